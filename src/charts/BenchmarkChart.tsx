@@ -1,0 +1,210 @@
+// Each benchmarked rate as a bar over its shaded benchmark band, with its status in words beside it.
+
+import {
+  Bar,
+  BarChart,
+  type BarShapeProps,
+  CartesianGrid,
+  LabelList,
+  ReferenceArea,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { type Benchmark, type BenchmarkStatus, formatBand } from "../model/benchmarks";
+import { formatCount, formatPercent } from "../model/format";
+import type { Funnel } from "../model/funnel";
+import { BenchmarkStatusBadge, benchmarkStatusText } from "../ui/BenchmarkStatusBadge";
+import { ChartFrame } from "./ChartFrame";
+import { BAND_FILL, CHART_FONT_SIZE, CHART_GRID, CHART_INK, STATUS_COLORS } from "./palette";
+
+export interface BenchmarkedRate {
+  /** The benchmark's id; one entry per benchmark. */
+  id: string;
+  label: string;
+  rate: number;
+  numerator: number;
+  denominator: number;
+  benchmark: Benchmark;
+  status: BenchmarkStatus;
+}
+
+const ROW_HEIGHT = 60;
+
+/** The KPIs with a benchmark and a value, then any other benchmarked funnel step, once per benchmark. */
+export function benchmarkedRates(funnel: Funnel): BenchmarkedRate[] {
+  const rates: BenchmarkedRate[] = [];
+  const seen = new Set<string>();
+  for (const kpi of funnel.kpis) {
+    const { benchmark, value, status, numerator, denominator } = kpi;
+    if (!benchmark || value === null || !status || numerator === null || denominator === null) continue;
+    if (seen.has(benchmark.id)) continue;
+    seen.add(benchmark.id);
+    rates.push({
+      id: benchmark.id,
+      label: kpi.label,
+      rate: value,
+      numerator,
+      denominator,
+      benchmark,
+      status,
+    });
+  }
+  for (const step of funnel.steps) {
+    const { benchmark, rate, status } = step;
+    if (!benchmark || rate === null || !status || seen.has(benchmark.id)) continue;
+    seen.add(benchmark.id);
+    rates.push({
+      id: benchmark.id,
+      label: benchmark.label,
+      rate,
+      numerator: step.converted,
+      denominator: step.entered,
+      benchmark,
+      status,
+    });
+  }
+  return rates;
+}
+
+/** "1 of 4 benchmarked rates is below its benchmark: SQL → opportunity". */
+export function benchmarkChartTitle(rates: readonly BenchmarkedRate[]): string {
+  if (rates.length === 0) return "No benchmarked rate can be measured with this data";
+  const below = rates.filter((r) => r.status === "below");
+  if (below.length === 0) return `All ${rates.length} benchmarked rates meet or beat their benchmark`;
+  const verb = below.length === 1 ? "is below its benchmark" : "are below their benchmarks";
+  return `${below.length} of ${rates.length} benchmarked rates ${verb}: ${below.map((r) => r.label).join(", ")}`;
+}
+
+/** Where the axis ends: a little past the largest rate or band edge, in steps of 10 %, at most 100 %. */
+function axisMax(rates: readonly BenchmarkedRate[]): number {
+  const largest = Math.max(
+    ...rates.flatMap((r) => [r.rate, r.benchmark.low, r.benchmark.high ?? r.benchmark.low]),
+  );
+  return Math.min(1, Math.ceil((largest * 1.15) / 0.1) * 0.1);
+}
+
+function BenchmarkTable(props: { rates: readonly BenchmarkedRate[] }) {
+  return (
+    <table className="data-table">
+      <caption>Benchmarked rates against their benchmarks</caption>
+      <thead>
+        <tr>
+          <th scope="col">Rate</th>
+          <th scope="col">Value</th>
+          <th scope="col">Leads</th>
+          <th scope="col">Benchmark</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rates.map((r) => (
+          <tr key={r.id} data-benchmark={r.id}>
+            <th scope="row">{r.label}</th>
+            <td className="number">{formatPercent(r.rate)}</td>
+            <td className="number">
+              {formatCount(r.numerator)} of {formatCount(r.denominator)}
+            </td>
+            <td>{formatBand(r.benchmark)}</td>
+            <td>
+              <BenchmarkStatusBadge status={r.status} kind={r.benchmark.kind} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function BenchmarkChart(props: { funnel: Funnel; width?: number; height?: number }) {
+  const rates = benchmarkedRates(props.funnel);
+  const height = props.height ?? Math.max(140, rates.length * ROW_HEIGHT + 64);
+  const max = rates.length > 0 ? axisMax(rates) : 1;
+  // A reference is a single published figure: draw it as a thin band so it still reads as a range.
+  const referenceHalfWidth = max * 0.004;
+  const bars = rates.map((r) => ({
+    label: r.label,
+    rate: r.rate,
+    barLabel: `${formatPercent(r.rate)} · ${benchmarkStatusText(r.status, r.benchmark.kind).toLowerCase()}`,
+  }));
+  return (
+    <ChartFrame
+      className="benchmark-chart"
+      title={benchmarkChartTitle(rates)}
+      width={props.width}
+      height={height}
+      plot={(width) =>
+        rates.length > 0 && (
+          <BarChart
+            width={width}
+            height={height}
+            data={bars}
+            layout="vertical"
+            margin={{ top: 8, right: Math.min(220, Math.round(width * 0.3)), bottom: 32, left: 8 }}
+          >
+            <CartesianGrid horizontal={false} stroke={CHART_GRID} />
+            <XAxis
+              type="number"
+              domain={[0, max]}
+              tickFormatter={(value: number) => formatPercent(value)}
+              tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
+              label={{
+                value: "Conversion (% of leads entering the step)",
+                position: "insideBottom",
+                offset: -20,
+                fill: CHART_INK,
+                fontSize: CHART_FONT_SIZE,
+              }}
+            />
+            <YAxis
+              type="category"
+              dataKey="label"
+              width={Math.min(190, Math.round(width * 0.32))}
+              tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
+            />
+            {rates.map((r) => (
+              <ReferenceArea
+                key={r.id}
+                y1={r.label}
+                y2={r.label}
+                x1={r.benchmark.kind === "reference" ? r.benchmark.low - referenceHalfWidth : r.benchmark.low}
+                x2={
+                  r.benchmark.kind === "reference"
+                    ? r.benchmark.low + referenceHalfWidth
+                    : Math.min(max, r.benchmark.high ?? max)
+                }
+                fill={BAND_FILL}
+                fillOpacity={r.benchmark.kind === "reference" ? 0.9 : 0.3}
+                ifOverflow="hidden"
+              />
+            ))}
+            <Bar
+              dataKey="rate"
+              name="Measured rate"
+              barSize={18}
+              isAnimationActive={false}
+              shape={(bar: BarShapeProps) => (
+                <rect
+                  x={bar.x}
+                  y={bar.y}
+                  width={bar.width}
+                  height={bar.height}
+                  fill={STATUS_COLORS[rates[bar.index]?.status ?? "within"]}
+                />
+              )}
+            >
+              <LabelList dataKey="barLabel" position="right" fill={CHART_INK} fontSize={CHART_FONT_SIZE} />
+            </Bar>
+          </BarChart>
+        )
+      }
+      notes={
+        rates.length > 0 && (
+          <p className="chart-notes">
+            Grey shading is the benchmark band; a thin grey bar marks a published reference figure.
+          </p>
+        )
+      }
+      textAlternative={<BenchmarkTable rates={rates} />}
+    />
+  );
+}

@@ -1,0 +1,19 @@
+// The one narrow door to the database: every query in the app goes through a SqlEngine.
+
+/** A value bound to a `?` placeholder. Timestamps are passed as ISO strings and cast in SQL. */
+export type SqlValue = string | number | boolean | null;
+
+export interface SqlEngine {
+  /** Runs one statement with bound parameters and returns plain row objects. */
+  query<Row extends object>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
+  /** Runs one statement that returns nothing of interest (DDL, INSERT …). */
+  exec(sql: string, params?: readonly SqlValue[]): Promise<void>;
+  /** Makes a file readable by name from SQL (read_csv('name')); a File is read lazily, not copied. */
+  registerFile(name: string, source: Blob | Uint8Array): Promise<void>;
+  dropFile(name: string): Promise<void>;
+}
+
+/** Runs statements in order, stopping at the first that fails. */
+export async function execAll(engine: SqlEngine, statements: readonly string[]): Promise<void> {
+  for (const statement of statements) await engine.exec(statement);
+}

@@ -1,0 +1,172 @@
+// Built once per import (and when as-of or the stalled threshold change): the per-lead stage table
+// `lead_stages` and the small pre-aggregated `funnel_cube` that the Overview's numbers are summed from.
+
+import type { SqlEngine } from "../db/engine";
+import { quoteIdentifier, quoteLiteral } from "../db/sql";
+import { DIMENSIONS } from "../model/filters";
+
+export interface DeriveSettings {
+  /** "Now" for in-progress vs stalled, as 'YYYY-MM-DD HH:MM:SS'; null = the latest event. */
+  asOf: string | null;
+  /** A lead with no activity for longer than this, not closed, is stalled. */
+  stalledDays: number;
+}
+
+export const DEFAULT_DERIVE_SETTINGS: DeriveSettings = { asOf: null, stalledDays: 30 };
+
+export const NO_VALUE = "(none)";
+
+export interface DerivedTables {
+  events: string;
+  leadStages: string;
+  funnelCube: string;
+  trackedStages: string;
+}
+
+export const LIVE_TABLES: DerivedTables = {
+  events: "events",
+  leadStages: "lead_stages",
+  funnelCube: "funnel_cube",
+  trackedStages: "tracked_stages",
+};
+
+function asOfSql(t: DerivedTables, settings: DeriveSettings): string {
+  return settings.asOf === null
+    ? `(SELECT max(occurred_at) FROM ${t.events})`
+    : `CAST(${quoteLiteral(settings.asOf)} AS TIMESTAMP)`;
+}
+
+const stageEvent = (activity: string) => `min(occurred_at) FILTER (WHERE activity = '${activity}')`;
+const firstValue = (column: string) => `arg_min(${column}, occurred_at) FILTER (WHERE ${column} IS NOT NULL)`;
+const lastValue = (column: string) => `arg_max(${column}, occurred_at) FILTER (WHERE ${column} IS NOT NULL)`;
+
+/**
+ * One row per lead. Stage dates are the first event of that stage. `<stage>_reached_at` is when the
+ * lead passed the stage: its own date or, when it skipped the stage, the earliest later stage date
+ * (SPEC: a lead reached a stage if it has a date for that stage or any later one).
+ */
+export function leadStagesSql(t: DerivedTables, settings: DeriveSettings): string {
+  const asOf = asOfSql(t, settings);
+  return `CREATE OR REPLACE TABLE ${t.leadStages} AS
+WITH stage_dates AS (
+  SELECT
+    lead_id,
+    min(occurred_at) AS first_seen_at,
+    max(occurred_at) AS last_activity_at,
+    ${stageEvent("became_lead")} AS lead_event_at,
+    ${stageEvent("became_mql")} AS mql_at,
+    ${stageEvent("sales_accepted")} AS sal_at,
+    ${stageEvent("became_sql")} AS sql_at,
+    ${stageEvent("opportunity_created")} AS opportunity_at,
+    ${stageEvent("deal_won")} AS won_at,
+    ${stageEvent("deal_lost")} AS lost_at,
+    ${stageEvent("sales_rejected")} AS rejected_at,
+    ${stageEvent("sales_review")} AS first_review_at,
+    ${stageEvent("sales_contact")} AS first_contact_at,
+    ${stageEvent("sales_feedback")} AS first_feedback_at,
+    ${firstValue("campaign")} AS campaign,
+    ${firstValue("channel")} AS channel,
+    ${firstValue("source")} AS source,
+    ${lastValue("team")} AS team,
+    ${lastValue("owner")} AS owner,
+    ${lastValue("company")} AS company,
+    ${lastValue("company_size")} AS company_size,
+    ${lastValue("industry")} AS industry,
+    ${lastValue("region")} AS region,
+    ${lastValue("role")} AS role,
+    max(amount) FILTER (WHERE activity = 'deal_won') AS won_amount,
+    max(amount) FILTER (WHERE activity IN ('opportunity_created', 'deal_won', 'deal_lost')) AS amount
+  FROM ${t.events}
+  GROUP BY lead_id
+),
+reached AS (
+  SELECT
+    *,
+    coalesce(lead_event_at, first_seen_at) AS lead_at,
+    won_at AS deal_reached_at,
+    least(opportunity_at, won_at) AS opportunity_reached_at,
+    least(sql_at, opportunity_at, won_at) AS sql_reached_at,
+    least(sal_at, sql_at, opportunity_at, won_at) AS sal_reached_at,
+    least(mql_at, sal_at, sql_at, opportunity_at, won_at) AS mql_reached_at
+  FROM stage_dates
+),
+furthest AS (
+  SELECT
+    *,
+    least(lead_at, mql_reached_at) AS lead_reached_at,
+    CASE
+      WHEN won_at IS NOT NULL THEN 5
+      WHEN opportunity_at IS NOT NULL THEN 4
+      WHEN sql_at IS NOT NULL THEN 3
+      WHEN sal_at IS NOT NULL THEN 2
+      WHEN mql_at IS NOT NULL THEN 1
+      ELSE 0
+    END AS furthest_stage,
+    greatest(lead_at, mql_at, sal_at, sql_at, opportunity_at) AS furthest_stage_at
+  FROM reached
+)
+SELECT
+  * EXCLUDE (campaign, channel, team, region, company_size, industry),
+  ${DIMENSIONS.map((d) => `coalesce(${d}, '${NO_VALUE}') AS ${d}`).join(",\n  ")},
+  CAST(lead_reached_at AS DATE) AS cohort_day,
+  CASE
+    WHEN won_at IS NOT NULL THEN 'won'
+    WHEN lost_at IS NOT NULL THEN 'lost'
+    -- A rejection counts only if nothing advanced the lead after it (rejected, then re-accepted, is not).
+    WHEN rejected_at IS NOT NULL AND rejected_at >= furthest_stage_at THEN 'rejected'
+    WHEN last_activity_at >= ${asOf} - INTERVAL ${Math.max(0, Math.floor(settings.stalledDays))} DAY
+      THEN 'in_progress'
+    ELSE 'stalled'
+  END AS status
+FROM furthest`;
+}
+
+/** Lead counts by every filter dimension × cohort day × furthest stage × status. */
+export function funnelCubeSql(t: DerivedTables): string {
+  const skipped = (stage: string, index: number) =>
+    `count(*) FILTER (WHERE furthest_stage >= ${index} AND ${stage}_at IS NULL)::INTEGER AS skipped_${stage}`;
+  return `CREATE OR REPLACE TABLE ${t.funnelCube} AS
+SELECT
+  campaign, channel, team, region, company_size, industry, cohort_day, furthest_stage, status,
+  count(*)::INTEGER AS leads,
+  ${skipped("mql", 1)},
+  ${skipped("sal", 2)},
+  ${skipped("sql", 3)},
+  ${skipped("opportunity", 4)}
+FROM ${t.leadStages}
+GROUP BY ALL`;
+}
+
+/** The workspace as-of date, and which stages are tracked: any lead has a date for it (deal: won or lost). */
+export function trackedStagesSql(t: DerivedTables, settings: DeriveSettings): string {
+  return `CREATE OR REPLACE TABLE ${t.trackedStages} AS
+SELECT
+  ${asOfSql(t, settings)} AS as_of,
+  count(*) > 0 AS lead,
+  count(mql_at) > 0 AS mql,
+  count(sal_at) > 0 AS sal,
+  count(sql_at) > 0 AS sql,
+  count(opportunity_at) > 0 AS opportunity,
+  (count(won_at) + count(lost_at)) > 0 AS deal
+FROM ${t.leadStages}`;
+}
+
+export async function deriveTables(
+  engine: SqlEngine,
+  t: DerivedTables,
+  settings: DeriveSettings,
+): Promise<void> {
+  await engine.exec(leadStagesSql(t, settings));
+  await engine.exec(funnelCubeSql(t));
+  await engine.exec(trackedStagesSql(t, settings));
+}
+
+/** Staging names an import builds into before it swaps them in. */
+export function stagingTables(prefix: string): DerivedTables {
+  return {
+    events: quoteIdentifier(`${prefix}events`),
+    leadStages: quoteIdentifier(`${prefix}lead_stages`),
+    funnelCube: quoteIdentifier(`${prefix}funnel_cube`),
+    trackedStages: quoteIdentifier(`${prefix}tracked_stages`),
+  };
+}

@@ -1,0 +1,32 @@
+// The values each filter dimension takes in the loaded data, with lead counts, for filter menus.
+
+import type { SqlEngine } from "../db/engine";
+import { DIMENSIONS, type Dimension } from "../model/filters";
+import { LIVE_TABLES } from "./derive";
+
+export type SegmentOptions = Record<Dimension, { value: string; leads: number }[]>;
+
+export async function querySegmentOptions(engine: SqlEngine): Promise<SegmentOptions> {
+  const rows = await engine.query<{ dimension: Dimension; value: string; leads: number }>(
+    `${DIMENSIONS.map(
+      (d) =>
+        `SELECT '${d}' AS dimension, ${d} AS value, sum(leads)::INTEGER AS leads FROM ${LIVE_TABLES.funnelCube} GROUP BY ${d}`,
+    ).join("\nUNION ALL\n")}\nORDER BY dimension, leads DESC, value`,
+  );
+  const options = Object.fromEntries(
+    DIMENSIONS.map((d) => [d, [] as { value: string; leads: number }[]]),
+  ) as SegmentOptions;
+  for (const row of rows) options[row.dimension].push({ value: row.value, leads: row.leads });
+  return options;
+}
+
+/** The cohort date span of the loaded data, as YYYY-MM-DD. */
+export async function queryCohortSpan(
+  engine: SqlEngine,
+): Promise<{ first: string | null; last: string | null }> {
+  const [row] = await engine.query<{ first: string | null; last: string | null }>(
+    `SELECT strftime(min(cohort_day), '%Y-%m-%d') AS first, strftime(max(cohort_day), '%Y-%m-%d') AS last
+     FROM ${LIVE_TABLES.funnelCube}`,
+  );
+  return row ?? { first: null, last: null };
+}

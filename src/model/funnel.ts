@@ -1,0 +1,277 @@
+// Turns the funnel counts a query returns into steps, KPIs, benchmark statuses and the biggest leak.
+
+import { type Benchmark, type BenchmarkStatus, benchmarkStatus } from "./benchmarks";
+import { type LeadStatus, STAGE_LABELS, STAGE_PLURALS, STAGES, type Stage } from "./stages";
+
+export interface StageCount {
+  stage: Stage;
+  /** False when no lead in the workspace has a date for this stage: the funnel skips it. */
+  tracked: boolean;
+  /** Leads with a date for this stage or any later one (SPEC's reached rule). */
+  reached: number;
+  /** Leads counted as reached only because they have a later stage's date. */
+  skipped: number;
+}
+
+/** Leads that reached `from` and then `to` (within the conversion window, when one is set). */
+export interface Conversion {
+  from: Stage;
+  to: Stage;
+  leads: number;
+}
+
+/** Leads whose furthest tracked stage is `stage`, by what became of them. */
+export interface StatusCount {
+  stage: Stage;
+  status: LeadStatus;
+  leads: number;
+}
+
+export interface FunnelCounts {
+  stages: StageCount[];
+  conversions: Conversion[];
+  statuses: StatusCount[];
+  /** Conversion window in days, or null when every later conversion counts. */
+  windowDays: number | null;
+  /** Leads whose cohort is younger than the window (their conversions are still incomplete). */
+  incompleteLeads: number;
+}
+
+export interface LeakReasons {
+  rejected: number;
+  lost: number;
+  stalled: number;
+}
+
+export interface FunnelStep {
+  from: Stage;
+  to: Stage;
+  entered: number;
+  converted: number;
+  rate: number | null;
+  /** Leads that stopped at `from` and are not in progress. */
+  leaked: number;
+  reasons: LeakReasons;
+  inProgress: number;
+  benchmark: Benchmark | null;
+  status: BenchmarkStatus | null;
+}
+
+export interface FunnelStageRow {
+  stage: Stage;
+  label: string;
+  tracked: boolean;
+  reached: number | null;
+  skipped: number;
+  /** From the previous tracked stage; null for the first tracked stage and untracked stages. */
+  stepConversion: number | null;
+  /** From the first tracked stage. */
+  cumulativeConversion: number | null;
+  benchmark: Benchmark | null;
+  status: BenchmarkStatus | null;
+}
+
+export type KpiId =
+  | "leads"
+  | "mqls"
+  | "sals"
+  | "sqls"
+  | "opportunities"
+  | "deals"
+  | "mql_to_sql"
+  | "sales_acceptance"
+  | "sql_to_opportunity"
+  | "win_rate";
+
+export interface Kpi {
+  id: KpiId;
+  label: string;
+  kind: "count" | "rate";
+  /** Null when a stage it needs is not tracked. */
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  benchmark: Benchmark | null;
+  status: BenchmarkStatus | null;
+}
+
+export interface ClosedWinRate {
+  won: number;
+  lost: number;
+  open: number;
+  rate: number | null;
+}
+
+export interface BiggestLeak {
+  step: FunnelStep;
+  share: number;
+  /** True when the step was chosen because it falls short of its benchmark band. */
+  belowBenchmark: boolean;
+}
+
+export interface Funnel {
+  stages: FunnelStageRow[];
+  steps: FunnelStep[];
+  kpis: Kpi[];
+  closedWinRate: ClosedWinRate;
+  biggestLeak: BiggestLeak | null;
+  untracked: Stage[];
+  windowDays: number | null;
+  incompleteLeads: number;
+}
+
+const COUNT_KPIS: { id: KpiId; stage: Stage; label: string }[] = [
+  { id: "leads", stage: "lead", label: "Leads" },
+  { id: "mqls", stage: "mql", label: "MQLs" },
+  { id: "sals", stage: "sal", label: "SALs" },
+  { id: "sqls", stage: "sql", label: "SQLs" },
+  { id: "opportunities", stage: "opportunity", label: "Opportunities" },
+  { id: "deals", stage: "deal", label: "Deals" },
+];
+
+const RATE_KPIS: { id: KpiId; from: Stage; to: Stage; label: string }[] = [
+  { id: "mql_to_sql", from: "mql", to: "sql", label: "MQL → SQL" },
+  { id: "sales_acceptance", from: "mql", to: "sal", label: "Sales acceptance" },
+  { id: "sql_to_opportunity", from: "sql", to: "opportunity", label: "SQL → opportunity" },
+  { id: "win_rate", from: "opportunity", to: "deal", label: "Win rate (opportunity → deal)" },
+];
+
+const ratio = (numerator: number, denominator: number): number | null =>
+  denominator > 0 ? numerator / denominator : null;
+
+function findBenchmark(benchmarks: readonly Benchmark[], from: Stage, to: Stage): Benchmark | null {
+  return benchmarks.find((b) => b.from === from && b.to === to) ?? null;
+}
+
+export function buildFunnel(counts: FunnelCounts, benchmarks: readonly Benchmark[]): Funnel {
+  const byStage = new Map(counts.stages.map((s) => [s.stage, s]));
+  const tracked = STAGES.filter((s) => byStage.get(s)?.tracked);
+  const reached = (stage: Stage): number => byStage.get(stage)?.reached ?? 0;
+  const converted = (from: Stage, to: Stage): number =>
+    counts.conversions.find((c) => c.from === from && c.to === to)?.leads ?? reached(to);
+  const statusAt = (stage: Stage, status: LeadStatus): number =>
+    counts.statuses
+      .filter((s) => s.stage === stage && s.status === status)
+      .reduce((sum, s) => sum + s.leads, 0);
+
+  const steps: FunnelStep[] = [];
+  for (let i = 1; i < tracked.length; i++) {
+    const from = tracked[i - 1] as Stage;
+    const to = tracked[i] as Stage;
+    const entered = reached(from);
+    const conv = converted(from, to);
+    const reasons = {
+      rejected: statusAt(from, "rejected"),
+      lost: statusAt(from, "lost"),
+      stalled: statusAt(from, "stalled"),
+    };
+    const rate = ratio(conv, entered);
+    const benchmark = findBenchmark(benchmarks, from, to);
+    steps.push({
+      from,
+      to,
+      entered,
+      converted: conv,
+      rate,
+      leaked: reasons.rejected + reasons.lost + reasons.stalled,
+      reasons,
+      inProgress: statusAt(from, "in_progress"),
+      benchmark,
+      status: benchmark && rate !== null ? benchmarkStatus(rate, benchmark) : null,
+    });
+  }
+
+  const first = tracked[0];
+  const stages: FunnelStageRow[] = STAGES.map((stage) => {
+    const count = byStage.get(stage);
+    const isTracked = Boolean(count?.tracked);
+    const step = steps.find((s) => s.to === stage) ?? null;
+    return {
+      stage,
+      label: STAGE_LABELS[stage],
+      tracked: isTracked,
+      reached: isTracked ? reached(stage) : null,
+      skipped: isTracked ? (count?.skipped ?? 0) : 0,
+      stepConversion: step ? step.rate : null,
+      cumulativeConversion:
+        isTracked && first !== undefined && first !== stage
+          ? ratio(converted(first, stage), reached(first))
+          : null,
+      benchmark: step?.benchmark ?? null,
+      status: step?.status ?? null,
+    };
+  });
+
+  const isTracked = (stage: Stage) => tracked.includes(stage);
+  const kpis: Kpi[] = [
+    ...COUNT_KPIS.map(({ id, stage, label }): Kpi => {
+      const value = isTracked(stage) ? reached(stage) : null;
+      return {
+        id,
+        label,
+        kind: "count",
+        value,
+        numerator: value,
+        denominator: null,
+        benchmark: null,
+        status: null,
+      };
+    }),
+    ...RATE_KPIS.map(({ id, from, to, label }): Kpi => {
+      const both = isTracked(from) && isTracked(to);
+      const numerator = both ? converted(from, to) : null;
+      const denominator = both ? reached(from) : null;
+      const value = numerator !== null && denominator !== null ? ratio(numerator, denominator) : null;
+      const benchmark = findBenchmark(benchmarks, from, to);
+      return {
+        id,
+        label,
+        kind: "rate",
+        value,
+        numerator,
+        denominator,
+        benchmark,
+        status: benchmark && value !== null ? benchmarkStatus(value, benchmark) : null,
+      };
+    }),
+  ];
+
+  const won = isTracked("deal") ? reached("deal") : 0;
+  const lostAfterOpportunity = isTracked("opportunity") ? statusAt("opportunity", "lost") : 0;
+  const closedWinRate: ClosedWinRate = {
+    won,
+    lost: lostAfterOpportunity,
+    open: Math.max(0, (isTracked("opportunity") ? reached("opportunity") : 0) - won - lostAfterOpportunity),
+    rate: ratio(won, won + lostAfterOpportunity),
+  };
+
+  return {
+    stages,
+    steps,
+    kpis,
+    closedWinRate,
+    biggestLeak: findBiggestLeak(steps),
+    untracked: STAGES.filter((s) => !isTracked(s)),
+    windowDays: counts.windowDays,
+    incompleteLeads: counts.incompleteLeads,
+  };
+}
+
+/**
+ * The biggest leak: the step losing the most leads beyond what its benchmark band allows; when no
+ * step falls short of a band, the step that loses the most leads. In-progress leads never count.
+ */
+export function findBiggestLeak(steps: readonly FunnelStep[]): BiggestLeak | null {
+  const excess = (step: FunnelStep): number =>
+    step.benchmark?.kind === "band" && step.status === "below"
+      ? step.leaked - step.entered * (1 - step.benchmark.low)
+      : 0;
+  const belowBand = steps.filter((s) => excess(s) > 0).sort((a, b) => excess(b) - excess(a));
+  const chosen = belowBand[0] ?? [...steps].sort((a, b) => b.leaked - a.leaked)[0];
+  if (!chosen || chosen.leaked === 0) return null;
+  return { step: chosen, share: chosen.leaked / chosen.entered, belowBenchmark: belowBand.length > 0 };
+}
+
+export function stagePlural(stage: Stage): string {
+  return STAGE_PLURALS[stage];
+}

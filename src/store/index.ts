@@ -1,0 +1,56 @@
+// One store of small slices: what the user chose (workspace, settings, view). Numbers come from queries.
+
+import { create } from "zustand";
+import type { ImportSummary } from "../import/load";
+import { type Benchmark, DEFAULT_BENCHMARKS } from "../model/benchmarks";
+import { type FunnelFilters, NO_FILTERS } from "../model/filters";
+
+export type EngineStatus = { state: "starting" } | { state: "ready" } | { state: "failed"; message: string };
+
+export type ImportStatus =
+  | { state: "idle" }
+  | { state: "importing"; fileName: string }
+  | { state: "failed"; message: string }
+  | { state: "done"; summary: ImportSummary };
+
+export interface WorkspaceSlice {
+  engine: EngineStatus;
+  /** What is loaded: the sample or a user's file; bumps `version` so views re-query. */
+  dataset: { label: string; version: number } | null;
+  importStatus: ImportStatus;
+  setEngine: (engine: EngineStatus) => void;
+  setDataset: (label: string) => void;
+  setImportStatus: (status: ImportStatus) => void;
+}
+
+export interface SettingsSlice {
+  benchmarks: readonly Benchmark[];
+  windowDays: number | null;
+  stalledDays: number;
+  setWindowDays: (days: number | null) => void;
+}
+
+export interface ViewSlice {
+  filters: FunnelFilters;
+  setFilters: (filters: FunnelFilters) => void;
+}
+
+export type AppState = WorkspaceSlice & SettingsSlice & ViewSlice;
+
+export const useAppStore = create<AppState>()((set) => ({
+  engine: { state: "starting" },
+  dataset: null,
+  importStatus: { state: "idle" },
+  setEngine: (engine) => set({ engine }),
+  setDataset: (label) =>
+    set((state) => ({ dataset: { label, version: (state.dataset?.version ?? 0) + 1 }, filters: NO_FILTERS })),
+  setImportStatus: (importStatus) => set({ importStatus }),
+
+  benchmarks: DEFAULT_BENCHMARKS,
+  windowDays: null,
+  stalledDays: 30,
+  setWindowDays: (windowDays) => set({ windowDays }),
+
+  filters: NO_FILTERS,
+  setFilters: (filters) => set({ filters }),
+}));

@@ -1,0 +1,92 @@
+// The shared controls: segment filters, cohort date range and the optional conversion window.
+
+import { useEffect, useState } from "react";
+import { appEngine } from "../../app/engine";
+import { querySegmentOptions, type SegmentOptions } from "../../metrics/segments";
+import { DIMENSION_LABELS, type Dimension, type FunnelFilters } from "../../model/filters";
+import { formatCount } from "../../model/format";
+import { useAppStore } from "../../store";
+
+const SHOWN: Dimension[] = ["campaign", "channel", "team", "region", "company_size", "industry"];
+
+function useSegmentOptions(version: number | undefined): SegmentOptions | null {
+  const [options, setOptions] = useState<SegmentOptions | null>(null);
+  useEffect(() => {
+    if (version === undefined) return;
+    let current = true;
+    appEngine()
+      .then(querySegmentOptions)
+      .then((o) => current && setOptions(o))
+      .catch(() => current && setOptions(null));
+    return () => {
+      current = false;
+    };
+  }, [version]);
+  return options;
+}
+
+export function FilterBar() {
+  const dataset = useAppStore((s) => s.dataset);
+  const filters = useAppStore((s) => s.filters);
+  const setFilters = useAppStore((s) => s.setFilters);
+  const windowDays = useAppStore((s) => s.windowDays);
+  const setWindowDays = useAppStore((s) => s.setWindowDays);
+  const options = useSegmentOptions(dataset?.version);
+  if (!dataset) return null;
+
+  const setSegment = (dimension: Dimension, value: string) =>
+    setFilters({ ...filters, segments: { ...filters.segments, [dimension]: value ? [value] : [] } });
+  const setDate = (key: "from" | "to", value: string) =>
+    setFilters({ ...filters, [key]: value === "" ? null : value } as FunnelFilters);
+
+  return (
+    <section className="filter-bar" aria-label="Filters">
+      {SHOWN.map((dimension) => {
+        const values = options?.[dimension] ?? [];
+        if (values.length <= 1) return null;
+        return (
+          <label key={dimension} className="filter">
+            <span>{DIMENSION_LABELS[dimension]}</span>
+            <select
+              value={filters.segments[dimension]?.[0] ?? ""}
+              onChange={(e) => setSegment(dimension, e.currentTarget.value)}
+            >
+              <option value="">All</option>
+              {values.map((v) => (
+                <option key={v.value} value={v.value}>
+                  {v.value} ({formatCount(v.leads)})
+                </option>
+              ))}
+            </select>
+          </label>
+        );
+      })}
+      <label className="filter">
+        <span>Cohort from</span>
+        <input
+          type="date"
+          value={filters.from ?? ""}
+          onChange={(e) => setDate("from", e.currentTarget.value)}
+        />
+      </label>
+      <label className="filter">
+        <span>Cohort to</span>
+        <input type="date" value={filters.to ?? ""} onChange={(e) => setDate("to", e.currentTarget.value)} />
+      </label>
+      <label className="filter">
+        <span>Conversion window (days)</span>
+        <input
+          type="number"
+          min={1}
+          step={1}
+          placeholder="none"
+          value={windowDays ?? ""}
+          onChange={(e) => {
+            const days = Number.parseInt(e.currentTarget.value, 10);
+            setWindowDays(Number.isInteger(days) && days >= 1 ? days : null);
+          }}
+        />
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+// The ready Overview: KPI tiles, the biggest leak in words, the funnel and benchmark charts, the CSV.
+
+import { BenchmarkChart } from "../../charts/BenchmarkChart";
+import { FunnelChart } from "../../charts/FunnelChart";
+import { formatCount } from "../../model/format";
+import type { Funnel } from "../../model/funnel";
+import { funnelTableCsv } from "../../model/funnelTable";
+import { biggestLeakSentence } from "../../model/insights";
+import { downloadText } from "../../ui/download";
+import { KpiTile } from "../../ui/KpiTile";
+import { CLOSED_WIN_RATE_LABEL, closedWinRateText } from "./closedWinRate";
+import { StageRules } from "./StageRules";
+
+export const FUNNEL_TABLE_FILE = "funnel-table.csv";
+
+function CountingNote(props: { funnel: Funnel }) {
+  const { windowDays, incompleteLeads } = props.funnel;
+  if (windowDays === null) {
+    return (
+      <p className="view-note">
+        Cohort view: every later conversion in the data counts, so the numbers agree with your CRM's reports.
+      </p>
+    );
+  }
+  return (
+    <p className="view-note" data-window-days={windowDays}>
+      Conversion window: only conversions within {formatCount(windowDays)} days of entering a step count.
+      {incompleteLeads > 0 &&
+        ` ${formatCount(incompleteLeads)} ${incompleteLeads === 1 ? "lead entered" : "leads entered"} less than ` +
+          `${formatCount(windowDays)} days before the as-of date, so their conversions are still incomplete.`}
+    </p>
+  );
+}
+
+export function FunnelOverview(props: { funnel: Funnel; datasetLabel: string }) {
+  const { funnel } = props;
+  return (
+    <section className="overview" aria-labelledby="overview-title">
+      <header className="view-header">
+        <div>
+          <h2 id="overview-title">Funnel overview</h2>
+          <p className="dataset-label">{props.datasetLabel}</p>
+        </div>
+        <button
+          type="button"
+          className="button"
+          onClick={() => downloadText(FUNNEL_TABLE_FILE, funnelTableCsv(funnel), "text/csv;charset=utf-8")}
+        >
+          Download funnel table
+        </button>
+      </header>
+
+      <p className="headline">{biggestLeakSentence(funnel)}</p>
+      <CountingNote funnel={funnel} />
+
+      <div className="kpi-grid">
+        {funnel.kpis.map((kpi) => (
+          <KpiTile key={kpi.id} kpi={kpi}>
+            {kpi.id === "win_rate" && kpi.value !== null && (
+              <p className="kpi-note">
+                <span className="kpi-note-label">{CLOSED_WIN_RATE_LABEL}:</span>{" "}
+                {closedWinRateText(funnel.closedWinRate)}
+              </p>
+            )}
+          </KpiTile>
+        ))}
+      </div>
+
+      <div className="chart-grid">
+        <FunnelChart funnel={funnel} />
+        <BenchmarkChart funnel={funnel} />
+      </div>
+
+      <StageRules />
+    </section>
+  );
+}

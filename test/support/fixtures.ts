@@ -1,0 +1,26 @@
+// Loads fixture files into a SqlEngine through the real importer.
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { SqlEngine } from "../../src/db/engine";
+import { importActivityLog } from "../../src/import/load";
+import { DEFAULT_DERIVE_SETTINGS, type DeriveSettings } from "../../src/metrics/derive";
+
+export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");
+
+export function fixtureBytes(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(path.join(FIXTURES, name)));
+}
+
+export function importFixture(
+  engine: SqlEngine,
+  name: string,
+  settings: DeriveSettings = DEFAULT_DERIVE_SETTINGS,
+) {
+  return importActivityLog(engine, { name, data: fixtureBytes(name) }, settings);
+}
+
+export function importText(engine: SqlEngine, name: string, csv: string, settings = DEFAULT_DERIVE_SETTINGS) {
+  return importActivityLog(engine, { name, data: new TextEncoder().encode(csv) }, settings);
+}
