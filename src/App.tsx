@@ -33,7 +33,7 @@ export function App() {
         <span className="dataset-label">{dataset ? dataset.label : "No data loaded"}</span>
         <ImportButton onFiles={onFiles} disabled={importStatus.state === "importing"} />
       </header>
-      <main className="app-main">
+      <main className="app-main" data-funnel-update={funnel.status === "ready" ? funnel.update : 0}>
         <ImportStatusBanner status={importStatus} />
         <FilterBar />
         <OverviewView state={funnel} onImportClick={openPicker} />

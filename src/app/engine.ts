@@ -11,7 +11,10 @@ export function appEngine(): Promise<SqlEngine> {
   if (!started) {
     started = browserEngine();
     started.then(
-      () => useAppStore.getState().setEngine({ state: "ready" }),
+      () => {
+        performance.mark("duckdb-ready");
+        useAppStore.getState().setEngine({ state: "ready" });
+      },
       (error: unknown) => useAppStore.getState().setEngine({ state: "failed", message: userMessage(error) }),
     );
   }

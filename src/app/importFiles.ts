@@ -12,6 +12,7 @@ export const SAMPLE_LABEL = "Sample data (3,000 leads)";
 async function importOne(name: string, data: Blob | Uint8Array, label: string): Promise<void> {
   const store = useAppStore.getState();
   store.setImportStatus({ state: "importing", fileName: name });
+  const started = performance.now();
   try {
     const engine = await appEngine();
     const summary = await importActivityLog(
@@ -22,6 +23,7 @@ async function importOne(name: string, data: Blob | Uint8Array, label: string): 
         stalledDays: store.stalledDays,
       },
     );
+    performance.measure("import", { start: started, end: performance.now() });
     store.setImportStatus({ state: "done", summary });
     store.setDataset(label);
   } catch (error) {

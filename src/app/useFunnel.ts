@@ -11,7 +11,10 @@ export type FunnelState =
   | { status: "loading"; message?: string }
   | { status: "error"; message: string }
   | { status: "empty" }
-  | { status: "ready"; funnel: Funnel; datasetLabel: string };
+  | { status: "ready"; funnel: Funnel; datasetLabel: string; update: number };
+
+// Counts answers shown, so a benchmark (or a curious user) can tell when the numbers changed.
+let updates = 0;
 
 export function useFunnel(): FunnelState {
   const dataset = useAppStore((s) => s.dataset);
@@ -41,11 +44,14 @@ export function useFunnel(): FunnelState {
       return;
     }
     let current = true;
+    const started = performance.now();
     appEngine()
       .then((engine) => queryFunnel(engine, { filters, windowDays }, benchmarks))
       .then(
         (funnel) => {
-          if (current) setState({ status: "ready", funnel, datasetLabel: dataset.label });
+          if (!current) return; // a newer request is on its way: the latest wins
+          performance.measure("funnel-query", { start: started, end: performance.now() });
+          setState({ status: "ready", funnel, datasetLabel: dataset.label, update: ++updates });
         },
         (error: unknown) => {
           if (current) setState({ status: "error", message: userMessage(error) });
