@@ -59,6 +59,10 @@ async function start(): Promise<SqlEngine> {
     dropFile: async (name) => {
       await db.dropFile(name);
     },
+    readFile: (name) => db.copyFileToBuffer(name),
+    cancel: async () => {
+      await conn.cancelSent();
+    },
   };
 }
 

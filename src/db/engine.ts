@@ -11,6 +11,10 @@ export interface SqlEngine {
   /** Makes a file readable by name from SQL (read_csv('name')); a File is read lazily, not copied. */
   registerFile(name: string, source: Blob | Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /** Reads back a file DuckDB wrote (e.g. by COPY … TO 'name'), for saving or downloading. */
+  readFile(name: string): Promise<Uint8Array>;
+  /** Interrupts the running query, if any (the import's Cancel). */
+  cancel(): Promise<void>;
 }
 
 /** Runs statements in order, stopping at the first that fails. */

@@ -3,7 +3,7 @@
 
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
-import { type DeriveSettings, deriveTables, LIVE_TABLES, stagingTables } from "../metrics/derive";
+import type { DeriveSettings } from "../metrics/derive";
 import { chooseDateFormat, type DateColumnStats, type DateFormat, dateStatsSql, timestampSql } from "./dates";
 import {
   type ColumnMapping,
@@ -14,6 +14,7 @@ import {
 } from "./detect";
 import { groupRejects, type RejectGroup, rejectsSql } from "./rejects";
 import { activityAliases, vocabularyKeySql } from "./vocabulary";
+import { commitStagedEvents, dropStaging, STAGED, STAGING_PREFIX } from "./workspace";
 
 export interface ImportSource {
   name: string;
@@ -44,7 +45,6 @@ export class ImportError extends Error {
 }
 
 const RAW = "import_raw";
-const STAGING_PREFIX = "next_";
 const ROW = "__source_row";
 let uploads = 0;
 
@@ -81,7 +81,12 @@ function text(mapping: ColumnMapping, field: EventField): string {
   return mapping[field] === undefined ? "NULL::VARCHAR" : `nullif(trim(${mappedColumn(mapping, field)}), '')`;
 }
 
-function stagingEventsSql(table: string, mapping: ColumnMapping, dateFormat: DateFormat): string {
+function stagingEventsSql(
+  table: string,
+  fileName: string,
+  mapping: ColumnMapping,
+  dateFormat: DateFormat,
+): string {
   const activity = mappedColumn(mapping, "activity");
   const number = (field: EventField) =>
     mapping[field] === undefined
@@ -89,7 +94,8 @@ function stagingEventsSql(table: string, mapping: ColumnMapping, dateFormat: Dat
       : `TRY_CAST(replace(${text(mapping, field)}, ',', '') AS DOUBLE)`;
   return `CREATE OR REPLACE TABLE ${table} AS
 SELECT
-  r.${ROW} + 1 AS source_row,
+  ${quoteLiteral(fileName)} AS source_file,
+  (r.${ROW} + 1)::INTEGER AS source_row,
   ${text(mapping, "lead_id")} AS lead_id,
   ${timestampSql(mappedColumn(mapping, "occurred_at"), dateFormat)} AS occurred_at,
   coalesce(v.activity, lower(${text(mapping, "activity")})) AS activity,
@@ -100,6 +106,7 @@ SELECT
   ${text(mapping, "owner")} AS owner,
   ${text(mapping, "team")} AS team,
   ${number("amount")} AS amount,
+  ${text(mapping, "amount")} AS raw_amount,
   ${number("duration_s")} AS duration_s,
   ${text(mapping, "company")} AS company,
   ${text(mapping, "company_size")} AS company_size,
@@ -120,26 +127,6 @@ async function ensureVocabulary(engine: SqlEngine): Promise<void> {
   );
 }
 
-async function dropStaging(engine: SqlEngine, names: readonly string[]): Promise<void> {
-  for (const name of names) await engine.exec(`DROP TABLE IF EXISTS ${name}`);
-}
-
-/** Replaces the live tables with the staging ones in one transaction. */
-async function swapIn(engine: SqlEngine): Promise<void> {
-  const live = [...Object.values(LIVE_TABLES), "import_rejects"];
-  await engine.exec("BEGIN TRANSACTION");
-  try {
-    for (const name of live) {
-      await engine.exec(`DROP TABLE IF EXISTS ${name}`);
-      await engine.exec(`ALTER TABLE ${quoteIdentifier(`${STAGING_PREFIX}${name}`)} RENAME TO ${name}`);
-    }
-    await engine.exec("COMMIT");
-  } catch (error) {
-    await engine.exec("ROLLBACK");
-    throw error;
-  }
-}
-
 export async function importActivityLog(
   engine: SqlEngine,
   source: ImportSource,
@@ -147,7 +134,7 @@ export async function importActivityLog(
 ): Promise<ImportSummary> {
   await checkLooksTabular(source);
   const fileName = `upload_${++uploads}.csv`;
-  const staging = stagingTables(STAGING_PREFIX);
+  const staging = STAGED;
   const rejectsTable = quoteIdentifier(`${STAGING_PREFIX}import_rejects`);
   await engine.registerFile(fileName, source.data);
   try {
@@ -182,7 +169,7 @@ export async function importActivityLog(
     const dateFormat = stats ? chooseDateFormat(stats) : "iso";
 
     await ensureVocabulary(engine);
-    await engine.exec(stagingEventsSql(staging.events, mapping, dateFormat));
+    await engine.exec(stagingEventsSql(staging.events, source.name, mapping, dateFormat));
     await engine.exec(rejectsSql(staging.events, rejectsTable, mapping));
     await engine.exec(
       `DELETE FROM ${staging.events} WHERE source_row IN (SELECT source_row FROM ${rejectsTable})`,
@@ -215,15 +202,11 @@ export async function importActivityLog(
       );
     }
 
-    await deriveTables(engine, staging, settings);
     const unknownActivities = await engine.query<{ activity: string; rows: number }>(
       `SELECT activity, count(*)::INTEGER AS rows FROM ${staging.events} WHERE unknown_activity
        GROUP BY activity ORDER BY rows DESC, activity LIMIT 50`,
     );
-    const leads =
-      (await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${staging.leadStages}`))[0]?.n ??
-      0;
-    await swapIn(engine);
+    const { leads } = await commitStagedEvents(engine, settings);
     return {
       fileName: source.name,
       rowsRead,
@@ -236,7 +219,7 @@ export async function importActivityLog(
       unknownActivities,
     };
   } catch (error) {
-    await dropStaging(engine, [...Object.values(staging), rejectsTable]);
+    await dropStaging(engine);
     if (error instanceof ImportError) throw error;
     const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
     throw new ImportError(source.name, `${source.name} could not be imported: ${reason}`, error);

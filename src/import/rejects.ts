@@ -17,13 +17,13 @@ export interface RejectGroup {
 export function rejectsSql(eventsTable: string, rejectsTable: string, mapping: ColumnMapping): string {
   const label = (header: string | undefined) => quoteLiteral(header ?? "");
   return `CREATE OR REPLACE TABLE ${rejectsTable} AS
-SELECT source_row, ${label(mapping.lead_id)} AS column_name, 'is empty' AS problem, NULL::VARCHAR AS value
+SELECT source_file, source_row, ${label(mapping.lead_id)} AS column_name, 'is empty' AS problem, NULL::VARCHAR AS value
 FROM ${eventsTable} WHERE lead_id IS NULL
 UNION ALL
-SELECT source_row, ${label(mapping.occurred_at)}, CASE WHEN raw_occurred_at IS NULL THEN 'is empty' ELSE 'is not a date' END, raw_occurred_at
+SELECT source_file, source_row, ${label(mapping.occurred_at)}, CASE WHEN raw_occurred_at IS NULL THEN 'is empty' ELSE 'is not a date' END, raw_occurred_at
 FROM ${eventsTable} WHERE occurred_at IS NULL
 UNION ALL
-SELECT source_row, ${label(mapping.activity)}, 'is empty', NULL
+SELECT source_file, source_row, ${label(mapping.activity)}, 'is empty', NULL
 FROM ${eventsTable} WHERE activity IS NULL`;
 }
 

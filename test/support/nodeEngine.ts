@@ -19,6 +19,7 @@ interface BlockingDb {
   connect(): BlockingConnection;
   registerFileBuffer(name: string, buffer: Uint8Array): void;
   dropFile(name: string): void;
+  copyFileToBuffer(name: string): Uint8Array;
 }
 interface NodeBlockingModule {
   createDuckDB(bundles: object, logger: unknown, runtime: unknown): Promise<BlockingDb>;
@@ -70,5 +71,8 @@ export async function createNodeEngine(): Promise<SqlEngine> {
     dropFile: async (name) => {
       db.dropFile(name);
     },
+    readFile: async (name) => db.copyFileToBuffer(name),
+    // Queries here are synchronous: there is never one running to interrupt.
+    cancel: async () => {},
   };
 }

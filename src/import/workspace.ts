@@ -1,0 +1,76 @@
+// The loaded workspace's tables: the canonical `events` schema, and how a staged import replaces
+// the live tables in one transaction (a failure before the swap leaves the previous data untouched).
+
+import type { SqlEngine } from "../db/engine";
+import { quoteIdentifier } from "../db/sql";
+import { type DeriveSettings, deriveTables, LIVE_TABLES, stagingTables } from "../metrics/derive";
+
+/** Every import, whatever its shape, ends as rows of this table. */
+export const EVENT_COLUMNS = [
+  { name: "source_file", type: "VARCHAR" },
+  { name: "source_row", type: "INTEGER" },
+  { name: "lead_id", type: "VARCHAR" },
+  { name: "occurred_at", type: "TIMESTAMP" },
+  { name: "activity", type: "VARCHAR" },
+  { name: "unknown_activity", type: "BOOLEAN" },
+  { name: "campaign", type: "VARCHAR" },
+  { name: "channel", type: "VARCHAR" },
+  { name: "source", type: "VARCHAR" },
+  { name: "owner", type: "VARCHAR" },
+  { name: "team", type: "VARCHAR" },
+  { name: "amount", type: "DOUBLE" },
+  { name: "raw_amount", type: "VARCHAR" },
+  { name: "duration_s", type: "DOUBLE" },
+  { name: "company", type: "VARCHAR" },
+  { name: "company_size", type: "VARCHAR" },
+  { name: "industry", type: "VARCHAR" },
+  { name: "region", type: "VARCHAR" },
+  { name: "role", type: "VARCHAR" },
+  { name: "raw_occurred_at", type: "VARCHAR" },
+] as const;
+
+export type EventColumn = (typeof EVENT_COLUMNS)[number]["name"];
+
+export const STAGING_PREFIX = "next_";
+export const STAGED = stagingTables(STAGING_PREFIX);
+
+/** Live tables an import replaces; `import_rejects` holds the last import's rejected rows. */
+const SWAPPED = [...Object.values(LIVE_TABLES), "import_rejects"];
+
+export async function dropStaging(engine: SqlEngine): Promise<void> {
+  for (const name of SWAPPED)
+    await engine.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(`${STAGING_PREFIX}${name}`)}`);
+}
+
+/**
+ * Derives the per-lead tables from the staged events (STAGED.events) and swaps everything in.
+ * The staged rejects table is optional; without one the live rejects table is emptied.
+ */
+export async function commitStagedEvents(
+  engine: SqlEngine,
+  settings: DeriveSettings,
+): Promise<{ leads: number }> {
+  await deriveTables(engine, STAGED, settings);
+  const rejects = quoteIdentifier(`${STAGING_PREFIX}import_rejects`);
+  await engine.exec(
+    `CREATE TABLE IF NOT EXISTS ${rejects} (source_file VARCHAR, source_row INTEGER, column_name VARCHAR, problem VARCHAR, value VARCHAR)`,
+  );
+  const [row] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${STAGED.leadStages}`);
+  await engine.exec("BEGIN TRANSACTION");
+  try {
+    for (const name of SWAPPED) {
+      await engine.exec(`DROP TABLE IF EXISTS ${name}`);
+      await engine.exec(`ALTER TABLE ${quoteIdentifier(`${STAGING_PREFIX}${name}`)} RENAME TO ${name}`);
+    }
+    await engine.exec("COMMIT");
+  } catch (error) {
+    await engine.exec("ROLLBACK");
+    throw error;
+  }
+  return { leads: row?.n ?? 0 };
+}
+
+/** Re-derives the live per-lead tables after a settings change (as-of date, stalled threshold). */
+export async function rederive(engine: SqlEngine, settings: DeriveSettings): Promise<void> {
+  await deriveTables(engine, LIVE_TABLES, settings);
+}
