@@ -1,121 +1,88 @@
-// Loads an activity log into DuckDB: read the file, map its columns, validate rows, derive the
-// per-lead tables, then swap them in at once — a failed import leaves the previous data untouched.
+// The import pipeline: read files into raw tables, propose a kind and mapping for each (prepare),
+// then build canonical events from every file, reject unusable rows, derive and swap in (apply).
 
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
 import type { DeriveSettings } from "../metrics/derive";
-import { chooseDateFormat, type DateColumnStats, type DateFormat, dateStatsSql, timestampSql } from "./dates";
+import { chooseDateFormat, type DateColumnStats, type DateFormat, dateStatsSql } from "./dates";
 import {
-  type ColumnMapping,
-  detectEventColumns,
-  type EventField,
-  FIELD_LABELS,
-  missingRequiredFields,
-} from "./detect";
-import { groupRejects, type RejectGroup, rejectsSql } from "./rejects";
-import { activityAliases, vocabularyKeySql } from "./vocabulary";
-import { commitStagedEvents, dropStaging, STAGED, STAGING_PREFIX } from "./workspace";
+  detectFields,
+  FIELDS,
+  FILE_KIND_NOUNS,
+  type FileKind,
+  type KindMapping,
+  missingFields,
+  proposeKind,
+} from "./fields";
+import { dropRawFile, ImportError, type ImportSource, type RawFile, READ_REJECTS, readRawFile } from "./read";
+import { groupRejects, type RejectCount, type RejectGroup } from "./rejects";
+import {
+  eventsSql,
+  type FilePlan,
+  IGNORED_ACTIVITY,
+  OPPORTUNITY_LINKS,
+  opportunityLinksSql,
+  rejectsSql,
+  spendSql,
+} from "./toEvents";
+import { activityAliases, vocabularyKey, vocabularyKeySql } from "./vocabulary";
+import { commitStagedEvents, dropStaging, EVENT_COLUMNS, STAGED, STAGING_PREFIX } from "./workspace";
 
-export interface ImportSource {
-  name: string;
-  data: Blob | Uint8Array;
+export { type FilePlan, ImportError, type ImportSource };
+
+export interface PreparedFile extends RawFile {
+  kind: FileKind;
+  mapping: KindMapping;
+  dateFormats: Record<string, DateFormat>;
+  /** Activity logs: values not in the vocabulary, most frequent first. */
+  unknownActivities: { value: string; key: string; rows: number }[];
+}
+
+export interface FileSummary {
+  fileName: string;
+  kind: FileKind;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  notes: string[];
 }
 
 export interface ImportSummary {
+  /** The files' names, joined. */
   fileName: string;
+  files: FileSummary[];
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
   rejectGroups: RejectGroup[];
   leads: number;
-  mapping: ColumnMapping;
-  dateFormat: DateFormat;
+  /** The first file's mapping (field → header), for the summary line. */
+  mapping: KindMapping;
   /** Activity values not in the vocabulary: kept as written, listed for the user. */
   unknownActivities: { activity: string; rows: number }[];
+  spendRows: number;
 }
 
-/** An import that cannot go ahead; the message names the file and what was expected. */
-export class ImportError extends Error {
-  readonly fileName: string;
-  constructor(fileName: string, message: string, cause?: unknown) {
-    super(message, { cause });
-    this.name = "ImportError";
-    this.fileName = fileName;
+export interface ImportProgress {
+  step: string;
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  signal?: AbortSignal;
+}
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super("The import was cancelled; the previous data is still loaded.");
+    this.name = "ImportCancelled";
   }
 }
 
-const RAW = "import_raw";
-const ROW = "__source_row";
-let uploads = 0;
-
-async function headBytes(data: Blob | Uint8Array, count: number): Promise<Uint8Array> {
-  if (data instanceof Uint8Array) return data.subarray(0, count);
-  return new Uint8Array(await data.slice(0, count).arrayBuffer());
-}
-
-function size(data: Blob | Uint8Array): number {
-  return data instanceof Uint8Array ? data.byteLength : data.size;
-}
-
-/** Catches files that are not text tables before DuckDB gives a cryptic answer. */
-async function checkLooksTabular(source: ImportSource): Promise<void> {
-  if (size(source.data) === 0) throw new ImportError(source.name, `${source.name} is empty (0 bytes).`);
-  const head = await headBytes(source.data, 4096);
-  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  if (!utf16 && head.includes(0)) {
-    const kind =
-      head[0] === 0x50 && head[1] === 0x4b ? " It looks like a spreadsheet or zip archive (.xlsx)." : "";
-    throw new ImportError(
-      source.name,
-      `${source.name} is not a text table (CSV or TSV).${kind} Export it as CSV and import that file.`,
-    );
-  }
-}
-
-function mappedColumn(mapping: ColumnMapping, field: EventField): string {
-  const header = mapping[field];
-  return header === undefined ? "NULL" : `r.${quoteIdentifier(header)}`;
-}
-
-function text(mapping: ColumnMapping, field: EventField): string {
-  return mapping[field] === undefined ? "NULL::VARCHAR" : `nullif(trim(${mappedColumn(mapping, field)}), '')`;
-}
-
-function stagingEventsSql(
-  table: string,
-  fileName: string,
-  mapping: ColumnMapping,
-  dateFormat: DateFormat,
-): string {
-  const activity = mappedColumn(mapping, "activity");
-  const number = (field: EventField) =>
-    mapping[field] === undefined
-      ? "NULL::DOUBLE"
-      : `TRY_CAST(replace(${text(mapping, field)}, ',', '') AS DOUBLE)`;
-  return `CREATE OR REPLACE TABLE ${table} AS
-SELECT
-  ${quoteLiteral(fileName)} AS source_file,
-  (r.${ROW} + 1)::INTEGER AS source_row,
-  ${text(mapping, "lead_id")} AS lead_id,
-  ${timestampSql(mappedColumn(mapping, "occurred_at"), dateFormat)} AS occurred_at,
-  coalesce(v.activity, lower(${text(mapping, "activity")})) AS activity,
-  v.activity IS NULL AS unknown_activity,
-  ${text(mapping, "campaign")} AS campaign,
-  ${text(mapping, "channel")} AS channel,
-  ${text(mapping, "source")} AS source,
-  ${text(mapping, "owner")} AS owner,
-  ${text(mapping, "team")} AS team,
-  ${number("amount")} AS amount,
-  ${text(mapping, "amount")} AS raw_amount,
-  ${number("duration_s")} AS duration_s,
-  ${text(mapping, "company")} AS company,
-  ${text(mapping, "company_size")} AS company_size,
-  ${text(mapping, "industry")} AS industry,
-  ${text(mapping, "region")} AS region,
-  ${text(mapping, "role")} AS role,
-  ${text(mapping, "occurred_at")} AS raw_occurred_at
-FROM ${RAW} r
-LEFT JOIN activity_vocabulary v ON v.key = ${vocabularyKeySql(activity)}`;
+function checkCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ImportCancelled();
 }
 
 async function ensureVocabulary(engine: SqlEngine): Promise<void> {
@@ -127,104 +94,232 @@ async function ensureVocabulary(engine: SqlEngine): Promise<void> {
   );
 }
 
+async function detectDateFormats(engine: SqlEngine, file: RawFile, kind: FileKind, mapping: KindMapping) {
+  const formats: Record<string, DateFormat> = {};
+  for (const field of FIELDS[kind]) {
+    const header = mapping[field.id];
+    if (field.kind !== "date" || header === undefined) continue;
+    const [stats] = await engine.query<DateColumnStats>(dateStatsSql(quoteIdentifier(header), file.table));
+    formats[field.id] = stats ? chooseDateFormat(stats) : "iso";
+  }
+  return formats;
+}
+
+async function unknownActivities(engine: SqlEngine, file: RawFile, mapping: KindMapping) {
+  const header = mapping.activity;
+  if (header === undefined) return [];
+  const column = quoteIdentifier(header);
+  return engine.query<{ value: string; key: string; rows: number }>(
+    `SELECT lower(trim(any_value(${column}))) AS value, ${vocabularyKeySql(column)} AS key, count(*)::INTEGER AS rows
+     FROM ${file.table}
+     WHERE nullif(trim(${column}), '') IS NOT NULL
+       AND ${vocabularyKeySql(column)} NOT IN (SELECT key FROM activity_vocabulary)
+     GROUP BY key ORDER BY rows DESC, key LIMIT 50`,
+  );
+}
+
+/** Proposes a mapping for a file as if it were of `kind` (the mapping step calls this on a change). */
+export async function proposeMapping(
+  engine: SqlEngine,
+  file: RawFile,
+  kind: FileKind,
+): Promise<Omit<PreparedFile, keyof RawFile>> {
+  const mapping = detectFields(kind, file.headers);
+  return {
+    kind,
+    mapping,
+    dateFormats: await detectDateFormats(engine, file, kind, mapping),
+    unknownActivities: kind === "activity" ? await unknownActivities(engine, file, mapping) : [],
+  };
+}
+
+/** Reads every file and proposes what it is and how its columns map. Nothing live changes yet. */
+export async function prepareFiles(
+  engine: SqlEngine,
+  sources: readonly ImportSource[],
+  options: ImportOptions = {},
+): Promise<PreparedFile[]> {
+  await ensureVocabulary(engine);
+  await engine.exec(`DROP TABLE IF EXISTS ${READ_REJECTS}`);
+  const prepared: PreparedFile[] = [];
+  try {
+    for (const [i, source] of sources.entries()) {
+      checkCancelled(options.signal);
+      options.onProgress?.({ step: `Reading ${source.name}`, done: i, total: sources.length });
+      const file = await readRawFile(engine, source);
+      prepared.push({ ...file, ...(await proposeMapping(engine, file, proposeKind(file.headers))) });
+    }
+  } catch (error) {
+    for (const file of prepared) await dropRawFile(engine, file);
+    throw error;
+  }
+  return prepared;
+}
+
+export function planFor(file: PreparedFile): FilePlan {
+  return {
+    fileName: file.name,
+    table: file.table,
+    kind: file.kind,
+    mapping: file.mapping,
+    dateFormats: file.dateFormats,
+    activityMap: {},
+  };
+}
+
+const REJECTS = quoteIdentifier(`${STAGING_PREFIX}import_rejects`);
+const SPEND = quoteIdentifier(`${STAGING_PREFIX}spend`);
+const OVERRIDES = "import_activity_overrides";
+
+async function stageOverrides(engine: SqlEngine, plan: FilePlan): Promise<void> {
+  const rows = Object.entries(plan.activityMap).map(
+    ([key, activity]) => `(${quoteLiteral(vocabularyKey(key))}, ${quoteLiteral(activity)})`,
+  );
+  await engine.exec(`CREATE OR REPLACE TABLE ${OVERRIDES} (key VARCHAR, activity VARCHAR)`);
+  if (rows.length > 0) await engine.exec(`INSERT INTO ${OVERRIDES} VALUES ${rows.join(", ")}`);
+}
+
+function refuseIncomplete(files: readonly RawFile[], plans: readonly FilePlan[]): void {
+  for (const plan of plans) {
+    const missing = missingFields(plan.kind, plan.mapping);
+    const headers = files.find((f) => f.table === plan.table)?.headers ?? [];
+    if (missing.length > 0) {
+      throw new ImportError(
+        plan.fileName,
+        `${plan.fileName}: no column found for ${missing.map((f) => f.label).join(", ")} ` +
+          `(needed for ${FILE_KIND_NOUNS[plan.kind]}). The file has the columns ${headers.map((h) => `"${h}"`).join(", ")}.`,
+      );
+    }
+  }
+  if (!plans.some((p) => p.kind !== "spend")) {
+    throw new ImportError(
+      plans[0]?.fileName ?? "",
+      "A campaign spend file needs an activity log, lead table or deals file beside it.",
+    );
+  }
+}
+
+/** Builds the workspace from mapped files; the live tables change only if everything succeeds. */
+export async function applyImport(
+  engine: SqlEngine,
+  files: readonly RawFile[],
+  plans: readonly FilePlan[],
+  settings: DeriveSettings,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const progress = (step: string, done: number) => options.onProgress?.({ step, done, total: 4 });
+  try {
+    refuseIncomplete(files, plans);
+    await ensureVocabulary(engine);
+    progress("Mapping columns", 0);
+    const columns = EVENT_COLUMNS.map((c) => `${c.name} ${c.type}`).join(", ");
+    await engine.exec(`CREATE OR REPLACE TABLE ${STAGED.events} (${columns})`);
+    await engine.exec(
+      `CREATE OR REPLACE TABLE ${REJECTS} AS SELECT * FROM ${READ_REJECTS} WHERE source_file IN (${plans.map((p) => quoteLiteral(p.fileName)).join(", ")})`,
+    );
+    await engine.exec(`CREATE OR REPLACE TABLE ${SPEND} (campaign VARCHAR, spend DOUBLE, period VARCHAR)`);
+    const links = plans.map(opportunityLinksSql).filter((sql): sql is string => sql !== null);
+    await engine.exec(
+      `CREATE OR REPLACE TABLE ${OPPORTUNITY_LINKS} AS ${links.length > 0 ? links.join("\nUNION\n") : "SELECT NULL::VARCHAR AS opportunity_id, NULL::VARCHAR AS lead_id WHERE FALSE"}`,
+    );
+    for (const plan of plans) {
+      checkCancelled(options.signal);
+      if (plan.kind === "spend") {
+        await engine.exec(`INSERT INTO ${SPEND} ${spendSql(plan)}`);
+        continue;
+      }
+      await stageOverrides(engine, plan);
+      await engine.exec(`INSERT INTO ${STAGED.events} ${eventsSql(plan, OVERRIDES)}`);
+      const rejects = rejectsSql(plan);
+      if (rejects) await engine.exec(`INSERT INTO ${REJECTS} ${rejects}`);
+    }
+    checkCancelled(options.signal);
+    progress("Checking rows", 1);
+    await engine.exec(
+      `DELETE FROM ${STAGED.events} WHERE (source_file, source_row) IN (SELECT source_file, source_row FROM ${REJECTS})`,
+    );
+    const fileSummaries = await summariseFiles(engine, files, plans);
+    const rowsRead = fileSummaries.reduce((sum, f) => sum + f.rowsRead, 0);
+    const rowsRejected = fileSummaries.reduce((sum, f) => sum + f.rowsRejected, 0);
+    const rejectGroups = groupRejects(
+      await engine.query<RejectCount>(
+        `SELECT source_file, column_name, problem, count(*)::INTEGER AS rows, min(source_row)::INTEGER AS example_row,
+           arg_min(value, source_row) AS example_value
+         FROM ${REJECTS} GROUP BY source_file, column_name, problem ORDER BY rows DESC, example_row`,
+      ),
+      plans.length > 1,
+    );
+    const [events] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${STAGED.events}`);
+    if (!events || events.n === 0) {
+      const names = plans.map((p) => p.fileName).join(", ");
+      const first = rejectGroups[0];
+      throw new ImportError(
+        names,
+        `${names}: none of the ${rowsRead} rows could be used${first ? ` — ${first.message}` : ""}.`,
+      );
+    }
+    const unknown = await engine.query<{ activity: string; rows: number }>(
+      `SELECT activity, count(*)::INTEGER AS rows FROM ${STAGED.events} WHERE unknown_activity
+       GROUP BY activity ORDER BY rows DESC, activity LIMIT 50`,
+    );
+    const [spend] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${SPEND}`);
+    checkCancelled(options.signal);
+    progress("Building the funnel", 2);
+    const { leads } = await commitStagedEvents(engine, settings);
+    progress("Done", 4);
+    return {
+      fileName: plans.map((p) => p.fileName).join(", "),
+      files: fileSummaries,
+      rowsRead,
+      rowsLoaded: rowsRead - rowsRejected,
+      rowsRejected,
+      rejectGroups,
+      leads,
+      mapping: plans[0]?.mapping ?? {},
+      unknownActivities: unknown,
+      spendRows: spend?.n ?? 0,
+    };
+  } catch (error) {
+    await dropStaging(engine);
+    if (error instanceof ImportError || error instanceof ImportCancelled) throw error;
+    const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+    const names = plans.map((p) => p.fileName).join(", ");
+    throw new ImportError(names, `${names} could not be imported: ${reason}`, error);
+  } finally {
+    for (const file of files) await dropRawFile(engine, file);
+  }
+}
+
+async function summariseFiles(engine: SqlEngine, files: readonly RawFile[], plans: readonly FilePlan[]) {
+  const rejected = await engine.query<{ source_file: string; n: number }>(
+    `SELECT source_file, count(DISTINCT source_row)::INTEGER AS n FROM ${REJECTS} GROUP BY source_file`,
+  );
+  return plans.map((plan): FileSummary => {
+    const file = files.find((f) => f.table === plan.table);
+    // Ragged rows were taken out of the raw table while reading, but they are rows of the file.
+    const rowsRead = (file?.rows ?? 0) + (file?.raggedRows ?? 0);
+    const rowsRejected = rejected.find((r) => r.source_file === plan.fileName)?.n ?? 0;
+    return {
+      fileName: plan.fileName,
+      kind: plan.kind,
+      rowsRead,
+      rowsLoaded: rowsRead - rowsRejected,
+      rowsRejected,
+      notes: file?.notes ?? [],
+    };
+  });
+}
+
+/** An activity log (or any single file) imported with the auto-detected mapping: sample and tests. */
 export async function importActivityLog(
   engine: SqlEngine,
   source: ImportSource,
   settings: DeriveSettings,
+  options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  await checkLooksTabular(source);
-  const fileName = `upload_${++uploads}.csv`;
-  const staging = STAGED;
-  const rejectsTable = quoteIdentifier(`${STAGING_PREFIX}import_rejects`);
-  await engine.registerFile(fileName, source.data);
-  try {
-    try {
-      await engine.exec(
-        `CREATE OR REPLACE TABLE ${RAW} AS SELECT row_number() OVER () AS ${ROW}, *
-         FROM read_csv(${quoteLiteral(fileName)}, header = true, all_varchar = true, null_padding = true)`,
-      );
-    } catch (error) {
-      const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-      throw new ImportError(source.name, `${source.name} could not be read as a CSV table: ${reason}`, error);
-    }
-    const columns = await engine.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ${RAW})`);
-    const headers = columns.map((c) => c.column_name).filter((c) => c !== ROW);
-    const rowsRead =
-      (await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${RAW}`))[0]?.n ?? 0;
-    if (rowsRead === 0) throw new ImportError(source.name, `${source.name} has a header but no data rows.`);
-
-    const mapping = detectEventColumns(headers);
-    const missing = missingRequiredFields(mapping);
-    if (missing.length > 0) {
-      throw new ImportError(
-        source.name,
-        `${source.name}: no column found for ${missing.map((f) => FIELD_LABELS[f]).join(", ")}. ` +
-          `The file has the columns ${headers.map((h) => `"${h}"`).join(", ")}. ` +
-          `An activity log needs a lead id, a timestamp and an activity per row.`,
-      );
-    }
-    const [stats] = await engine.query<DateColumnStats>(
-      dateStatsSql(quoteIdentifier(mapping.occurred_at ?? ""), RAW),
-    );
-    const dateFormat = stats ? chooseDateFormat(stats) : "iso";
-
-    await ensureVocabulary(engine);
-    await engine.exec(stagingEventsSql(staging.events, source.name, mapping, dateFormat));
-    await engine.exec(rejectsSql(staging.events, rejectsTable, mapping));
-    await engine.exec(
-      `DELETE FROM ${staging.events} WHERE source_row IN (SELECT source_row FROM ${rejectsTable})`,
-    );
-
-    const rejectRows = await engine.query<{
-      column_name: string;
-      problem: string;
-      rows: number;
-      example_row: number;
-      example_value: string | null;
-    }>(
-      `SELECT column_name, problem, count(*)::INTEGER AS rows, min(source_row)::INTEGER AS example_row,
-         arg_min(value, source_row) AS example_value
-       FROM ${rejectsTable} GROUP BY column_name, problem ORDER BY rows DESC`,
-    );
-    const rejectGroups = groupRejects(rejectRows);
-    const rowsRejected =
-      (
-        await engine.query<{ n: number }>(
-          `SELECT count(DISTINCT source_row)::INTEGER AS n FROM ${rejectsTable}`,
-        )
-      )[0]?.n ?? 0;
-    const rowsLoaded = rowsRead - rowsRejected;
-    if (rowsLoaded === 0) {
-      const first = rejectGroups[0];
-      throw new ImportError(
-        source.name,
-        `${source.name}: none of the ${rowsRead} rows could be used${first ? ` — ${first.message}` : ""}.`,
-      );
-    }
-
-    const unknownActivities = await engine.query<{ activity: string; rows: number }>(
-      `SELECT activity, count(*)::INTEGER AS rows FROM ${staging.events} WHERE unknown_activity
-       GROUP BY activity ORDER BY rows DESC, activity LIMIT 50`,
-    );
-    const { leads } = await commitStagedEvents(engine, settings);
-    return {
-      fileName: source.name,
-      rowsRead,
-      rowsLoaded,
-      rowsRejected,
-      rejectGroups,
-      leads,
-      mapping,
-      dateFormat,
-      unknownActivities,
-    };
-  } catch (error) {
-    await dropStaging(engine);
-    if (error instanceof ImportError) throw error;
-    const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-    throw new ImportError(source.name, `${source.name} could not be imported: ${reason}`, error);
-  } finally {
-    await engine.exec(`DROP TABLE IF EXISTS ${RAW}`);
-    await engine.dropFile(fileName);
-  }
+  const [file] = await prepareFiles(engine, [source], options);
+  if (!file) throw new ImportError(source.name, `${source.name} could not be read.`);
+  return applyImport(engine, [file], [planFor(file)], settings, options);
 }
+
+export { IGNORED_ACTIVITY };

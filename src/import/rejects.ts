@@ -1,9 +1,7 @@
-// Rows an import cannot use: why, with the file's row numbers (the header is row 1, as in a spreadsheet).
-
-import { quoteLiteral } from "../db/sql";
-import type { ColumnMapping } from "./detect";
+// Rows an import cannot use, grouped by reason, with the file's row numbers (header = row 1).
 
 export interface RejectGroup {
+  fileName: string;
   column: string;
   problem: string;
   rows: number;
@@ -13,40 +11,31 @@ export interface RejectGroup {
   message: string;
 }
 
-/** One reject row per (row, problem) for the required fields of an activity log. */
-export function rejectsSql(eventsTable: string, rejectsTable: string, mapping: ColumnMapping): string {
-  const label = (header: string | undefined) => quoteLiteral(header ?? "");
-  return `CREATE OR REPLACE TABLE ${rejectsTable} AS
-SELECT source_file, source_row, ${label(mapping.lead_id)} AS column_name, 'is empty' AS problem, NULL::VARCHAR AS value
-FROM ${eventsTable} WHERE lead_id IS NULL
-UNION ALL
-SELECT source_file, source_row, ${label(mapping.occurred_at)}, CASE WHEN raw_occurred_at IS NULL THEN 'is empty' ELSE 'is not a date' END, raw_occurred_at
-FROM ${eventsTable} WHERE occurred_at IS NULL
-UNION ALL
-SELECT source_file, source_row, ${label(mapping.activity)}, 'is empty', NULL
-FROM ${eventsTable} WHERE activity IS NULL`;
+export interface RejectCount {
+  source_file: string;
+  column_name: string;
+  problem: string;
+  rows: number;
+  example_row: number;
+  example_value: string | null;
 }
 
-export function groupRejects(
-  rows: {
-    column_name: string;
-    problem: string;
-    rows: number;
-    example_row: number;
-    example_value: string | null;
-  }[],
-): RejectGroup[] {
+/** With several files, each message starts with the file it is about. */
+export function groupRejects(rows: readonly RejectCount[], nameFiles: boolean): RejectGroup[] {
   return rows.map((r) => {
     const noun = r.rows === 1 ? "row" : "rows";
     const example =
       r.example_value === null ? `row ${r.example_row}` : `row ${r.example_row}: '${r.example_value}'`;
+    const subject = r.column_name === "(whole row)" ? "the row" : `'${r.column_name}'`;
+    const prefix = nameFiles ? `${r.source_file}: ` : "";
     return {
+      fileName: r.source_file,
       column: r.column_name,
       problem: r.problem,
       rows: r.rows,
       exampleRow: r.example_row,
       exampleValue: r.example_value,
-      message: `${r.rows.toLocaleString("en-US")} ${noun}: '${r.column_name}' ${r.problem}, e.g. ${example}`,
+      message: `${prefix}${r.rows.toLocaleString("en-US")} ${noun}: ${subject} ${r.problem}, e.g. ${example}`,
     };
   });
 }

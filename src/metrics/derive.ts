@@ -53,6 +53,8 @@ WITH stage_dates AS (
     lead_id,
     min(occurred_at) AS first_seen_at,
     max(occurred_at) AS last_activity_at,
+    -- A record known only from a deals file is not a tracked lead (the funnel starts at opportunity).
+    bool_or(activity NOT IN ('opportunity_created', 'deal_won', 'deal_lost')) AS lead_record,
     ${stageEvent("became_lead")} AS lead_event_at,
     ${stageEvent("became_mql")} AS mql_at,
     ${stageEvent("sales_accepted")} AS sal_at,
@@ -142,7 +144,7 @@ export function trackedStagesSql(t: DerivedTables, settings: DeriveSettings): st
   return `CREATE OR REPLACE TABLE ${t.trackedStages} AS
 SELECT
   ${asOfSql(t, settings)} AS as_of,
-  count(*) > 0 AS lead,
+  count(*) FILTER (WHERE lead_record) > 0 AS lead,
   count(mql_at) > 0 AS mql,
   count(sal_at) > 0 AS sal,
   count(sql_at) > 0 AS sql,

@@ -2,7 +2,8 @@
 
 import { describe, expect, it } from "vitest";
 import { chooseDateFormat, type DateColumnStats } from "../../src/import/dates";
-import { detectEventColumns, missingRequiredFields, normaliseHeader } from "../../src/import/detect";
+import { normaliseHeader } from "../../src/import/detect";
+import { detectFields, missingFields, proposeKind } from "../../src/import/fields";
 import { activityAliases, vocabularyKey } from "../../src/import/vocabulary";
 
 describe("column auto-detection", () => {
@@ -21,31 +22,82 @@ describe("column auto-detection", () => {
     ],
     [["Email", "Date", "Type"], { lead_id: "Email", occurred_at: "Date", activity: "Type" }],
   ])("maps %j", (headers, expected) => {
-    expect(detectEventColumns(headers)).toMatchObject(expected);
+    expect(detectFields("activity", headers)).toMatchObject(expected);
   });
 
   it("prefers the canonical name over a synonym and uses each header once", () => {
-    const mapping = detectEventColumns(["id", "lead_id", "date", "time", "event", "activity"]);
+    const mapping = detectFields("activity", ["id", "lead_id", "date", "time", "event", "activity"]);
     expect(mapping).toMatchObject({ lead_id: "lead_id", occurred_at: "time", activity: "activity" });
   });
 
   it("maps utm_campaign and Sales Team", () => {
-    expect(detectEventColumns(["utm_campaign", "Sales Team"])).toEqual({
+    expect(detectFields("activity", ["utm_campaign", "Sales Team"])).toEqual({
       campaign: "utm_campaign",
       team: "Sales Team",
     });
   });
 
   it("names the required fields it could not find", () => {
-    expect(missingRequiredFields(detectEventColumns(["name", "city", "date"]))).toEqual([
-      "lead_id",
-      "activity",
-    ]);
+    expect(
+      missingFields("activity", detectFields("activity", ["name", "city", "date"])).map((f) => f.id),
+    ).toEqual(["lead_id", "activity"]);
   });
 
   it("normalises headers case-, space- and punctuation-insensitively", () => {
     expect(normaliseHeader("\uFEFFLead-ID ")).toBe("lead id");
     expect(normaliseHeader("Duration (s)")).toBe("duration s");
+  });
+});
+
+describe("file kind and CRM headers", () => {
+  it.each([
+    [["lead_id", "occurred_at", "activity"], "activity"],
+    [
+      ["Record ID", "Email", "Lifecycle Stage", "Create Date", "Became a Marketing Qualified Lead Date"],
+      "leads",
+    ],
+    [
+      [
+        "Lead ID",
+        "Lead Owner",
+        "Lead Status",
+        "Created Date",
+        "Converted",
+        "Converted Date",
+        "Converted Opportunity ID",
+      ],
+      "leads",
+    ],
+    [["Opportunity ID", "Opportunity Name", "Stage", "Amount", "Close Date", "Created Date", "Won"], "deals"],
+    [["Record ID", "Deal Name", "Deal Stage", "Pipeline", "Amount", "Create Date", "Close Date"], "deals"],
+    [["Campaign Name", "Actual Cost in Campaign"], "spend"],
+  ])("proposes %j as %s", (headers, kind) => {
+    expect(proposeKind(headers)).toBe(kind);
+  });
+
+  it("recognises every HubSpot spelling of a lifecycle stage date", () => {
+    const mapping = detectFields("leads", [
+      "Record ID",
+      'Date entered "Marketing Qualified Lead (Lifecycle Stage Pipeline)"',
+      'Date exited "Marketing Qualified Lead (Lifecycle Stage Pipeline)"',
+      "hs_lifecyclestage_salesqualifiedlead_date",
+      "hs_v2_date_entered_opportunity",
+      "Became a Customer Date",
+    ]);
+    expect(mapping).toMatchObject({
+      lead_id: "Record ID",
+      mql_at: 'Date entered "Marketing Qualified Lead (Lifecycle Stage Pipeline)"',
+      sql_at: "hs_lifecyclestage_salesqualifiedlead_date",
+      opportunity_at: "hs_v2_date_entered_opportunity",
+      won_at: "Became a Customer Date",
+    });
+  });
+
+  it("sees through Salesforce object prefixes", () => {
+    expect(detectFields("leads", ["Contact: Contact ID", "Contact: Created Date"])).toMatchObject({
+      lead_id: "Contact: Contact ID",
+      created_at: "Contact: Created Date",
+    });
   });
 });
 

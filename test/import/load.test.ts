@@ -90,7 +90,7 @@ describe("activity log import", () => {
       "a file without the required columns",
       "contacts.csv",
       "name,city\nAda,London\n",
-      'contacts.csv: no column found for Lead ID, Occurred at, Activity. The file has the columns "name", "city".',
+      'contacts.csv: no column found for Lead ID (needed for a lead / contact table). The file has the columns "name", "city".',
     ],
     [
       "a file whose rows are all unusable",

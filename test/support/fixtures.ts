@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SqlEngine } from "../../src/db/engine";
-import { importActivityLog } from "../../src/import/load";
+import { applyImport, importActivityLog, planFor, prepareFiles } from "../../src/import/load";
 import { DEFAULT_DERIVE_SETTINGS, type DeriveSettings } from "../../src/metrics/derive";
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");
@@ -23,4 +23,17 @@ export function importFixture(
 
 export function importText(engine: SqlEngine, name: string, csv: string, settings = DEFAULT_DERIVE_SETTINGS) {
   return importActivityLog(engine, { name, data: new TextEncoder().encode(csv) }, settings);
+}
+
+/** Imports several fixture files at once with the proposed kinds and mappings (the mapping step's defaults). */
+export async function importFixtures(
+  engine: SqlEngine,
+  names: readonly string[],
+  settings = DEFAULT_DERIVE_SETTINGS,
+) {
+  const prepared = await prepareFiles(
+    engine,
+    names.map((name) => ({ name: path.basename(name), data: fixtureBytes(name) })),
+  );
+  return { prepared, summary: await applyImport(engine, prepared, prepared.map(planFor), settings) };
 }

@@ -1,6 +1,6 @@
 // What the last import did: rows loaded and rejected with reasons, or why it failed.
 
-import { type EventField, FIELD_LABELS } from "../../import/detect";
+import { FIELDS } from "../../import/fields";
 import { formatCount } from "../../model/format";
 import type { ImportStatus } from "../../store";
 
@@ -22,8 +22,10 @@ export function ImportStatusBanner(props: { status: ImportStatus }) {
     );
   }
   const s = status.summary;
+  const kind = s.files[0]?.kind ?? "activity";
+  const label = (id: string) => FIELDS[kind].find((f) => f.id === id)?.label ?? id;
   const mapped = Object.entries(s.mapping)
-    .map(([field, header]) => `${FIELD_LABELS[field as EventField]} ← "${header}"`)
+    .map(([field, header]) => `${label(field)} ← "${header}"`)
     .join(", ");
   return (
     <div className="banner" role="status">

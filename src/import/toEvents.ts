@@ -1,0 +1,253 @@
+// SQL that turns a mapped raw table of each kind into canonical `events` rows and its reject rows.
+// Every user header reaches SQL through quoteIdentifier, every user value through quoteLiteral.
+
+import { quoteIdentifier, quoteLiteral } from "../db/sql";
+import { type DateFormat, timestampSql } from "./dates";
+import type { FieldSpec, FileKind, KindMapping } from "./fields";
+import { FIELDS } from "./fields";
+import { SOURCE_ROW } from "./read";
+import { dealOutcomeSql, flagSql, statusStageSql } from "./statusStages";
+import { vocabularyKeySql } from "./vocabulary";
+import { EVENT_COLUMNS } from "./workspace";
+
+export interface FilePlan {
+  fileName: string;
+  table: string;
+  kind: FileKind;
+  mapping: KindMapping;
+  /** Date format per date field id (auto-detected, user may override). */
+  dateFormats: Record<string, DateFormat>;
+  /** Activity logs: vocabulary key of an unknown value → canonical activity, or "ignore". */
+  activityMap: Record<string, string>;
+}
+
+export const IGNORED_ACTIVITY = "ignore";
+export const OPPORTUNITY_LINKS = "import_opportunity_links";
+
+const ATTRIBUTE_IDS = [
+  "campaign",
+  "channel",
+  "source",
+  "owner",
+  "team",
+  "company",
+  "company_size",
+  "industry",
+  "region",
+  "role",
+];
+
+function column(plan: FilePlan, field: string): string | null {
+  const header = plan.mapping[field];
+  return header === undefined ? null : `r.${quoteIdentifier(header)}`;
+}
+
+function text(plan: FilePlan, field: string): string {
+  const c = column(plan, field);
+  return c === null ? "NULL::VARCHAR" : `nullif(trim(${c}), '')`;
+}
+
+function number(plan: FilePlan, field: string): string {
+  return column(plan, field) === null
+    ? "NULL::DOUBLE"
+    : `TRY_CAST(replace(replace(${text(plan, field)}, ',', ''), '$', '') AS DOUBLE)`;
+}
+
+function date(plan: FilePlan, field: string): string {
+  const c = column(plan, field);
+  return c === null ? "NULL::TIMESTAMP" : timestampSql(c, plan.dateFormats[field] ?? "iso");
+}
+
+function flag(plan: FilePlan, field: string): string {
+  const c = column(plan, field);
+  return c === null ? "NULL::BOOLEAN" : flagSql(c);
+}
+
+const attributes = (plan: FilePlan) =>
+  ATTRIBUTE_IDS.map((id) => `${text(plan, id)} AS ${id}`).join(",\n    ");
+const origin = (plan: FilePlan) =>
+  `${quoteLiteral(plan.fileName)} AS source_file, (r.${SOURCE_ROW} + 1)::INTEGER AS source_row`;
+
+/** Projects a relation with the needed columns onto the events schema, in its column order. */
+function eventsProjection(values: Partial<Record<string, string>>): string {
+  return EVENT_COLUMNS.map((c) => `${values[c.name] ?? `NULL::${c.type}`} AS ${c.name}`).join(", ");
+}
+
+const COMMON = Object.fromEntries(
+  ["source_file", "source_row", "lead_id", "amount", "raw_amount", ...ATTRIBUTE_IDS].map((c) => [c, c]),
+);
+
+function activityEventsSql(plan: FilePlan, overrides: string): string {
+  const activity = column(plan, "activity") ?? "NULL";
+  return `SELECT ${eventsProjection({
+    ...COMMON,
+    occurred_at: "occurred_at",
+    activity: "activity",
+    unknown_activity: "unknown_activity",
+    duration_s: "duration_s",
+    raw_occurred_at: "raw_occurred_at",
+  })}
+FROM (
+  SELECT
+    ${origin(plan)},
+    ${text(plan, "lead_id")} AS lead_id,
+    ${date(plan, "occurred_at")} AS occurred_at,
+    coalesce(o.activity, v.activity, lower(${text(plan, "activity")})) AS activity,
+    o.activity IS NULL AND v.activity IS NULL AS unknown_activity,
+    ${attributes(plan)},
+    ${number(plan, "amount")} AS amount,
+    ${text(plan, "amount")} AS raw_amount,
+    ${number(plan, "duration_s")} AS duration_s,
+    ${text(plan, "occurred_at")} AS raw_occurred_at
+  FROM ${plan.table} r
+  LEFT JOIN activity_vocabulary v ON v.key = ${vocabularyKeySql(activity)}
+  LEFT JOIN ${overrides} o ON o.key = ${vocabularyKeySql(activity)}
+) e
+WHERE activity IS DISTINCT FROM '${IGNORED_ACTIVITY}'`;
+}
+
+const LEAD_DATE_FIELDS = [
+  "created_at",
+  "lead_at",
+  "mql_at",
+  "sal_at",
+  "sql_at",
+  "opportunity_at",
+  "won_at",
+  "lost_at",
+  "rejected_at",
+  "status_at",
+  "converted_at",
+];
+
+/** One row per lead → one event per stage it has a date for (or a status plus a date). */
+function leadEventsSql(plan: FilePlan): string {
+  const statusDate = "coalesce(status_at, created_at)";
+  const byStatus = (stage: string) => `CASE WHEN status_stage = '${stage}' THEN ${statusDate} END`;
+  const stages: [string, string][] = [
+    [
+      "became_lead",
+      `coalesce(lead_at, created_at, ${byStatus("lead")}, least(mql_at, sal_at, sql_at, opportunity_at, won_at, lost_at, rejected_at, status_at, converted_at))`,
+    ],
+    ["became_mql", `coalesce(mql_at, ${byStatus("mql")})`],
+    ["sales_accepted", `coalesce(sal_at, ${byStatus("sal")})`],
+    ["became_sql", `coalesce(sql_at, CASE WHEN converted THEN converted_at END, ${byStatus("sql")})`],
+    ["opportunity_created", `coalesce(opportunity_at, ${byStatus("opportunity")})`],
+    ["deal_won", `coalesce(won_at, ${byStatus("won")})`],
+    ["deal_lost", `coalesce(lost_at, ${byStatus("lost")})`],
+    ["sales_rejected", `coalesce(rejected_at, ${byStatus("rejected")})`],
+  ];
+  const source = `SELECT
+    ${origin(plan)},
+    ${text(plan, "lead_id")} AS lead_id,
+    ${LEAD_DATE_FIELDS.map((f) => `${date(plan, f)} AS ${f}`).join(",\n    ")},
+    ${column(plan, "status") === null ? "NULL::VARCHAR" : statusStageSql(text(plan, "status"))} AS status_stage,
+    coalesce(${flag(plan, "converted")}, FALSE) AS converted,
+    ${attributes(plan)},
+    ${number(plan, "amount")} AS amount,
+    ${text(plan, "amount")} AS raw_amount
+  FROM ${plan.table} r`;
+  return stages
+    .map(
+      ([
+        activity,
+        when,
+      ]) => `SELECT ${eventsProjection({ ...COMMON, occurred_at: when, activity: `'${activity}'`, unknown_activity: "FALSE" })}
+FROM (${source}) l WHERE ${when} IS NOT NULL`,
+    )
+    .join("\nUNION ALL\n");
+}
+
+/** One row per opportunity → opportunity_created, then deal_won or deal_lost at its close date. */
+function dealEventsSql(plan: FilePlan): string {
+  const source = `SELECT
+    ${origin(plan)},
+    ${text(plan, "deal_id")} AS deal_id,
+    coalesce(${text(plan, "lead_id")}, links.lead_id, ${text(plan, "deal_id")}) AS lead_id,
+    ${date(plan, "created_at")} AS created_at,
+    ${date(plan, "closed_at")} AS closed_at,
+    ${column(plan, "stage") === null ? "NULL::VARCHAR" : dealOutcomeSql(text(plan, "stage"))} AS stage_outcome,
+    ${flag(plan, "won")} AS won,
+    ${flag(plan, "closed")} AS closed,
+    ${attributes(plan)},
+    ${number(plan, "amount")} AS amount,
+    ${text(plan, "amount")} AS raw_amount
+  FROM ${plan.table} r
+  LEFT JOIN ${OPPORTUNITY_LINKS} links ON links.opportunity_id = ${text(plan, "deal_id")}`;
+  const outcome = `CASE WHEN won OR stage_outcome = 'won' THEN 'won'
+    WHEN stage_outcome = 'lost' OR (closed AND NOT coalesce(won, FALSE)) THEN 'lost' END`;
+  const branch = (activity: string, when: string, condition: string) =>
+    `SELECT ${eventsProjection({ ...COMMON, occurred_at: when, activity: `'${activity}'`, unknown_activity: "FALSE" })}
+FROM (SELECT *, ${outcome} AS outcome FROM (${source}) s) d WHERE ${when} IS NOT NULL AND ${condition}`;
+  return [
+    branch("opportunity_created", "coalesce(created_at, closed_at)", "TRUE"),
+    branch("deal_won", "coalesce(closed_at, created_at)", "outcome = 'won'"),
+    branch("deal_lost", "coalesce(closed_at, created_at)", "outcome = 'lost'"),
+  ].join("\nUNION ALL\n");
+}
+
+export function eventsSql(plan: FilePlan, overridesTable: string): string {
+  if (plan.kind === "activity") return activityEventsSql(plan, overridesTable);
+  if (plan.kind === "leads") return leadEventsSql(plan);
+  if (plan.kind === "deals") return dealEventsSql(plan);
+  throw new Error(`A ${plan.kind} file has no events`);
+}
+
+/** Lead files that carry a converted opportunity id link deals to their lead. */
+export function opportunityLinksSql(plan: FilePlan): string | null {
+  if (plan.kind !== "leads" || !plan.mapping.converted_opportunity_id) return null;
+  return `SELECT DISTINCT ${text(plan, "converted_opportunity_id")} AS opportunity_id, ${text(plan, "lead_id")} AS lead_id
+FROM ${plan.table} r WHERE ${text(plan, "converted_opportunity_id")} IS NOT NULL`;
+}
+
+export function spendSql(plan: FilePlan): string {
+  return `SELECT ${text(plan, "campaign")} AS campaign, ${number(plan, "spend")} AS spend, ${text(plan, "period")} AS period
+FROM ${plan.table} r WHERE ${text(plan, "campaign")} IS NOT NULL AND ${number(plan, "spend")} IS NOT NULL`;
+}
+
+function labelOf(plan: FilePlan, field: FieldSpec): string {
+  return quoteLiteral(plan.mapping[field.id] ?? field.label);
+}
+
+/** Rows this plan cannot use: required values missing, dates and numbers that do not parse. */
+export function rejectsSql(plan: FilePlan): string {
+  const parts: string[] = [];
+  const reject = (label: string, problem: string, value: string, condition: string) =>
+    parts.push(`SELECT ${origin(plan)}, ${label} AS column_name, ${quoteLiteral(problem)} AS problem, ${value} AS value
+FROM ${plan.table} r WHERE ${condition}`);
+  for (const field of FIELDS[plan.kind]) {
+    if (!plan.mapping[field.id]) continue;
+    const raw = text(plan, field.id);
+    if (field.required) reject(labelOf(plan, field), "is empty", "NULL::VARCHAR", `${raw} IS NULL`);
+    if (field.kind === "date")
+      reject(
+        labelOf(plan, field),
+        "is not a date",
+        raw,
+        `${raw} IS NOT NULL AND ${date(plan, field.id)} IS NULL`,
+      );
+    if (field.kind === "number" && field.required) {
+      reject(
+        labelOf(plan, field),
+        "is not a number",
+        raw,
+        `${raw} IS NOT NULL AND ${number(plan, field.id)} IS NULL`,
+      );
+    }
+  }
+  if (plan.kind === "leads") {
+    const anyDate = LEAD_DATE_FIELDS.filter((f) => plan.mapping[f]).map((f) => date(plan, f));
+    const condition = anyDate.length > 0 ? `coalesce(${anyDate.join(", ")}) IS NULL` : "TRUE";
+    reject("'(whole row)'", "has no date (no created or stage date)", "NULL::VARCHAR", condition);
+  }
+  if (plan.kind === "deals") {
+    const dates = ["created_at", "closed_at"].filter((f) => plan.mapping[f]).map((f) => date(plan, f));
+    reject(
+      "'(whole row)'",
+      "has no date (no created or close date)",
+      "NULL::VARCHAR",
+      dates.length > 0 ? `coalesce(${dates.join(", ")}) IS NULL` : "TRUE",
+    );
+  }
+  return parts.join("\nUNION ALL\n");
+}
