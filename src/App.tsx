@@ -1,18 +1,30 @@
-// The shell: header with import, the shared filters, and the Overview of the loaded workspace.
+// The shell: header with import, the import banner or mapping step, the shared filters and the Overview.
 
 import { useEffect, useRef } from "react";
-import { importFiles, loadSample } from "./app/importFiles";
+import { downloadRejectedRows } from "./app/downloads";
+import {
+  applyMapping,
+  cancelImport,
+  canEditMapping,
+  editLastMapping,
+  importFiles,
+  loadSample,
+  proposeForKind,
+} from "./app/importFiles";
 import { useFunnel } from "./app/useFunnel";
 import { useAppStore } from "./store";
 import { FileDropZone } from "./ui/FileDropZone";
 import { ImportButton } from "./ui/ImportButton";
 import { FilterBar } from "./views/Filters/FilterBar";
+import { AuditPanel } from "./views/Import/AuditPanel";
 import { ImportStatusBanner } from "./views/Import/ImportStatusBanner";
+import { MappingStep } from "./views/Import/MappingStep";
 import { OverviewView } from "./views/Overview/OverviewView";
 
 export function App() {
   const dataset = useAppStore((s) => s.dataset);
   const importStatus = useAppStore((s) => s.importStatus);
+  const audit = useAppStore((s) => s.audit);
   const funnel = useFunnel();
   const sampleRequested = useRef(false);
 
@@ -25,18 +37,37 @@ export function App() {
   const onFiles = (files: File[]) => void importFiles(files);
   const openPicker = () =>
     document.querySelector<HTMLInputElement>('input[aria-label="Import data file"]')?.click();
+  const busy = importStatus.state === "importing" || importStatus.state === "mapping";
 
   return (
     <FileDropZone onFiles={onFiles}>
       <header className="app-header">
         <h1>Funnel Lens</h1>
         <span className="dataset-label">{dataset ? dataset.label : "No data loaded"}</span>
-        <ImportButton onFiles={onFiles} disabled={importStatus.state === "importing"} />
+        <ImportButton onFiles={onFiles} disabled={busy} />
       </header>
       <main className="app-main" data-funnel-update={funnel.status === "ready" ? funnel.update : 0}>
-        <ImportStatusBanner status={importStatus} />
-        <FilterBar />
-        <OverviewView state={funnel} onImportClick={openPicker} />
+        <ImportStatusBanner
+          status={importStatus}
+          onCancel={() => void cancelImport()}
+          onDownloadRejects={() => void downloadRejectedRows()}
+          onEditMapping={canEditMapping() ? () => void editLastMapping() : undefined}
+        />
+        {importStatus.state === "mapping" ? (
+          <MappingStep
+            files={importStatus.files}
+            plans={importStatus.plans}
+            onApply={(plans) => void applyMapping(importStatus.files, plans)}
+            onCancel={() => void cancelImport()}
+            onKindChange={proposeForKind}
+          />
+        ) : (
+          <>
+            {audit && <AuditPanel audit={audit} />}
+            <FilterBar />
+            <OverviewView state={funnel} onImportClick={openPicker} />
+          </>
+        )}
       </main>
     </FileDropZone>
   );

@@ -1,45 +1,172 @@
-// Imports files the user chose (or the bundled sample) and records the outcome in the store.
+// The import flow: read the chosen files, show the mapping step unless every file's shape was
+// confirmed before, apply, and record the outcome; Cancel at any point keeps the previous data.
 
 import sampleUrl from "../../sample-data/sample.csv?url";
+import type { SqlEngine } from "../db/engine";
 import { userMessage } from "../db/errors";
-import { ImportError, importActivityLog } from "../import/load";
+import type { FileKind } from "../import/fields";
+import {
+  applyImport,
+  ImportCancelled,
+  ImportError,
+  importActivityLog,
+  type PreparedFile,
+  planFor,
+  prepareFiles,
+  proposeMapping,
+} from "../import/load";
+import { dropRawFile } from "../import/read";
+import type { FilePlan } from "../import/toEvents";
+import { queryAudit } from "../metrics/audit";
 import { DEFAULT_DERIVE_SETTINGS } from "../metrics/derive";
 import { useAppStore } from "../store";
 import { appEngine } from "./engine";
+import { recallMapping, rememberMapping } from "./rememberedMappings";
 
 export const SAMPLE_LABEL = "Sample data (3,000 leads)";
 
-async function importOne(name: string, data: Blob | Uint8Array, label: string): Promise<void> {
+let controller: AbortController | null = null;
+let lastFiles: File[] = [];
+
+const settings = () => ({ ...DEFAULT_DERIVE_SETTINGS, stalledDays: useAppStore.getState().stalledDays });
+
+function fail(error: unknown, fallbackName: string): void {
+  const message =
+    error instanceof ImportError || error instanceof ImportCancelled
+      ? error.message
+      : controller?.signal.aborted
+        ? new ImportCancelled().message
+        : `${fallbackName}: ${userMessage(error)}`;
+  useAppStore.getState().setImportStatus({ state: "failed", message });
+}
+
+function progress(fileNames: string[], bytes: number) {
+  return (p: { step: string; done: number; total: number }) =>
+    useAppStore.getState().setImportStatus({ state: "importing", fileNames, bytes, ...p });
+}
+
+async function apply(files: readonly PreparedFile[], plans: readonly FilePlan[]): Promise<void> {
   const store = useAppStore.getState();
-  store.setImportStatus({ state: "importing", fileName: name });
+  const fileNames = files.map((f) => f.name);
+  const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
+  controller = new AbortController();
   const started = performance.now();
   try {
     const engine = await appEngine();
-    const summary = await importActivityLog(
-      engine,
-      { name, data },
-      {
-        ...DEFAULT_DERIVE_SETTINGS,
-        stalledDays: store.stalledDays,
-      },
-    );
+    const summary = await applyImport(engine, files, plans, settings(), {
+      signal: controller.signal,
+      onProgress: progress(fileNames, bytes),
+    });
     performance.measure("import", { start: started, end: performance.now() });
     store.setImportStatus({ state: "done", summary });
-    store.setDataset(label);
+    store.setDataset(summary.fileName);
+    await afterLoad(engine);
   } catch (error) {
-    const message = error instanceof ImportError ? error.message : `${name}: ${userMessage(error)}`;
-    store.setImportStatus({ state: "failed", message });
+    fail(error, fileNames.join(", "));
   }
 }
 
-/** The first file is imported as an activity log (several files at once come with the mapping step). */
-export async function importFiles(files: readonly File[]): Promise<void> {
-  const [file] = files;
-  if (file) await importOne(file.name, file, file.name);
+/** Work after any successful load: the data-quality audit (the wall clock is only used for "future dates"). */
+async function afterLoad(engine: SqlEngine): Promise<void> {
+  try {
+    useAppStore.getState().setAudit(await queryAudit(engine, new Date()));
+  } catch {
+    useAppStore.getState().setAudit(null);
+  }
+}
+
+/** Reads the files; imports at once when every file's shape has a remembered mapping. */
+export async function importFiles(
+  files: readonly File[],
+  options: { editMapping?: boolean } = {},
+): Promise<void> {
+  if (files.length === 0) return;
+  lastFiles = [...files];
+  const fileNames = files.map((f) => f.name);
+  const bytes = files.reduce((sum, f) => sum + f.size, 0);
+  controller = new AbortController();
+  const onProgress = progress(fileNames, bytes);
+  onProgress({ step: "Reading", done: 0, total: files.length });
+  try {
+    const engine = await appEngine();
+    const prepared = await prepareFiles(
+      engine,
+      files.map((f) => ({ name: f.name, data: f })),
+      { signal: controller.signal, onProgress },
+    );
+    const recalled = prepared.map(recallMapping);
+    if (!options.editMapping && recalled.every((plan) => plan !== null)) {
+      await apply(prepared, recalled as FilePlan[]);
+      return;
+    }
+    useAppStore.getState().setImportStatus({
+      state: "mapping",
+      files: prepared,
+      plans: prepared.map((file, i) => recalled[i] ?? planFor(file)),
+    });
+  } catch (error) {
+    fail(error, fileNames.join(", "));
+  }
+}
+
+/** "Apply mapping": remembers each file's mapping by its shape, then imports. Ignored files are dropped. */
+export async function applyMapping(
+  files: readonly PreparedFile[],
+  plans: readonly (FilePlan | null)[],
+): Promise<void> {
+  const kept: FilePlan[] = [];
+  plans.forEach((plan, i) => {
+    const file = files[i];
+    if (plan && file) {
+      rememberMapping(file.headers, plan);
+      kept.push(plan);
+    }
+  });
+  await apply(files, kept);
+}
+
+/** The mapping step asks for a fresh proposal when the user says a file is of another kind. */
+export async function proposeForKind(file: PreparedFile, kind: FileKind): Promise<FilePlan> {
+  const engine = await appEngine();
+  const proposal = await proposeMapping(engine, file, kind);
+  return planFor({ ...file, ...proposal });
+}
+
+export async function cancelImport(): Promise<void> {
+  const status = useAppStore.getState().importStatus;
+  controller?.abort();
+  const engine = await appEngine();
+  if (status.state === "mapping") {
+    for (const file of status.files) await dropRawFile(engine, file);
+  } else {
+    await engine.cancel();
+  }
+  useAppStore.getState().setImportStatus({ state: "failed", message: new ImportCancelled().message });
+}
+
+/** Re-reads the last imported files and opens the mapping step with what was remembered. */
+export async function editLastMapping(): Promise<void> {
+  await importFiles(lastFiles, { editMapping: true });
+}
+
+export function canEditMapping(): boolean {
+  return lastFiles.length > 0;
 }
 
 export async function loadSample(): Promise<void> {
-  const response = await fetch(sampleUrl);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  await importOne("sample.csv", bytes, SAMPLE_LABEL);
+  const store = useAppStore.getState();
+  const onProgress = progress(["sample.csv"], 0);
+  onProgress({ step: "Loading the sample", done: 0, total: 1 });
+  try {
+    const response = await fetch(sampleUrl);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const engine = await appEngine();
+    const summary = await importActivityLog(engine, { name: "sample.csv", data: bytes }, settings());
+    store.setImportStatus({ state: "idle" });
+    store.setDataset(SAMPLE_LABEL);
+    void summary;
+    await afterLoad(engine);
+  } catch (error) {
+    fail(error, "sample.csv");
+  }
 }

@@ -1,4 +1,5 @@
-// Each benchmarked rate as a bar over its shaded benchmark band, with its status in words beside it.
+// Each benchmarked rate as a bar over its shaded benchmark band, with its status in words beside it; a
+// rate from fewer than MIN_LEADS_TO_JUDGE leads shows its counts and is not judged.
 
 import {
   Bar,
@@ -13,9 +14,10 @@ import {
 import { type Benchmark, type BenchmarkStatus, formatBand } from "../model/benchmarks";
 import { formatCount, formatPercent } from "../model/format";
 import type { Funnel } from "../model/funnel";
+import { formatCountOf, MIN_LEADS_TO_JUDGE, TOO_FEW_TO_JUDGE, tooFewToJudge } from "../model/smallNumbers";
 import { BenchmarkStatusBadge, benchmarkStatusText } from "../ui/BenchmarkStatusBadge";
 import { ChartFrame } from "./ChartFrame";
-import { BAND_FILL, CHART_FONT_SIZE, CHART_GRID, CHART_INK, STATUS_COLORS } from "./palette";
+import { BAND_FILL, CHART_FONT_SIZE, CHART_GRID, CHART_INK, CHART_MUTED_INK, STATUS_COLORS } from "./palette";
 
 export interface BenchmarkedRate {
   /** The benchmark's id; one entry per benchmark. */
@@ -26,9 +28,18 @@ export interface BenchmarkedRate {
   denominator: number;
   benchmark: Benchmark;
   status: BenchmarkStatus;
+  /** The denominator is below MIN_LEADS_TO_JUDGE: show counts, and do not claim a status. */
+  tooFewToJudge: boolean;
 }
 
 const ROW_HEIGHT = 60;
+const MIN_LEADS = formatCount(MIN_LEADS_TO_JUDGE);
+
+/** A judged rate takes its status colour; an unjudged one a neutral dark grey (its label says why). */
+function barFill(rate: BenchmarkedRate | undefined): string {
+  if (!rate || rate.tooFewToJudge) return CHART_MUTED_INK;
+  return STATUS_COLORS[rate.status];
+}
 
 /** The KPIs with a benchmark and a value, then any other benchmarked funnel step, once per benchmark. */
 export function benchmarkedRates(funnel: Funnel): BenchmarkedRate[] {
@@ -47,6 +58,7 @@ export function benchmarkedRates(funnel: Funnel): BenchmarkedRate[] {
       denominator,
       benchmark,
       status,
+      tooFewToJudge: tooFewToJudge(denominator),
     });
   }
   for (const step of funnel.steps) {
@@ -61,18 +73,35 @@ export function benchmarkedRates(funnel: Funnel): BenchmarkedRate[] {
       denominator: step.entered,
       benchmark,
       status,
+      tooFewToJudge: tooFewToJudge(step.entered),
     });
   }
   return rates;
 }
 
-/** "1 of 4 benchmarked rates is below its benchmark: SQL → opportunity". */
+/**
+ * "1 of 4 benchmarked rates is below its benchmark: SQL → opportunity". Rates from too few leads are
+ * left out of the judgement and counted at the end: "…; 1 more has too few leads to judge".
+ */
 export function benchmarkChartTitle(rates: readonly BenchmarkedRate[]): string {
   if (rates.length === 0) return "No benchmarked rate can be measured with this data";
-  const below = rates.filter((r) => r.status === "below");
-  if (below.length === 0) return `All ${rates.length} benchmarked rates meet or beat their benchmark`;
+  const judged = rates.filter((r) => !r.tooFewToJudge);
+  const unjudged = rates.length - judged.length;
+  if (judged.length === 0) {
+    return rates.length === 1
+      ? `The benchmarked rate rests on too few leads to judge (fewer than ${MIN_LEADS})`
+      : `None of the ${rates.length} benchmarked rates has enough leads to judge (fewer than ${MIN_LEADS} each)`;
+  }
+  const more =
+    unjudged === 0 ? "" : `; ${unjudged} more ${unjudged === 1 ? "has" : "have"} too few leads to judge`;
+  const below = judged.filter((r) => r.status === "below");
+  if (below.length === 0) {
+    return judged.length === 1
+      ? `1 benchmarked rate meets or beats its benchmark${more}`
+      : `All ${judged.length} benchmarked rates meet or beat their benchmark${more}`;
+  }
   const verb = below.length === 1 ? "is below its benchmark" : "are below their benchmarks";
-  return `${below.length} of ${rates.length} benchmarked rates ${verb}: ${below.map((r) => r.label).join(", ")}`;
+  return `${below.length} of ${judged.length} benchmarked rates ${verb}: ${below.map((r) => r.label).join(", ")}${more}`;
 }
 
 /** Where the axis ends: a little past the largest rate or band edge, in steps of 10 %, at most 100 %. */
@@ -106,7 +135,13 @@ function BenchmarkTable(props: { rates: readonly BenchmarkedRate[] }) {
             </td>
             <td>{formatBand(r.benchmark)}</td>
             <td>
-              <BenchmarkStatusBadge status={r.status} kind={r.benchmark.kind} />
+              {r.tooFewToJudge ? (
+                <span className="small-sample-status" data-small-sample="true">
+                  {TOO_FEW_TO_JUDGE}
+                </span>
+              ) : (
+                <BenchmarkStatusBadge status={r.status} kind={r.benchmark.kind} />
+              )}
             </td>
           </tr>
         ))}
@@ -124,8 +159,11 @@ export function BenchmarkChart(props: { funnel: Funnel; width?: number; height?:
   const bars = rates.map((r) => ({
     label: r.label,
     rate: r.rate,
-    barLabel: `${formatPercent(r.rate)} · ${benchmarkStatusText(r.status, r.benchmark.kind).toLowerCase()}`,
+    barLabel: r.tooFewToJudge
+      ? `${formatCountOf(r.numerator, r.denominator)} · too few to judge`
+      : `${formatPercent(r.rate)} · ${benchmarkStatusText(r.status, r.benchmark.kind).toLowerCase()}`,
   }));
+  const small = rates.filter((r) => r.tooFewToJudge);
   return (
     <ChartFrame
       className="benchmark-chart"
@@ -188,7 +226,7 @@ export function BenchmarkChart(props: { funnel: Funnel; width?: number; height?:
                   y={bar.y}
                   width={bar.width}
                   height={bar.height}
-                  fill={STATUS_COLORS[rates[bar.index]?.status ?? "within"]}
+                  fill={barFill(rates[bar.index])}
                 />
               )}
             >
@@ -199,9 +237,17 @@ export function BenchmarkChart(props: { funnel: Funnel; width?: number; height?:
       }
       notes={
         rates.length > 0 && (
-          <p className="chart-notes">
-            Grey shading is the benchmark band; a thin grey bar marks a published reference figure.
-          </p>
+          <div className="chart-notes">
+            {small.length > 0 && (
+              <p className="small-sample-note" data-small-sample="true">
+                {TOO_FEW_TO_JUDGE}:{" "}
+                {small.map((r) => `${r.label} (${formatCountOf(r.numerator, r.denominator)})`).join(", ")}.
+                Shown as counts in a dark grey bar, with no status: a rate from so few leads swings widely
+                with one lead more or less.
+              </p>
+            )}
+            <p>Grey shading is the benchmark band; a thin grey bar marks a published reference figure.</p>
+          </div>
         )
       }
       textAlternative={<BenchmarkTable rates={rates} />}

@@ -1,8 +1,10 @@
-// The stage funnel: leads reached per tracked stage as horizontal bars, with step and cumulative rates.
+// The stage funnel: leads reached per tracked stage as horizontal bars, with step and cumulative rates;
+// a step from fewer than MIN_LEADS_TO_JUDGE leads is shown as counts and said to be too few to judge.
 
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
-import { formatCount, formatPercent } from "../model/format";
-import type { Funnel, FunnelStageRow } from "../model/funnel";
+import { formatCount, formatPercent, formatRateWithCounts } from "../model/format";
+import type { Funnel, FunnelStageRow, FunnelStep } from "../model/funnel";
+import { formatCountOf, TOO_FEW_TO_JUDGE, tooFewToJudge } from "../model/smallNumbers";
 import { STAGE_LABELS, STAGE_PLURALS, type Stage } from "../model/stages";
 import { ChartFrame } from "./ChartFrame";
 import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, OKABE_ITO } from "./palette";
@@ -21,8 +23,27 @@ function stageNoun(stage: Stage, count: number): string {
   return label === label.toUpperCase() ? label : label.toLowerCase();
 }
 
-/** "1,000 · 20.0 % step · 20.0 % cumulative"; the first tracked stage shows its count only. */
-function barLabel(row: FunnelStageRow): string {
+/** The step into a stage, when the stage is tracked and not the first. */
+function stepInto(funnel: Funnel, stage: Stage): FunnelStep | undefined {
+  return funnel.steps.find((step) => step.to === stage);
+}
+
+/** Steps whose starting stage holds fewer than MIN_LEADS_TO_JUDGE leads. */
+export function smallSampleSteps(funnel: Funnel): FunnelStep[] {
+  return funnel.steps.filter((step) => tooFewToJudge(step.entered));
+}
+
+/**
+ * "1,000 · 20.0 % step · 20.0 % cumulative"; the first tracked stage shows its count only. A step from
+ * too few leads shows its counts instead: "8 of 10 step · too few to judge" (and the count reached
+ * first when a conversion window makes it differ from the converted count). Cumulative rates need no
+ * such case: their base, the first stage, is never smaller than a step's.
+ */
+function barLabel(row: FunnelStageRow, step: FunnelStep | undefined): string {
+  if (step && tooFewToJudge(step.entered)) {
+    const counts = `${formatCountOf(step.converted, step.entered)} step · too few to judge`;
+    return row.reached === step.converted ? counts : `${formatCount(row.reached)} · ${counts}`;
+  }
   const parts = [formatCount(row.reached)];
   if (row.stepConversion !== null) parts.push(`${formatPercent(row.stepConversion)} step`);
   if (row.cumulativeConversion !== null) parts.push(`${formatPercent(row.cumulativeConversion)} cumulative`);
@@ -32,7 +53,11 @@ function barLabel(row: FunnelStageRow): string {
 export function funnelBars(funnel: Funnel): FunnelBar[] {
   return funnel.stages
     .filter((row) => row.tracked && row.reached !== null)
-    .map((row) => ({ label: row.label, reached: row.reached ?? 0, barLabel: barLabel(row) }));
+    .map((row) => ({
+      label: row.label,
+      reached: row.reached ?? 0,
+      barLabel: barLabel(row, stepInto(funnel, row.stage)),
+    }));
 }
 
 /** "5,000 leads became 9 deals: 0.2 % overall" — the finding the chart shows. */
@@ -44,20 +69,41 @@ export function funnelChartTitle(funnel: Funnel): string {
   if (!last || last === first || last.reached === null) {
     return `Only ${first.label} is tracked: ${formatCount(first.reached)} ${stageNoun(first.stage, first.reached)}`;
   }
-  const overall =
-    last.cumulativeConversion === null ? "" : `: ${formatPercent(last.cumulativeConversion)} overall`;
+  const overall = tooFewToJudge(first.reached)
+    ? ` — ${TOO_FEW_TO_JUDGE.toLowerCase()}`
+    : last.cumulativeConversion === null
+      ? ""
+      : `: ${formatPercent(last.cumulativeConversion)} overall`;
   return (
     `${formatCount(first.reached)} ${stageNoun(first.stage, first.reached)} became ` +
     `${formatCount(last.reached)} ${stageNoun(last.stage, last.reached)}${overall}`
   );
 }
 
+/** "Too few to judge (fewer than 20 leads): SQL → Opportunity starts from 5 SQLs, …" */
+export function smallSampleNote(steps: readonly FunnelStep[]): string {
+  const list = steps
+    .map(
+      (step) =>
+        `${STAGE_LABELS[step.from]} → ${STAGE_LABELS[step.to]} starts from ${formatCount(step.entered)} ${stageNoun(step.from, step.entered)}`,
+    )
+    .join(", ");
+  const they = steps.length === 1 ? "It is" : "They are";
+  return `${TOO_FEW_TO_JUDGE}: ${list}. ${they} shown as counts (n of m), because a rate from so few leads swings widely with one lead more or less.`;
+}
+
 function FunnelNotes(props: { funnel: Funnel }) {
   const skipped = props.funnel.stages.filter((row) => row.tracked && row.skipped > 0);
   const untracked = props.funnel.stages.filter((row) => !row.tracked);
-  if (skipped.length === 0 && untracked.length === 0) return null;
+  const small = smallSampleSteps(props.funnel);
+  if (skipped.length === 0 && untracked.length === 0 && small.length === 0) return null;
   return (
     <div className="chart-notes">
+      {small.length > 0 && (
+        <p className="small-sample-note" data-small-sample="true">
+          {smallSampleNote(small)}
+        </p>
+      )}
       {skipped.length > 0 && (
         <p>
           Skipped stages count as passed:{" "}
@@ -76,7 +122,25 @@ function FunnelNotes(props: { funnel: Funnel }) {
   );
 }
 
+/** A step rate cell: the percentage, or for a step from too few leads "80.0 % · 8 of 10". */
+function stepCell(step: FunnelStep | undefined, rate: number | null): string {
+  return step && tooFewToJudge(step.entered)
+    ? formatRateWithCounts(step.converted, step.entered)
+    : formatPercent(rate);
+}
+
+/**
+ * A cumulative rate cell, with counts when the first stage holds too few leads. The row carries no
+ * numerator, so it is read back from the rate: exact, as the rate is a ratio of two whole counts.
+ */
+function cumulativeCell(first: FunnelStageRow | undefined, rate: number | null): string {
+  const base = first?.reached ?? null;
+  if (rate === null || base === null || !tooFewToJudge(base)) return formatPercent(rate);
+  return formatRateWithCounts(Math.round(rate * base), base);
+}
+
 function FunnelTable(props: { funnel: Funnel }) {
+  const first = props.funnel.stages.find((row) => row.tracked);
   return (
     <table className="data-table">
       <caption>Leads reached per stage</caption>
@@ -97,8 +161,8 @@ function FunnelTable(props: { funnel: Funnel }) {
               <>
                 <td className="number">{formatCount(row.reached)}</td>
                 <td className="number">{formatCount(row.skipped)}</td>
-                <td className="number">{formatPercent(row.stepConversion)}</td>
-                <td className="number">{formatPercent(row.cumulativeConversion)}</td>
+                <td className="number">{stepCell(stepInto(props.funnel, row.stage), row.stepConversion)}</td>
+                <td className="number">{cumulativeCell(first, row.cumulativeConversion)}</td>
               </>
             ) : (
               <td colSpan={4}>Not tracked</td>

@@ -230,7 +230,7 @@ export async function applyImport(
       }
       await stageOverrides(engine, plan);
       await engine.exec(`INSERT INTO ${STAGED.events} ${eventsSql(plan, OVERRIDES)}`);
-      const rejects = rejectsSql(plan);
+      const rejects = rejectsSql(plan, files.find((f) => f.table === plan.table)?.headers ?? []);
       if (rejects) await engine.exec(`INSERT INTO ${REJECTS} ${rejects}`);
     }
     checkCancelled(options.signal);

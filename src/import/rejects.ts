@@ -1,5 +1,7 @@
 // Rows an import cannot use, grouped by reason, with the file's row numbers (header = row 1).
 
+import type { SqlEngine } from "../db/engine";
+
 export interface RejectGroup {
   fileName: string;
   column: string;
@@ -38,4 +40,21 @@ export function groupRejects(rows: readonly RejectCount[], nameFiles: boolean): 
       message: `${prefix}${r.rows.toLocaleString("en-US")} ${noun}: ${subject} ${r.problem}, e.g. ${example}`,
     };
   });
+}
+
+export interface RejectedRow {
+  file: string;
+  row: number;
+  column: string;
+  problem: string;
+  value: string | null;
+  original_row: string | null;
+}
+
+/** The last import's rejected rows, one line per row and problem, for download. */
+export async function queryRejectedRows(engine: SqlEngine): Promise<RejectedRow[]> {
+  return engine.query<RejectedRow>(
+    `SELECT source_file AS file, source_row AS row, column_name AS "column", problem, value, raw_row AS original_row
+     FROM import_rejects ORDER BY source_file, source_row, column_name`,
+  );
 }

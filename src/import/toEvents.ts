@@ -5,6 +5,7 @@ import { quoteIdentifier, quoteLiteral } from "../db/sql";
 import { type DateFormat, timestampSql } from "./dates";
 import type { FieldSpec, FileKind, KindMapping } from "./fields";
 import { FIELDS } from "./fields";
+import { rawRowSql } from "./rawRow";
 import { SOURCE_ROW } from "./read";
 import { dealOutcomeSql, flagSql, statusStageSql } from "./statusStages";
 import { vocabularyKeySql } from "./vocabulary";
@@ -210,10 +211,11 @@ function labelOf(plan: FilePlan, field: FieldSpec): string {
 }
 
 /** Rows this plan cannot use: required values missing, dates and numbers that do not parse. */
-export function rejectsSql(plan: FilePlan): string {
+export function rejectsSql(plan: FilePlan, headers: readonly string[]): string {
   const parts: string[] = [];
   const reject = (label: string, problem: string, value: string, condition: string) =>
-    parts.push(`SELECT ${origin(plan)}, ${label} AS column_name, ${quoteLiteral(problem)} AS problem, ${value} AS value
+    parts.push(`SELECT ${origin(plan)}, ${label} AS column_name, ${quoteLiteral(problem)} AS problem, ${value} AS value,
+  ${rawRowSql(headers)} AS raw_row
 FROM ${plan.table} r WHERE ${condition}`);
   for (const field of FIELDS[plan.kind]) {
     if (!plan.mapping[field.id]) continue;

@@ -53,7 +53,7 @@ export async function commitStagedEvents(
   await deriveTables(engine, STAGED, settings);
   const rejects = quoteIdentifier(`${STAGING_PREFIX}import_rejects`);
   await engine.exec(
-    `CREATE TABLE IF NOT EXISTS ${rejects} (source_file VARCHAR, source_row INTEGER, column_name VARCHAR, problem VARCHAR, value VARCHAR)`,
+    `CREATE TABLE IF NOT EXISTS ${rejects} (source_file VARCHAR, source_row INTEGER, column_name VARCHAR, problem VARCHAR, value VARCHAR, raw_row VARCHAR)`,
   );
   const [row] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${STAGED.leadStages}`);
   await engine.exec("BEGIN TRANSACTION");

@@ -1,7 +1,9 @@
 // One store of small slices: what the user chose (workspace, settings, view). Numbers come from queries.
 
 import { create } from "zustand";
-import type { ImportSummary } from "../import/load";
+import type { ImportSummary, PreparedFile } from "../import/load";
+import type { FilePlan } from "../import/toEvents";
+import type { DataAudit } from "../model/audit";
 import { type Benchmark, DEFAULT_BENCHMARKS } from "../model/benchmarks";
 import { type FunnelFilters, NO_FILTERS } from "../model/filters";
 
@@ -9,7 +11,8 @@ export type EngineStatus = { state: "starting" } | { state: "ready" } | { state:
 
 export type ImportStatus =
   | { state: "idle" }
-  | { state: "importing"; fileName: string }
+  | { state: "importing"; fileNames: string[]; bytes: number; step: string; done: number; total: number }
+  | { state: "mapping"; files: PreparedFile[]; plans: FilePlan[] }
   | { state: "failed"; message: string }
   | { state: "done"; summary: ImportSummary };
 
@@ -18,6 +21,9 @@ export interface WorkspaceSlice {
   /** What is loaded: the sample or a user's file; bumps `version` so views re-query. */
   dataset: { label: string; version: number } | null;
   importStatus: ImportStatus;
+  /** The data-quality audit of what is loaded. */
+  audit: DataAudit | null;
+  setAudit: (audit: DataAudit | null) => void;
   setEngine: (engine: EngineStatus) => void;
   setDataset: (label: string) => void;
   setImportStatus: (status: ImportStatus) => void;
@@ -41,6 +47,8 @@ export const useAppStore = create<AppState>()((set) => ({
   engine: { state: "starting" },
   dataset: null,
   importStatus: { state: "idle" },
+  audit: null,
+  setAudit: (audit) => set({ audit }),
   setEngine: (engine) => set({ engine }),
   setDataset: (label) =>
     set((state) => ({ dataset: { label, version: (state.dataset?.version ?? 0) + 1 }, filters: NO_FILTERS })),

@@ -1,17 +1,27 @@
-// One headline number (a stage count or a step rate) with the counts behind it and its benchmark.
+// One headline number (a stage count or a step rate) with the counts behind it and its benchmark; a rate
+// from fewer than MIN_LEADS_TO_JUDGE leads shows its counts first and is not judged against its benchmark.
 
 import type { ReactNode } from "react";
 import { formatBand } from "../model/benchmarks";
 import { formatCount, formatPercent } from "../model/format";
 import type { Kpi } from "../model/funnel";
+import { formatCountOf, TOO_FEW_TO_JUDGE, tooFewToJudge } from "../model/smallNumbers";
 import { BenchmarkStatusBadge } from "./BenchmarkStatusBadge";
 
-/** The big number: a count, a percentage, or why there is none. */
+/** True for a rate that exists but rests on too few leads to judge. */
+export function isSmallSampleRate(kpi: Kpi): boolean {
+  return (
+    kpi.kind === "rate" && kpi.value !== null && kpi.numerator !== null && tooFewToJudge(kpi.denominator)
+  );
+}
+
+/** The big number: a count, a percentage, "5 of 8" for a rate from too few leads, or why there is none. */
 export function kpiValueText(kpi: Kpi): string {
   if (kpi.value === null) {
     // A rate whose stages are tracked but whose starting stage is empty has nothing to divide.
     return kpi.kind === "rate" && kpi.denominator === 0 ? "—" : "Not tracked";
   }
+  if (isSmallSampleRate(kpi)) return formatCountOf(kpi.numerator ?? 0, kpi.denominator ?? 0);
   return kpi.kind === "rate" ? formatPercent(kpi.value) : formatCount(kpi.value);
 }
 
@@ -22,6 +32,8 @@ export function kpiValueText(kpi: Kpi): string {
 export function KpiTile(props: { kpi: Kpi; children?: ReactNode }) {
   const { kpi } = props;
   const showCounts = kpi.kind === "rate" && kpi.numerator !== null && kpi.denominator !== null;
+  // Too few leads: the counts are the big number, the percentage comes second, and no status is given.
+  const small = isSmallSampleRate(kpi);
   return (
     // biome-ignore lint/a11y/useSemanticElements: a tile is a labelled group of text, not a form <fieldset>.
     <div
@@ -30,18 +42,22 @@ export function KpiTile(props: { kpi: Kpi; children?: ReactNode }) {
       className={`kpi-tile${kpi.value === null ? " kpi-tile-empty" : ""}`}
       data-metric={kpi.id}
       data-value={kpi.value === null ? "" : String(kpi.value)}
-      data-status={kpi.status ?? undefined}
+      data-status={small ? undefined : (kpi.status ?? undefined)}
+      data-small-sample={small ? "true" : undefined}
     >
       <p className="kpi-label">{kpi.label}</p>
       <p className="kpi-value">{kpiValueText(kpi)}</p>
       {showCounts && (
         <p className="kpi-counts">
-          {formatCount(kpi.numerator)} of {formatCount(kpi.denominator)}
+          {small
+            ? formatPercent(kpi.value)
+            : `${formatCount(kpi.numerator)} of ${formatCount(kpi.denominator)}`}
         </p>
       )}
+      {small && <p className="kpi-small-sample">{TOO_FEW_TO_JUDGE}</p>}
       {kpi.benchmark && (
         <p className="kpi-benchmark">
-          {kpi.status && <BenchmarkStatusBadge status={kpi.status} kind={kpi.benchmark.kind} />}
+          {kpi.status && !small && <BenchmarkStatusBadge status={kpi.status} kind={kpi.benchmark.kind} />}
           <span className="kpi-band">Benchmark {formatBand(kpi.benchmark)}</span>
         </p>
       )}

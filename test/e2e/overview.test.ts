@@ -54,6 +54,7 @@ describe("Overview in the browser", () => {
     const { page } = await openApp(browser);
     await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: 30_000 });
     await page.getByLabel("Import data file").setInputFiles(path.join(FIXTURES, "funnel-basic.csv"));
+    await page.getByRole("button", { name: "Apply mapping" }).click();
     await page.locator('[data-metric="leads"][data-value="10"]').waitFor({ timeout: 30_000 });
     // test/metrics/funnel.test.ts works these out: reached 10, 8, 7, 5, 3, 2.
     expect(await kpiValue(page, "mqls")).toBe("8");
@@ -69,7 +70,7 @@ describe("Overview in the browser", () => {
     await page.context().close();
   });
 
-  it("keeps the previous data and names the missing columns when a file cannot be mapped", async () => {
+  it("keeps the previous data and names the missing column when a file cannot be mapped", async () => {
     const { page } = await openApp(browser);
     await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: 30_000 });
     await page.getByLabel("Import data file").setInputFiles({
@@ -77,10 +78,14 @@ describe("Overview in the browser", () => {
       mimeType: "text/csv",
       buffer: Buffer.from("name,city\nAda,London\n"),
     });
+    // The mapping step offers no column for Lead ID: applying is refused until one is chosen.
+    await expect(page.getByRole("button", { name: "Apply mapping" }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByText("contacts.csv: choose a column for Lead ID").count()).resolves.toBe(1);
+    await page.getByRole("button", { name: "Cancel" }).click();
     const alert = page.getByRole("alert");
     await alert.waitFor({ timeout: 30_000 });
     const message = await alert.textContent();
-    expect(message).toContain("contacts.csv: no column found for Lead ID");
+    expect(message).toContain("The import was cancelled; the previous data is still loaded.");
     expect(await kpiValue(page, "leads")).toBe("3000");
     await page.context().close();
   });

@@ -1,27 +1,24 @@
-// What the last import did: rows loaded and rejected with reasons, or why it failed.
+// What the import is doing or did: progress with Cancel, rows loaded and rejected with reasons, or why it failed.
 
 import { FIELDS } from "../../import/fields";
+import type { ImportSummary } from "../../import/load";
 import { formatCount } from "../../model/format";
 import type { ImportStatus } from "../../store";
 
-export function ImportStatusBanner(props: { status: ImportStatus }) {
-  const { status } = props;
-  if (status.state === "idle") return null;
-  if (status.state === "importing") {
-    return (
-      <p className="banner" role="status">
-        Importing {status.fileName}…
-      </p>
-    );
-  }
-  if (status.state === "failed") {
-    return (
-      <div className="banner banner-error" role="alert">
-        <strong>Import failed.</strong> {status.message} The previous data is still loaded.
-      </div>
-    );
-  }
-  const s = status.summary;
+export interface ImportStatusActions {
+  onCancel: () => void;
+  onDownloadRejects: () => void;
+  onEditMapping?: () => void;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  if (bytes >= 1_000) return `${(bytes / 1_000).toFixed(1)} kB`;
+  return `${bytes} bytes`;
+}
+
+function Summary(props: { summary: ImportSummary } & ImportStatusActions) {
+  const s = props.summary;
   const kind = s.files[0]?.kind ?? "activity";
   const label = (id: string) => FIELDS[kind].find((f) => f.id === id)?.label ?? id;
   const mapped = Object.entries(s.mapping)
@@ -29,16 +26,27 @@ export function ImportStatusBanner(props: { status: ImportStatus }) {
     .join(", ");
   return (
     <div className="banner" role="status">
+      {s.files.map((f) => (
+        <p key={f.fileName}>
+          {formatCount(f.rowsLoaded)} rows loaded from {f.fileName}, {formatCount(f.rowsRejected)} rejected.
+          {f.notes.length > 0 && <span className="view-note"> {f.notes.join(" ")}</span>}
+        </p>
+      ))}
       <p>
-        {formatCount(s.rowsLoaded)} rows loaded from {s.fileName} ({formatCount(s.leads)} leads),{" "}
-        {formatCount(s.rowsRejected)} rejected.
+        {formatCount(s.leads)} leads in the workspace
+        {s.spendRows > 0 ? `; campaign spend for ${formatCount(s.spendRows)} rows` : ""}.
       </p>
       {s.rejectGroups.length > 0 && (
-        <ul className="reject-list">
-          {s.rejectGroups.map((g) => (
-            <li key={`${g.column}-${g.problem}`}>{g.message}</li>
-          ))}
-        </ul>
+        <>
+          <ul className="reject-list" aria-label="Rejected rows by reason">
+            {s.rejectGroups.map((g) => (
+              <li key={`${g.fileName}-${g.column}-${g.problem}`}>{g.message}</li>
+            ))}
+          </ul>
+          <button type="button" className="button" onClick={props.onDownloadRejects}>
+            Download rejected rows
+          </button>
+        </>
       )}
       {s.unknownActivities.length > 0 && (
         <p>
@@ -49,7 +57,40 @@ export function ImportStatusBanner(props: { status: ImportStatus }) {
       <details>
         <summary>Column mapping</summary>
         <p>{mapped}</p>
+        {props.onEditMapping && (
+          <button type="button" className="button" onClick={props.onEditMapping}>
+            Edit mapping
+          </button>
+        )}
       </details>
     </div>
   );
+}
+
+export function ImportStatusBanner(props: { status: ImportStatus } & ImportStatusActions) {
+  const { status } = props;
+  if (status.state === "idle" || status.state === "mapping") return null;
+  if (status.state === "importing") {
+    const size = status.bytes > 0 ? ` (${formatBytes(status.bytes)})` : "";
+    return (
+      <div className="banner import-progress" role="status">
+        <p>
+          {status.step}: {status.fileNames.join(", ")}
+          {size}…
+        </p>
+        <progress max={Math.max(1, status.total)} value={status.done} aria-label="Import progress" />
+        <button type="button" className="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    );
+  }
+  if (status.state === "failed") {
+    return (
+      <div className="banner banner-error" role="alert">
+        <strong>Import failed.</strong> {status.message} The previous data is still loaded.
+      </div>
+    );
+  }
+  return <Summary summary={status.summary} {...props} />;
 }

@@ -6,6 +6,8 @@ import { formatCount } from "../../model/format";
 import type { Funnel } from "../../model/funnel";
 import { funnelTableCsv } from "../../model/funnelTable";
 import { biggestLeakSentence } from "../../model/insights";
+import { MIN_LEADS_TO_JUDGE, tooFewToJudge } from "../../model/smallNumbers";
+import { STAGE_PLURALS } from "../../model/stages";
 import { downloadText } from "../../ui/download";
 import { KpiTile } from "../../ui/KpiTile";
 import { CLOSED_WIN_RATE_LABEL, closedWinRateText } from "./closedWinRate";
@@ -32,6 +34,20 @@ function CountingNote(props: { funnel: Funnel }) {
   );
 }
 
+/** Said once at the top when the whole selection is small, so no number below is read as a verdict. */
+function SmallSelectionNote(props: { funnel: Funnel }) {
+  const first = props.funnel.stages.find((row) => row.tracked);
+  if (!first || first.reached === null || !tooFewToJudge(first.reached)) return null;
+  return (
+    <p className="view-note small-sample-note" data-small-sample="true">
+      Only {formatCount(first.reached)}{" "}
+      {first.reached === 1 ? first.label.toLowerCase() : STAGE_PLURALS[first.stage]} in this selection: rates
+      from fewer than {formatCount(MIN_LEADS_TO_JUDGE)} leads are too few to judge, so the tiles and charts
+      show counts and no benchmark status for them.
+    </p>
+  );
+}
+
 export function FunnelOverview(props: { funnel: Funnel; datasetLabel: string }) {
   const { funnel } = props;
   return (
@@ -52,6 +68,7 @@ export function FunnelOverview(props: { funnel: Funnel; datasetLabel: string }) 
 
       <p className="headline">{biggestLeakSentence(funnel)}</p>
       <CountingNote funnel={funnel} />
+      <SmallSelectionNote funnel={funnel} />
 
       <div className="kpi-grid">
         {funnel.kpis.map((kpi) => (

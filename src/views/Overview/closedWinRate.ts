@@ -2,13 +2,15 @@
 
 import { formatCount, formatPercent } from "../../model/format";
 import type { ClosedWinRate } from "../../model/funnel";
+import { formatCountOf, tooFewToJudge } from "../../model/smallNumbers";
 
 export const CLOSED_WIN_RATE_LABEL = "Closed win rate (won ÷ won + lost)";
 
-/** "63.2 % of closed · 1,589 still open". */
+/** "63.2 % of closed · 1,589 still open"; from fewer than 20 closed: "2 of 3 closed won · 4 still open". */
 export function closedWinRateText(closed: ClosedWinRate): string {
   const open = `${formatCount(closed.open)} still open`;
-  return closed.rate === null
-    ? `No closed opportunities yet · ${open}`
-    : `${formatPercent(closed.rate)} of closed · ${open}`;
+  const closedCount = closed.won + closed.lost;
+  if (closed.rate === null) return `No closed opportunities yet · ${open}`;
+  if (tooFewToJudge(closedCount)) return `${formatCountOf(closed.won, closedCount)} closed won · ${open}`;
+  return `${formatPercent(closed.rate)} of closed · ${open}`;
 }

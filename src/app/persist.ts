@@ -1,0 +1,207 @@
+// Keeps the loaded workspace in this browser's IndexedDB so it survives a reload or a restart; never sent anywhere.
+
+import type { SqlEngine } from "../db/engine";
+import { userMessage } from "../db/errors";
+import type { DeriveSettings } from "../metrics/derive";
+import { restoreEvents, snapshotEvents } from "./workspaceSnapshot";
+
+const DATABASE = "funnel-lens";
+const DATABASE_VERSION = 1;
+const STORE = "workspace";
+const KEY = "current";
+const FORMAT_VERSION = 1;
+/** Opening is the one IndexedDB step that can wait forever (another tab blocking an upgrade). */
+const OPEN_TIMEOUT_MS = 10_000;
+
+/** The record under "current". Bump FORMAT_VERSION when its meaning changes; older records are ignored. */
+export interface SavedWorkspace {
+  formatVersion: typeof FORMAT_VERSION;
+  /** ISO 8601, when it was saved. */
+  savedAt: string;
+  /** What the header shows, e.g. the imported file's name. */
+  label: string;
+  /** The events table as CSV, written by snapshotEvents. */
+  events: Uint8Array;
+}
+
+/** Saving, reading, reopening or clearing the browser's copy failed; the message is written for users. */
+export class SavedWorkspaceError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = "SavedWorkspaceError";
+  }
+}
+
+function storageError(action: string, error: unknown): SavedWorkspaceError {
+  const name = error instanceof DOMException ? error.name : "";
+  if (name === "QuotaExceededError") {
+    return new SavedWorkspaceError(
+      `${action}: the browser has no storage left for this site (free disk space or clear site data).`,
+      error,
+    );
+  }
+  if (name === "SecurityError" || name === "InvalidStateError") {
+    return new SavedWorkspaceError(
+      `${action}: this browser does not let the page store data (a private window, or site data is blocked).`,
+      error,
+    );
+  }
+  const detail = error instanceof Error && error.message ? error.message : "the browser gave no reason";
+  return new SavedWorkspaceError(`${action}: ${detail}`, error);
+}
+
+function openDatabase(action: string): Promise<IDBDatabase> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
+    let settled = false;
+    const fail = (error: SavedWorkspaceError) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      reject(error);
+    };
+    const timer = setTimeout(
+      () => fail(new SavedWorkspaceError(`${action}: the browser's storage did not answer.`)),
+      OPEN_TIMEOUT_MS,
+    );
+    if (typeof indexedDB === "undefined") {
+      fail(new SavedWorkspaceError(`${action}: this browser offers no IndexedDB storage here.`));
+      return;
+    }
+    let request: IDBOpenDBRequest;
+    try {
+      request = indexedDB.open(DATABASE, DATABASE_VERSION);
+    } catch (error) {
+      fail(storageError(action, error));
+      return;
+    }
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE);
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      if (settled) {
+        // Answered after we gave up: nobody will use this connection.
+        db.close();
+        return;
+      }
+      settled = true;
+      clearTimeout(timer);
+      // Close when a newer version of the app wants to upgrade, instead of blocking it.
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
+    request.onerror = () => fail(storageError(action, request.error));
+    request.onblocked = () =>
+      fail(new SavedWorkspaceError(`${action}: another Funnel Lens tab is holding the storage; close it.`));
+  });
+}
+
+/** One request in its own transaction; resolves when the transaction has committed, not before. */
+async function inStore<T>(
+  mode: IDBTransactionMode,
+  action: string,
+  work: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
+  const db = await openDatabase(action);
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      let request: IDBRequest<T>;
+      let transaction: IDBTransaction;
+      try {
+        // "strict": a saved workspace is on disk, not only in the OS cache, once this resolves.
+        transaction = db.transaction(STORE, mode, { durability: "strict" });
+        request = work(transaction.objectStore(STORE));
+      } catch (error) {
+        // E.g. DataCloneError, or a store the browser has already closed.
+        reject(storageError(action, error));
+        return;
+      }
+      transaction.oncomplete = () => resolve(request.result);
+      // A failed request aborts its transaction; quota errors arrive here, at commit time.
+      transaction.onabort = () => reject(storageError(action, transaction.error ?? request.error));
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** Saves, loads and clears run one at a time, in call order, so an older save never lands last. */
+let queue: Promise<unknown> = Promise.resolve();
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const turn = queue.then(work, work);
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
+/** IndexedDB stores a view's whole buffer; keep only the view's bytes (and never a shared buffer). */
+function ownBytes(bytes: Uint8Array): Uint8Array {
+  const whole =
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength;
+  return whole ? bytes : bytes.slice();
+}
+
+function parseSaved(value: unknown): SavedWorkspace | null {
+  if (typeof value !== "object" || value === null) return null;
+  const record = value as Record<string, unknown>;
+  if (record.formatVersion !== FORMAT_VERSION) return null;
+  const { savedAt, label, events } = record;
+  if (typeof savedAt !== "string" || typeof label !== "string" || !(events instanceof Uint8Array))
+    return null;
+  return { formatVersion: FORMAT_VERSION, savedAt, label, events };
+}
+
+/** Saves the loaded events under `label`, replacing whatever was saved before. */
+export function saveWorkspace(engine: SqlEngine, label: string): Promise<void> {
+  const action = `${label} could not be kept in this browser`;
+  return inTurn(async () => {
+    let events: Uint8Array;
+    try {
+      events = ownBytes(await snapshotEvents(engine));
+    } catch (error) {
+      throw new SavedWorkspaceError(`${action}: ${userMessage(error)}`, error);
+    }
+    const saved: SavedWorkspace = {
+      formatVersion: FORMAT_VERSION,
+      savedAt: new Date().toISOString(),
+      label,
+      events,
+    };
+    await inStore("readwrite", action, (store) => store.put(saved, KEY));
+  });
+}
+
+/**
+ * Loads the saved workspace into the engine (replacing what is loaded). Null when nothing is saved or
+ * it was saved in another format; rejects when it is there but cannot be read or reopened.
+ */
+export function loadSavedWorkspace(
+  engine: SqlEngine,
+  settings: DeriveSettings,
+): Promise<{ label: string; leads: number } | null> {
+  return inTurn(async () => {
+    const value = await inStore<unknown>("readonly", "The saved workspace could not be read", (store) =>
+      store.get(KEY),
+    );
+    const saved = parseSaved(value);
+    if (!saved) return null;
+    try {
+      const { leads } = await restoreEvents(engine, saved.events, settings);
+      return { label: saved.label, leads };
+    } catch (error) {
+      const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+      throw new SavedWorkspaceError(
+        `The workspace saved in this browser (${saved.label}) could not be reopened: ${reason}`,
+        error,
+      );
+    }
+  });
+}
+
+/** Forgets the saved workspace; what is loaded now stays loaded. */
+export function clearSavedWorkspace(): Promise<void> {
+  return inTurn(async () => {
+    await inStore("readwrite", "The saved workspace could not be cleared", (store) => store.delete(KEY));
+  });
+}

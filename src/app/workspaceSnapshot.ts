@@ -1,0 +1,89 @@
+// Turns the loaded `events` table into CSV bytes and back, so a workspace can be saved and reopened.
+
+import type { SqlEngine } from "../db/engine";
+import { quoteIdentifier, quoteLiteral } from "../db/sql";
+import { commitStagedEvents, dropStaging, EVENT_COLUMNS, STAGED } from "../import/workspace";
+import { type DeriveSettings, LIVE_TABLES } from "../metrics/derive";
+
+/** The header line a snapshot starts with; DuckDB writes these plain names unquoted. */
+const SNAPSHOT_HEADER = EVENT_COLUMNS.map((c) => c.name).join(",");
+
+const COLUMN_LIST = EVENT_COLUMNS.map((c) => quoteIdentifier(c.name)).join(", ");
+
+/**
+ * Explicit types and dialect, no sniffing. `allow_quoted_nulls = false` keeps an empty string
+ * (written as "") apart from NULL (written as nothing), as COPY … TO wrote them.
+ */
+const READ_OPTIONS = [
+  "header = true",
+  "auto_detect = false",
+  "delim = ','",
+  "quote = '\"'",
+  "escape = '\"'",
+  "allow_quoted_nulls = false",
+  `columns = {${EVENT_COLUMNS.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`).join(", ")}}`,
+].join(", ");
+
+let files = 0;
+
+/** A name per call, so a save and a restore running close together never share a file. */
+function fileName(kind: "snapshot" | "restore"): string {
+  return `workspace-events-${kind}-${++files}.csv`;
+}
+
+/** The live events as CSV (header + one row per event, in source order). */
+export async function snapshotEvents(engine: SqlEngine): Promise<Uint8Array> {
+  const name = fileName("snapshot");
+  // Registering an empty buffer first keeps the COPY in memory (unregistered, DuckDB-WASM's Node
+  // build writes into the working directory), and USE_TMP_FILE false writes straight into that buffer
+  // instead of into a temporary file renamed afterwards, a rename the Node build does not carry out.
+  await engine.registerFile(name, new Uint8Array(0));
+  try {
+    await engine.exec(
+      `COPY (SELECT ${COLUMN_LIST} FROM ${LIVE_TABLES.events} ORDER BY source_file, source_row)
+       TO ${quoteLiteral(name)} (HEADER, DELIMITER ',', USE_TMP_FILE false)`,
+    );
+    return await engine.readFile(name);
+  } finally {
+    await engine.dropFile(name);
+  }
+}
+
+function headerLine(bytes: Uint8Array): string {
+  const head = bytes.subarray(0, 64 * 1024);
+  const end = head.indexOf(0x0a);
+  return new TextDecoder().decode(end === -1 ? head : head.subarray(0, end)).replace(/\r$/, "");
+}
+
+/**
+ * Replaces the loaded workspace with a snapshot's events and re-derives the per-lead tables.
+ * Refuses a snapshot whose columns differ from this version's: read_csv would otherwise pair
+ * columns by position. A failure leaves the previous data loaded.
+ */
+export async function restoreEvents(
+  engine: SqlEngine,
+  bytes: Uint8Array,
+  settings: DeriveSettings,
+): Promise<{ leads: number }> {
+  const header = headerLine(bytes);
+  if (header !== SNAPSHOT_HEADER) {
+    throw new Error(
+      `The saved workspace has different columns than this version of Funnel Lens expects ` +
+        `(saved: ${header.slice(0, 200) || "nothing"}). Import the file again.`,
+    );
+  }
+  const name = fileName("restore");
+  await engine.registerFile(name, bytes);
+  try {
+    await engine.exec(
+      `CREATE OR REPLACE TABLE ${STAGED.events} AS SELECT * FROM read_csv(${quoteLiteral(name)}, ${READ_OPTIONS})`,
+    );
+    return await commitStagedEvents(engine, settings);
+  } catch (error) {
+    // Cleanup must not hide why the restore failed.
+    await dropStaging(engine).catch(() => undefined);
+    throw error;
+  } finally {
+    await engine.dropFile(name);
+  }
+}

@@ -1,0 +1,222 @@
+// The mapping step: for each file, what it is, a preview, one control per canonical field, date
+// formats and unknown activities; "Apply mapping" loads the data.
+
+import { useState } from "react";
+import { DATE_FORMAT_LABELS, type DateFormat } from "../../import/dates";
+import { FIELDS, FILE_KIND_LABELS, type FileKind, missingFields } from "../../import/fields";
+import type { PreparedFile } from "../../import/load";
+import { type FilePlan, IGNORED_ACTIVITY } from "../../import/toEvents";
+import { ACTIVITY_VOCABULARY } from "../../import/vocabulary";
+import { formatCount } from "../../model/format";
+
+export interface MappingStepProps {
+  files: readonly PreparedFile[];
+  plans: readonly FilePlan[];
+  onApply: (plans: (FilePlan | null)[]) => void;
+  onCancel: () => void;
+  /** Asks for a fresh proposal when the user changes what a file is. */
+  onKindChange: (file: PreparedFile, kind: FileKind) => Promise<FilePlan>;
+}
+
+const KINDS = Object.keys(FILE_KIND_LABELS) as FileKind[];
+const IGNORE = "ignore";
+
+function Preview(props: { file: PreparedFile }) {
+  const { file } = props;
+  return (
+    <div className="table-scroll">
+      <table className="preview-table">
+        <caption className="visually-hidden">First rows of {file.name}</caption>
+        <thead>
+          <tr>
+            {file.headers.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {file.preview.map((row, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity of their own
+            <tr key={i}>
+              {file.headers.map((h) => (
+                <td key={h}>{row[h] ?? ""}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function FieldControls(props: { file: PreparedFile; plan: FilePlan; onChange: (plan: FilePlan) => void }) {
+  const { file, plan, onChange } = props;
+  return (
+    <div className="mapping-fields">
+      {FIELDS[plan.kind].map((field) => (
+        <div key={field.id} className="mapping-field">
+          <label>
+            <span>
+              {field.label}
+              {field.required ? " (required)" : ""}
+            </span>
+            <select
+              value={plan.mapping[field.id] ?? ""}
+              onChange={(e) => {
+                const mapping = { ...plan.mapping };
+                if (e.currentTarget.value) mapping[field.id] = e.currentTarget.value;
+                else delete mapping[field.id];
+                onChange({ ...plan, mapping });
+              }}
+            >
+              <option value="">— not in this file —</option>
+              {file.headers.map((h) => (
+                <option key={h} value={h}>
+                  {h}
+                </option>
+              ))}
+            </select>
+          </label>
+          {field.kind === "date" && plan.mapping[field.id] && (
+            <label>
+              <span>Date format of {field.label}</span>
+              <select
+                value={plan.dateFormats[field.id] ?? "iso"}
+                onChange={(e) =>
+                  onChange({
+                    ...plan,
+                    dateFormats: { ...plan.dateFormats, [field.id]: e.currentTarget.value as DateFormat },
+                  })
+                }
+              >
+                {(Object.keys(DATE_FORMAT_LABELS) as DateFormat[]).map((f) => (
+                  <option key={f} value={f}>
+                    {DATE_FORMAT_LABELS[f]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function UnknownActivities(props: {
+  file: PreparedFile;
+  plan: FilePlan;
+  onChange: (plan: FilePlan) => void;
+}) {
+  const { file, plan, onChange } = props;
+  if (plan.kind !== "activity" || file.unknownActivities.length === 0) return null;
+  return (
+    <fieldset className="unknown-activities">
+      <legend>Activities not in the vocabulary</legend>
+      {file.unknownActivities.map((u) => (
+        <label key={u.key} className="mapping-field">
+          <span>
+            “{u.value}” ({formatCount(u.rows)} rows)
+          </span>
+          <select
+            value={plan.activityMap[u.key] ?? ""}
+            onChange={(e) => {
+              const activityMap = { ...plan.activityMap };
+              if (e.currentTarget.value) activityMap[u.key] = e.currentTarget.value;
+              else delete activityMap[u.key];
+              onChange({ ...plan, activityMap });
+            }}
+          >
+            <option value="">Keep as written</option>
+            <option value={IGNORED_ACTIVITY}>Ignore these rows</option>
+            {ACTIVITY_VOCABULARY.map((a) => (
+              <option key={a.activity} value={a.activity}>
+                {a.activity}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function MappingStep(props: MappingStepProps) {
+  const [plans, setPlans] = useState<(FilePlan | null)[]>(() => [...props.plans]);
+  const setPlan = (i: number, plan: FilePlan | null) =>
+    setPlans((all) => all.map((p, j) => (j === i ? plan : p)));
+  const problems = plans.flatMap((plan) =>
+    plan
+      ? missingFields(plan.kind, plan.mapping).map((f) => `${plan.fileName}: choose a column for ${f.label}`)
+      : [],
+  );
+  const nothingToLoad = plans.every((p) => p === null || p.kind === "spend");
+
+  return (
+    <section className="mapping-step" aria-labelledby="mapping-title">
+      <h2 id="mapping-title">Check the column mapping</h2>
+      <p className="view-note">
+        We matched the columns we recognised. Fix anything that is wrong, then apply. The mapping is
+        remembered for files with the same columns.
+      </p>
+      {props.files.map((file, i) => {
+        const plan = plans[i] ?? null;
+        return (
+          <article key={file.table} className="mapping-file" aria-label={`Mapping for ${file.name}`}>
+            <h3>
+              {file.name} <span className="view-note">· {formatCount(file.rows)} rows</span>
+            </h3>
+            {file.notes.map((note) => (
+              <p key={note} className="view-note">
+                {note}
+              </p>
+            ))}
+            <label className="mapping-field">
+              <span>What is in {file.name}?</span>
+              <select
+                value={plan?.kind ?? IGNORE}
+                onChange={async (e) => {
+                  const value = e.currentTarget.value;
+                  if (value === IGNORE) setPlan(i, null);
+                  else setPlan(i, await props.onKindChange(file, value as FileKind));
+                }}
+              >
+                {KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {FILE_KIND_LABELS[k]}
+                  </option>
+                ))}
+                <option value={IGNORE}>Ignore this file</option>
+              </select>
+            </label>
+            <Preview file={file} />
+            {plan && <FieldControls file={file} plan={plan} onChange={(p) => setPlan(i, p)} />}
+            {plan && <UnknownActivities file={file} plan={plan} onChange={(p) => setPlan(i, p)} />}
+          </article>
+        );
+      })}
+      {problems.length > 0 && (
+        <ul className="mapping-problems" aria-live="polite">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      <div className="mapping-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={problems.length > 0 || nothingToLoad}
+          onClick={() => props.onApply(plans)}
+        >
+          Apply mapping
+        </button>
+        <button type="button" className="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}

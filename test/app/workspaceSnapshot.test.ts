@@ -1,0 +1,137 @@
+// A saved workspace reopens as the same data: events → CSV snapshot → a fresh engine, row for row.
+
+import { readdirSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { restoreEvents, snapshotEvents } from "../../src/app/workspaceSnapshot";
+import type { SqlEngine } from "../../src/db/engine";
+import { STAGING_PREFIX } from "../../src/import/workspace";
+import { DEFAULT_DERIVE_SETTINGS, LIVE_TABLES } from "../../src/metrics/derive";
+import { queryFunnel } from "../../src/metrics/funnel";
+import { DEFAULT_BENCHMARKS } from "../../src/model/benchmarks";
+import { NO_FILTERS } from "../../src/model/filters";
+import { importFixture, importText } from "../support/fixtures";
+import { createNodeEngine } from "../support/nodeEngine";
+
+const ALL_EVENTS = "SELECT * FROM events ORDER BY source_file, source_row";
+
+const reached = async (engine: SqlEngine) =>
+  (await queryFunnel(engine, { filters: NO_FILTERS, windowDays: null }, DEFAULT_BENCHMARKS)).stages.map(
+    (s) => s.reached,
+  );
+
+/** The staged copies a restore creates; a failed restore must not leave any behind. */
+const STAGED_NAMES = [...Object.values(LIVE_TABLES), "import_rejects"].map(
+  (name) => `${STAGING_PREFIX}${name}`,
+);
+const stagedTables = async (engine: SqlEngine) =>
+  (await engine.query<{ table_name: string }>("SELECT table_name FROM duckdb_tables()"))
+    .map((t) => t.table_name)
+    .filter((name) => STAGED_NAMES.includes(name));
+
+describe("workspace snapshot of funnel-basic.csv", () => {
+  let saved: SqlEngine;
+  let reopened: SqlEngine;
+  let snapshot: Uint8Array;
+
+  beforeAll(async () => {
+    saved = await createNodeEngine();
+    await importFixture(saved, "funnel-basic.csv");
+    snapshot = await snapshotEvents(saved);
+    reopened = await createNodeEngine();
+  });
+
+  it("reopens in a fresh engine with the same funnel (reached 10, 8, 7, 5, 3, 2)", async () => {
+    await expect(restoreEvents(reopened, snapshot, DEFAULT_DERIVE_SETTINGS)).resolves.toEqual({ leads: 10 });
+    expect(await reached(saved)).toEqual([10, 8, 7, 5, 3, 2]);
+    expect(await reached(reopened)).toEqual([10, 8, 7, 5, 3, 2]);
+  });
+
+  it("reopens the events table row for row", async () => {
+    const original = await saved.query(ALL_EVENTS);
+    expect(original).toHaveLength(40);
+    expect(await reopened.query(ALL_EVENTS)).toEqual(original);
+  });
+
+  it("starts with this version's column names and leaves no file behind on disk", () => {
+    const text = new TextDecoder().decode(snapshot);
+    expect(text.split("\n")[0]).toBe(
+      "source_file,source_row,lead_id,occurred_at,activity,unknown_activity,campaign,channel,source,owner," +
+        "team,amount,raw_amount,duration_s,company,company_size,industry,region,role,raw_occurred_at",
+    );
+    expect(readdirSync(process.cwd()).filter((name) => name.startsWith("workspace-events"))).toEqual([]);
+  });
+});
+
+describe("workspace snapshot of awkward values", () => {
+  // Row 2: a campaign with quotes, a comma and a newline, and a millisecond timestamp given in UTC.
+  // Row 3: an amount with many digits; its channel is set to '' below to tell it from NULL (row 2).
+  const CSV = [
+    "lead_id,occurred_at,activity,campaign,channel,amount",
+    'A1,2025-03-01T09:15:30.123Z,became_lead,"Spring ""VIP"", East\nCoast",,',
+    "A1,2025-03-02 10:00:00.5,opportunity_created,Plain,Email,1234.5678901234567",
+  ].join("\n");
+  const EXACT = `SELECT source_row, campaign, channel, channel IS NULL AS channel_is_null,
+      strftime(occurred_at, '%Y-%m-%d %H:%M:%S.%f') AS occurred_at, amount, raw_amount, raw_occurred_at
+    FROM events ORDER BY source_row`;
+
+  it("keeps quotes, commas, newlines, milliseconds, '' apart from NULL, and every digit", async () => {
+    const saved = await createNodeEngine();
+    await importText(saved, "awkward.csv", CSV);
+    await saved.exec("UPDATE events SET channel = '' WHERE source_row = 3");
+    const reopened = await createNodeEngine();
+    await restoreEvents(reopened, await snapshotEvents(saved), DEFAULT_DERIVE_SETTINGS);
+
+    const rows = await reopened.query(EXACT);
+    expect(rows).toEqual([
+      {
+        source_row: 2,
+        campaign: 'Spring "VIP", East\nCoast',
+        channel: null,
+        channel_is_null: true,
+        occurred_at: "2025-03-01 09:15:30.123000",
+        amount: null,
+        raw_amount: null,
+        raw_occurred_at: "2025-03-01T09:15:30.123Z",
+      },
+      {
+        source_row: 3,
+        campaign: "Plain",
+        channel: "",
+        channel_is_null: false,
+        occurred_at: "2025-03-02 10:00:00.500000",
+        amount: 1234.5678901234567,
+        raw_amount: "1234.5678901234567",
+        raw_occurred_at: "2025-03-02 10:00:00.5",
+      },
+    ]);
+    expect(rows).toEqual(await saved.query(EXACT));
+  });
+});
+
+describe("a snapshot that cannot be reopened", () => {
+  let engine: SqlEngine;
+
+  beforeAll(async () => {
+    engine = await createNodeEngine();
+    await importFixture(engine, "funnel-basic.csv");
+  });
+
+  it("is refused when its columns differ from this version's, and the loaded data stays", async () => {
+    const older = new TextEncoder().encode("source_file,source_row,lead_id\nold.csv,2,L1\n");
+    await expect(restoreEvents(engine, older, DEFAULT_DERIVE_SETTINGS)).rejects.toThrow(
+      /different columns than this version/,
+    );
+    expect(await reached(engine)).toEqual([10, 8, 7, 5, 3, 2]);
+  });
+
+  it("fails on a value that is not of its column's type, drops the staged tables, keeps the data", async () => {
+    const good = new TextDecoder().decode(await snapshotEvents(engine));
+    const broken = good.replace("2025-01-05 10:00:00", "not a date");
+    expect(broken).not.toBe(good);
+    await expect(
+      restoreEvents(engine, new TextEncoder().encode(broken), DEFAULT_DERIVE_SETTINGS),
+    ).rejects.toThrow(/not a date/);
+    expect(await stagedTables(engine)).toEqual([]);
+    expect(await reached(engine)).toEqual([10, 8, 7, 5, 3, 2]);
+  });
+});
