@@ -1,6 +1,7 @@
 // One store of small slices: what the user chose (workspace, settings, view). Numbers come from queries.
 
 import { create } from "zustand";
+import { createJSONStorage, persist } from "zustand/middleware";
 import type { ImportSummary, PreparedFile } from "../import/load";
 import type { FilePlan } from "../import/toEvents";
 import type { DataAudit } from "../model/audit";
@@ -43,22 +44,39 @@ export interface ViewSlice {
 
 export type AppState = WorkspaceSlice & SettingsSlice & ViewSlice;
 
-export const useAppStore = create<AppState>()((set) => ({
-  engine: { state: "starting" },
-  dataset: null,
-  importStatus: { state: "idle" },
-  audit: null,
-  setAudit: (audit) => set({ audit }),
-  setEngine: (engine) => set({ engine }),
-  setDataset: (label) =>
-    set((state) => ({ dataset: { label, version: (state.dataset?.version ?? 0) + 1 }, filters: NO_FILTERS })),
-  setImportStatus: (importStatus) => set({ importStatus }),
+/** Settings survive a reload (in this browser's localStorage); data and view state do not live here. */
+export const useAppStore = create<AppState>()(
+  persist(
+    (set) => ({
+      engine: { state: "starting" },
+      dataset: null,
+      importStatus: { state: "idle" },
+      audit: null,
+      setAudit: (audit) => set({ audit }),
+      setEngine: (engine) => set({ engine }),
+      setDataset: (label) =>
+        set((state) => ({
+          dataset: { label, version: (state.dataset?.version ?? 0) + 1 },
+          filters: NO_FILTERS,
+        })),
+      setImportStatus: (importStatus) => set({ importStatus }),
 
-  benchmarks: DEFAULT_BENCHMARKS,
-  windowDays: null,
-  stalledDays: 30,
-  setWindowDays: (windowDays) => set({ windowDays }),
+      benchmarks: DEFAULT_BENCHMARKS,
+      windowDays: null,
+      stalledDays: 30,
+      setWindowDays: (windowDays) => set({ windowDays }),
 
-  filters: NO_FILTERS,
-  setFilters: (filters) => set({ filters }),
-}));
+      filters: NO_FILTERS,
+      setFilters: (filters) => set({ filters }),
+    }),
+    {
+      name: "funnel-lens:settings",
+      storage: createJSONStorage(() => localStorage),
+      partialize: (state) => ({
+        benchmarks: state.benchmarks,
+        windowDays: state.windowDays,
+        stalledDays: state.stalledDays,
+      }),
+    },
+  ),
+);
