@@ -6,9 +6,10 @@ import {
   applyMapping,
   cancelImport,
   canEditMapping,
+  clearWorkspace,
   editLastMapping,
   importFiles,
-  loadSample,
+  openWorkspace,
   proposeForKind,
 } from "./app/importFiles";
 import { useFunnel } from "./app/useFunnel";
@@ -25,13 +26,15 @@ export function App() {
   const dataset = useAppStore((s) => s.dataset);
   const importStatus = useAppStore((s) => s.importStatus);
   const audit = useAppStore((s) => s.audit);
+  const storageProblem = useAppStore((s) => s.storageProblem);
+  const kept = useAppStore((s) => s.kept);
   const funnel = useFunnel();
   const sampleRequested = useRef(false);
 
   useEffect(() => {
     if (sampleRequested.current) return;
     sampleRequested.current = true;
-    void loadSample();
+    void openWorkspace();
   }, []);
 
   const onFiles = (files: File[]) => void importFiles(files);
@@ -44,9 +47,18 @@ export function App() {
       <header className="app-header">
         <h1>Funnel Lens</h1>
         <span className="dataset-label">{dataset ? dataset.label : "No data loaded"}</span>
+        {kept && <span className="view-note">Kept in this browser</span>}
         <ImportButton onFiles={onFiles} disabled={busy} />
+        <button type="button" className="button" disabled={busy} onClick={() => void clearWorkspace()}>
+          Clear workspace
+        </button>
       </header>
       <main className="app-main" data-funnel-update={funnel.status === "ready" ? funnel.update : 0}>
+        {storageProblem && (
+          <p className="banner banner-error" role="alert">
+            {storageProblem}
+          </p>
+        )}
         <ImportStatusBanner
           status={importStatus}
           onCancel={() => void cancelImport()}

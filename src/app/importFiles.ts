@@ -21,7 +21,8 @@ import { queryAudit } from "../metrics/audit";
 import { DEFAULT_DERIVE_SETTINGS } from "../metrics/derive";
 import { useAppStore } from "../store";
 import { appEngine } from "./engine";
-import { recallMapping, rememberMapping } from "./rememberedMappings";
+import { clearSavedWorkspace, loadSavedWorkspace, saveWorkspace } from "./persist";
+import { forgetMappings, recallMapping, rememberMapping } from "./rememberedMappings";
 
 export const SAMPLE_LABEL = "Sample data (3,000 leads)";
 
@@ -61,6 +62,7 @@ async function apply(files: readonly PreparedFile[], plans: readonly FilePlan[])
     store.setImportStatus({ state: "done", summary });
     store.setDataset(summary.fileName);
     await afterLoad(engine);
+    await keep(engine, summary.fileName);
   } catch (error) {
     fail(error, fileNames.join(", "));
   }
@@ -73,6 +75,52 @@ async function afterLoad(engine: SqlEngine): Promise<void> {
   } catch {
     useAppStore.getState().setAudit(null);
   }
+}
+
+/** Keeps what was imported in this browser (IndexedDB) so a reload or restart reopens it. */
+async function keep(engine: SqlEngine, label: string): Promise<void> {
+  try {
+    useAppStore.getState().setKept(false);
+    await saveWorkspace(engine, label);
+    useAppStore.getState().setStorageProblem(null);
+    useAppStore.getState().setKept(true);
+  } catch (error) {
+    useAppStore.getState().setStorageProblem(userMessage(error));
+  }
+}
+
+/** On start: the workspace kept in this browser, or else the bundled sample. */
+export async function openWorkspace(): Promise<void> {
+  const store = useAppStore.getState();
+  try {
+    const engine = await appEngine();
+    const saved = await loadSavedWorkspace(engine, settings());
+    if (saved) {
+      store.setDataset(saved.label);
+      store.setKept(true);
+      await afterLoad(engine);
+      return;
+    }
+  } catch (error) {
+    store.setStorageProblem(userMessage(error));
+  }
+  await loadSample();
+}
+
+/** "Clear workspace": forgets the kept data, mappings and settings, and goes back to the sample. */
+export async function clearWorkspace(): Promise<void> {
+  const store = useAppStore.getState();
+  try {
+    await clearSavedWorkspace();
+    store.setStorageProblem(null);
+  } catch (error) {
+    store.setStorageProblem(userMessage(error));
+  }
+  forgetMappings();
+  store.resetSettings();
+  store.setKept(false);
+  lastFiles = [];
+  await loadSample();
 }
 
 /** Reads the files; imports at once when every file's shape has a remembered mapping. */

@@ -25,6 +25,12 @@ export interface WorkspaceSlice {
   /** The data-quality audit of what is loaded. */
   audit: DataAudit | null;
   setAudit: (audit: DataAudit | null) => void;
+  /** What happened when keeping the workspace in this browser failed (null when all is well). */
+  storageProblem: string | null;
+  setStorageProblem: (message: string | null) => void;
+  /** True once what is loaded is kept in this browser (a reload or restart reopens it). */
+  kept: boolean;
+  setKept: (kept: boolean) => void;
   setEngine: (engine: EngineStatus) => void;
   setDataset: (label: string) => void;
   setImportStatus: (status: ImportStatus) => void;
@@ -35,6 +41,7 @@ export interface SettingsSlice {
   windowDays: number | null;
   stalledDays: number;
   setWindowDays: (days: number | null) => void;
+  resetSettings: () => void;
 }
 
 export interface ViewSlice {
@@ -53,6 +60,10 @@ export const useAppStore = create<AppState>()(
       importStatus: { state: "idle" },
       audit: null,
       setAudit: (audit) => set({ audit }),
+      storageProblem: null,
+      setStorageProblem: (storageProblem) => set({ storageProblem }),
+      kept: false,
+      setKept: (kept) => set({ kept }),
       setEngine: (engine) => set({ engine }),
       setDataset: (label) =>
         set((state) => ({
@@ -65,6 +76,7 @@ export const useAppStore = create<AppState>()(
       windowDays: null,
       stalledDays: 30,
       setWindowDays: (windowDays) => set({ windowDays }),
+      resetSettings: () => set({ benchmarks: DEFAULT_BENCHMARKS, windowDays: null, stalledDays: 30 }),
 
       filters: NO_FILTERS,
       setFilters: (filters) => set({ filters }),

@@ -75,7 +75,7 @@ describe("importing CRM exports in the browser", () => {
       .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByRole("button", { name: "Apply mapping" }).click();
     await page.locator('[data-metric="leads"][data-value="1"]').waitFor({ timeout: 30_000 });
-    await expect(page.getByText("1 rows loaded from bad.csv, 2 rejected.").count()).resolves.toBe(1);
+    await expect(page.getByText("1 row loaded from bad.csv, 2 rejected.").count()).resolves.toBe(1);
     await expect(page.getByText("1 row: 'lead_id' is empty, e.g. row 4").count()).resolves.toBe(1);
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Download rejected rows" }).click();

@@ -28,7 +28,8 @@ function Summary(props: { summary: ImportSummary } & ImportStatusActions) {
     <div className="banner" role="status">
       {s.files.map((f) => (
         <p key={f.fileName}>
-          {formatCount(f.rowsLoaded)} rows loaded from {f.fileName}, {formatCount(f.rowsRejected)} rejected.
+          {formatCount(f.rowsLoaded)} {f.rowsLoaded === 1 ? "row" : "rows"} loaded from {f.fileName},{" "}
+          {formatCount(f.rowsRejected)} rejected.
           {f.notes.length > 0 && <span className="view-note"> {f.notes.join(" ")}</span>}
         </p>
       ))}

@@ -1,7 +1,7 @@
 // The mapping step: for each file, what it is, a preview, one control per canonical field, date
 // formats and unknown activities; "Apply mapping" loads the data.
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { DATE_FORMAT_LABELS, type DateFormat } from "../../import/dates";
 import { FIELDS, FILE_KIND_LABELS, type FileKind, missingFields } from "../../import/fields";
 import type { PreparedFile } from "../../import/load";
@@ -53,36 +53,38 @@ function Preview(props: { file: PreparedFile }) {
 
 function FieldControls(props: { file: PreparedFile; plan: FilePlan; onChange: (plan: FilePlan) => void }) {
   const { file, plan, onChange } = props;
+  const id = useId();
   return (
     <div className="mapping-fields">
       {FIELDS[plan.kind].map((field) => (
         <div key={field.id} className="mapping-field">
-          <label>
-            <span>
-              {field.label}
-              {field.required ? " (required)" : ""}
-            </span>
-            <select
-              value={plan.mapping[field.id] ?? ""}
-              onChange={(e) => {
-                const mapping = { ...plan.mapping };
-                if (e.currentTarget.value) mapping[field.id] = e.currentTarget.value;
-                else delete mapping[field.id];
-                onChange({ ...plan, mapping });
-              }}
-            >
-              <option value="">— not in this file —</option>
-              {file.headers.map((h) => (
-                <option key={h} value={h}>
-                  {h}
-                </option>
-              ))}
-            </select>
+          <label htmlFor={`${id}-${field.id}`}>
+            {field.label}
+            {field.required ? <span aria-hidden="true"> (required)</span> : null}
           </label>
+          <select
+            id={`${id}-${field.id}`}
+            aria-required={field.required ? true : undefined}
+            value={plan.mapping[field.id] ?? ""}
+            onChange={(e) => {
+              const mapping = { ...plan.mapping };
+              if (e.currentTarget.value) mapping[field.id] = e.currentTarget.value;
+              else delete mapping[field.id];
+              onChange({ ...plan, mapping });
+            }}
+          >
+            <option value="">— not in this file —</option>
+            {file.headers.map((h) => (
+              <option key={h} value={h}>
+                {h}
+              </option>
+            ))}
+          </select>
           {field.kind === "date" && plan.mapping[field.id] && (
-            <label>
-              <span>Date format of {field.label}</span>
+            <>
+              <label htmlFor={`${id}-${field.id}-format`}>Date format of {field.label}</label>
               <select
+                id={`${id}-${field.id}-format`}
                 value={plan.dateFormats[field.id] ?? "iso"}
                 onChange={(e) =>
                   onChange({
@@ -97,7 +99,7 @@ function FieldControls(props: { file: PreparedFile; plan: FilePlan; onChange: (p
                   </option>
                 ))}
               </select>
-            </label>
+            </>
           )}
         </div>
       ))}

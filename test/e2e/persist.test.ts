@@ -1,0 +1,135 @@
+// The built app keeps an imported workspace in the browser across reloads and restarts, until "Clear workspace".
+
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES } from "../support/fixtures";
+import { APP_URL, launchBrowser, openApp } from "./browser";
+
+const FIXTURE = path.join(FIXTURES, "funnel-basic.csv");
+const LOAD_TIMEOUT = 30_000;
+/** A test here loads the sample up to three times; each load takes seconds on a 2-core machine. */
+const TEST_TIMEOUT = 150_000;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+/** Waits until the Leads tile shows `leads` (the sample has 3,000; funnel-basic.csv has 10). */
+async function showsLeads(page: Page, leads: number): Promise<void> {
+  await page.locator(`[data-metric="leads"][data-value="${leads}"]`).waitFor({ timeout: LOAD_TIMEOUT });
+}
+
+/** Imports funnel-basic.csv, confirming the proposed mapping when the app asks for it. */
+async function importFixture(page: Page): Promise<void> {
+  await showsLeads(page, 3000);
+  await page.getByLabel("Import data file").setInputFiles(FIXTURE);
+  const apply = page.getByRole("button", { name: "Apply mapping" });
+  const loaded = page.locator('[data-metric="leads"][data-value="10"]');
+  await apply.or(loaded).first().waitFor({ timeout: LOAD_TIMEOUT });
+  if (await apply.isVisible()) await apply.click();
+  await showsLeads(page, 10);
+}
+
+const datasetLabel = (page: Page) => page.locator(".app-header .dataset-label").textContent();
+
+/** Every request that left the page: method and URL. Saving must not add any. */
+function recordRequests(context: BrowserContext): string[] {
+  const requests: string[] = [];
+  context.on("request", (request) => {
+    requests.push(`${request.method()} ${request.url()}`);
+  });
+  return requests;
+}
+
+describe("saved workspace in the browser", () => {
+  it(
+    "keeps an imported file across reloads until Clear workspace brings back the sample",
+    async () => {
+      const { page } = await openApp(browser);
+      const requests = recordRequests(page.context());
+      await importFixture(page);
+
+      await page.reload();
+      await showsLeads(page, 10);
+      expect(await datasetLabel(page)).toBe("funnel-basic.csv");
+
+      await page.getByRole("button", { name: "Clear workspace" }).click();
+      await showsLeads(page, 3000);
+      await page.reload();
+      await showsLeads(page, 3000);
+      expect(await datasetLabel(page)).not.toBe("funnel-basic.csv");
+
+      // Stored in this browser only: nothing was posted, nothing went off the app's origin.
+      const origin = new URL(APP_URL).origin;
+      const sent = requests.filter((r) => {
+        const [method = "", url = ""] = r.split(" ");
+        const local = url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:");
+        return method !== "GET" || !local;
+      });
+      expect(sent).toEqual([]);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "keeps an imported file when the browser is closed and opened again",
+    async () => {
+      const profile = await mkdtemp(path.join(tmpdir(), "funnel-lens-profile-"));
+      // A persistent profile on disk, as a user's browser has; the same flags as launchBrowser().
+      const launch = () =>
+        chromium.launchPersistentContext(profile, {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          headless: true,
+          args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+        });
+      try {
+        const first = await launch();
+        const page = first.pages()[0] ?? (await first.newPage());
+        await page.goto(APP_URL);
+        await importFixture(page);
+        await page.getByText("Kept in this browser").waitFor({ timeout: LOAD_TIMEOUT });
+        await first.close();
+
+        const second = await launch();
+        const reopened = second.pages()[0] ?? (await second.newPage());
+        await reopened.goto(APP_URL);
+        await showsLeads(reopened, 10);
+        expect(await datasetLabel(reopened)).toBe("funnel-basic.csv");
+        await second.close();
+      } finally {
+        await rm(profile, { recursive: true, force: true });
+      }
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "says an import could not be kept when the browser's storage is full, and keeps it loaded",
+    async () => {
+      const { page } = await openApp(browser);
+      // Chromium's own quota override: the save fails the way it does on a full disk.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Storage.overrideQuotaForOrigin", { origin: new URL(APP_URL).origin, quotaSize: 1024 });
+      await importFixture(page);
+      await page
+        .getByText(/could not be kept in this browser: the browser has no storage left/)
+        .waitFor({ timeout: LOAD_TIMEOUT });
+      expect(await datasetLabel(page)).toBe("funnel-basic.csv");
+
+      await page.reload();
+      await showsLeads(page, 3000);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+});
