@@ -21,6 +21,7 @@ import { AuditPanel } from "./views/Import/AuditPanel";
 import { ImportStatusBanner } from "./views/Import/ImportStatusBanner";
 import { MappingStep } from "./views/Import/MappingStep";
 import { OverviewView } from "./views/Overview/OverviewView";
+import { Tabs } from "./views/Tabs";
 
 export function App() {
   const dataset = useAppStore((s) => s.dataset);
@@ -77,7 +78,15 @@ export function App() {
           <>
             {audit && <AuditPanel audit={audit} />}
             <FilterBar />
-            <OverviewView state={funnel} onImportClick={openPicker} />
+            <Tabs
+              screens={[
+                {
+                  tab: "overview",
+                  label: "Overview",
+                  render: () => <OverviewView state={funnel} onImportClick={openPicker} />,
+                },
+              ]}
+            />
           </>
         )}
       </main>

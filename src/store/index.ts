@@ -44,7 +44,12 @@ export interface SettingsSlice {
   resetSettings: () => void;
 }
 
+export const TABS = ["overview", "leaks", "campaigns", "alignment"] as const;
+export type Tab = (typeof TABS)[number];
+
 export interface ViewSlice {
+  tab: Tab;
+  setTab: (tab: Tab) => void;
   filters: FunnelFilters;
   setFilters: (filters: FunnelFilters) => void;
 }
@@ -78,6 +83,8 @@ export const useAppStore = create<AppState>()(
       setWindowDays: (windowDays) => set({ windowDays }),
       resetSettings: () => set({ benchmarks: DEFAULT_BENCHMARKS, windowDays: null, stalledDays: 30 }),
 
+      tab: "overview",
+      setTab: (tab) => set({ tab }),
       filters: NO_FILTERS,
       setFilters: (filters) => set({ filters }),
     }),
