@@ -21,7 +21,7 @@ import { queryAudit } from "../metrics/audit";
 import { DEFAULT_DERIVE_SETTINGS } from "../metrics/derive";
 import { useAppStore } from "../store";
 import { appEngine } from "./engine";
-import { clearSavedWorkspace, loadSavedWorkspace, saveWorkspace } from "./persist";
+import { clearSavedWorkspace, loadSavedWorkspace, SavedWorkspaceError, saveWorkspace } from "./persist";
 import { forgetMappings, recallMapping, rememberMapping } from "./rememberedMappings";
 
 export const SAMPLE_LABEL = "Sample data (3,000 leads)";
@@ -85,24 +85,35 @@ async function keep(engine: SqlEngine, label: string): Promise<void> {
     useAppStore.getState().setStorageProblem(null);
     useAppStore.getState().setKept(true);
   } catch (error) {
-    useAppStore.getState().setStorageProblem(userMessage(error));
+    useAppStore
+      .getState()
+      .setStorageProblem(error instanceof SavedWorkspaceError ? error.message : userMessage(error));
   }
 }
 
 /** On start: the workspace kept in this browser, or else the bundled sample. */
 export async function openWorkspace(): Promise<void> {
   const store = useAppStore.getState();
+  // Busy while reopening, so an import cannot race the restore for the staging tables.
+  progress(["saved workspace"], 0)({ step: "Opening the saved workspace", done: 0, total: 1 });
+  let engine: SqlEngine;
   try {
-    const engine = await appEngine();
+    engine = await appEngine();
+  } catch (error) {
+    fail(error, "The query engine");
+    return;
+  }
+  try {
     const saved = await loadSavedWorkspace(engine, settings());
     if (saved) {
+      store.setImportStatus({ state: "idle" });
       store.setDataset(saved.label);
       store.setKept(true);
       await afterLoad(engine);
       return;
     }
   } catch (error) {
-    store.setStorageProblem(userMessage(error));
+    store.setStorageProblem(error instanceof SavedWorkspaceError ? error.message : userMessage(error));
   }
   await loadSample();
 }
@@ -114,7 +125,9 @@ export async function clearWorkspace(): Promise<void> {
     await clearSavedWorkspace();
     store.setStorageProblem(null);
   } catch (error) {
-    store.setStorageProblem(userMessage(error));
+    // Not cleared: loading the sample now would only hide that the old data comes back on reload.
+    store.setStorageProblem(error instanceof SavedWorkspaceError ? error.message : userMessage(error));
+    return;
   }
   forgetMappings();
   store.resetSettings();

@@ -57,6 +57,8 @@ describe("saved workspace in the browser", () => {
       const { page } = await openApp(browser);
       const requests = recordRequests(page.context());
       await importFixture(page);
+      // The save finishes after the numbers show; reloading before it would find nothing kept.
+      await page.getByText("Kept in this browser").waitFor({ timeout: LOAD_TIMEOUT });
 
       await page.reload();
       await showsLeads(page, 10);
