@@ -26,20 +26,31 @@ export interface DateColumnStats {
 
 const DAY_MONTH = "^(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})";
 
-/** One query that counts the shapes of a column's values. `columnSql` must already be quoted. */
+/** Rows the format is guessed from; the day/month order alone is then decided from the whole column. */
+export const DATE_SAMPLE_ROWS = 20_000;
+
+/** Counts the shapes of a column's values in its first DATE_SAMPLE_ROWS rows. `columnSql` is quoted. */
 export function dateStatsSql(columnSql: string, tableSql: string): string {
-  const v = `trim(${columnSql})`;
+  const v = "v";
   return `SELECT
   count(*) FILTER (WHERE ${v} <> '')::INTEGER AS "nonEmpty",
   count(*) FILTER (WHERE regexp_matches(${v}, '^\\d{4}-\\d{1,2}-\\d{1,2}'))::INTEGER AS iso,
   count(*) FILTER (WHERE regexp_matches(${v}, '${DAY_MONTH}'))::INTEGER AS "dayMonth",
-  count(*) FILTER (WHERE TRY_CAST(regexp_extract(${v}, '${DAY_MONTH}', 1) AS INTEGER) > 12)::INTEGER AS "firstOver12",
-  count(*) FILTER (WHERE TRY_CAST(regexp_extract(${v}, '${DAY_MONTH}', 2) AS INTEGER) > 12)::INTEGER AS "secondOver12",
+  0 AS "firstOver12",
+  0 AS "secondOver12",
   count(*) FILTER (WHERE regexp_matches(${v}, '^\\d{1,2}[.-]\\d{1,2}[.-]\\d{4}'))::INTEGER AS "dashOrDot",
   count(*) FILTER (WHERE regexp_matches(${v}, '^\\d{9,10}$'))::INTEGER AS "epochS",
   count(*) FILTER (WHERE regexp_matches(${v}, '^\\d{12,13}$'))::INTEGER AS "epochMs",
   count(*) FILTER (WHERE regexp_matches(${v}, '^\\d{5}(\\.\\d+)?$'))::INTEGER AS excel
-FROM ${tableSql}`;
+FROM (SELECT trim(${columnSql}) AS v FROM ${tableSql} WHERE ${columnSql} IS NOT NULL LIMIT ${DATE_SAMPLE_ROWS})`;
+}
+
+/** Over the whole column: how many day/month dates have a first or second part above 12. */
+export function dayMonthOrderSql(columnSql: string, tableSql: string): string {
+  return `SELECT
+  count(*) FILTER (WHERE TRY_CAST(regexp_extract(v, '${DAY_MONTH}', 1) AS INTEGER) > 12)::INTEGER AS "firstOver12",
+  count(*) FILTER (WHERE TRY_CAST(regexp_extract(v, '${DAY_MONTH}', 2) AS INTEGER) > 12)::INTEGER AS "secondOver12"
+FROM (SELECT DISTINCT trim(${columnSql}) AS v FROM ${tableSql})`;
 }
 
 /**
@@ -68,10 +79,9 @@ export function chooseDateFormat(stats: DateColumnStats): DateFormat {
 const TIME_SUFFIXES = ["", " %H:%M", " %H:%M:%S", " %H:%M:%S.%f", " %I:%M %p", " %I:%M:%S %p"];
 
 function isoSql(v: string): string {
-  // A value with a zone offset is converted to UTC; one without is kept as written.
-  return `CASE WHEN regexp_matches(${v}, '\\d:\\d{2}(:\\d{2}(\\.\\d+)?)?\\s*(Z|[+-]\\d{2}(:?\\d{2})?)$')
-    THEN make_timestamp(epoch_us(TRY_CAST(${v} AS TIMESTAMPTZ)))
-    ELSE TRY_CAST(${v} AS TIMESTAMP) END`;
+  // Without the ICU extension DuckDB's time zone is UTC: a value with an offset is converted to UTC and
+  // one without is kept as written. (A TIMESTAMP cast would silently drop the offset.)
+  return `make_timestamp(epoch_us(TRY_CAST(${v} AS TIMESTAMPTZ)))`;
 }
 
 /** SQL turning a text column into a TIMESTAMP (NULL when a value is not a date in that format). */

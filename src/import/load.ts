@@ -4,7 +4,13 @@
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
 import type { DeriveSettings } from "../metrics/derive";
-import { chooseDateFormat, type DateColumnStats, type DateFormat, dateStatsSql } from "./dates";
+import {
+  chooseDateFormat,
+  type DateColumnStats,
+  type DateFormat,
+  dateStatsSql,
+  dayMonthOrderSql,
+} from "./dates";
 import {
   detectFields,
   FIELDS,
@@ -17,6 +23,7 @@ import {
 import { dropRawFile, ImportError, type ImportSource, type RawFile, READ_REJECTS, readRawFile } from "./read";
 import { groupRejects, type RejectCount, type RejectGroup } from "./rejects";
 import {
+  activityMapSql,
   eventsSql,
   type FilePlan,
   IGNORED_ACTIVITY,
@@ -99,7 +106,14 @@ async function detectDateFormats(engine: SqlEngine, file: RawFile, kind: FileKin
   for (const field of FIELDS[kind]) {
     const header = mapping[field.id];
     if (field.kind !== "date" || header === undefined) continue;
-    const [stats] = await engine.query<DateColumnStats>(dateStatsSql(quoteIdentifier(header), file.table));
+    const column = quoteIdentifier(header);
+    const [stats] = await engine.query<DateColumnStats>(dateStatsSql(column, file.table));
+    if (stats && stats.dayMonth > 0) {
+      const [order] = await engine.query<Pick<DateColumnStats, "firstOver12" | "secondOver12">>(
+        dayMonthOrderSql(column, file.table),
+      );
+      Object.assign(stats, order);
+    }
     formats[field.id] = stats ? chooseDateFormat(stats) : "iso";
   }
   return formats;
@@ -109,11 +123,15 @@ async function unknownActivities(engine: SqlEngine, file: RawFile, mapping: Kind
   const header = mapping.activity;
   if (header === undefined) return [];
   const column = quoteIdentifier(header);
+  // Normalise the few distinct values, not every row: the regex key is costly at millions of rows.
   return engine.query<{ value: string; key: string; rows: number }>(
-    `SELECT lower(trim(any_value(${column}))) AS value, ${vocabularyKeySql(column)} AS key, count(*)::INTEGER AS rows
-     FROM ${file.table}
-     WHERE nullif(trim(${column}), '') IS NOT NULL
-       AND ${vocabularyKeySql(column)} NOT IN (SELECT key FROM activity_vocabulary)
+    `WITH distinct_values AS (
+       SELECT ${column} AS raw, count(*) AS rows FROM ${file.table}
+       WHERE nullif(trim(${column}), '') IS NOT NULL GROUP BY ${column}
+     )
+     SELECT lower(trim(any_value(raw))) AS value, ${vocabularyKeySql("raw")} AS key, sum(rows)::INTEGER AS rows
+     FROM distinct_values
+     WHERE ${vocabularyKeySql("raw")} NOT IN (SELECT key FROM activity_vocabulary)
      GROUP BY key ORDER BY rows DESC, key LIMIT 50`,
   );
 }
@@ -170,6 +188,7 @@ export function planFor(file: PreparedFile): FilePlan {
 const REJECTS = quoteIdentifier(`${STAGING_PREFIX}import_rejects`);
 const SPEND = quoteIdentifier(`${STAGING_PREFIX}spend`);
 const OVERRIDES = "import_activity_overrides";
+const ACTIVITY_MAP = "import_activity_map";
 
 async function stageOverrides(engine: SqlEngine, plan: FilePlan): Promise<void> {
   const rows = Object.entries(plan.activityMap).map(
@@ -229,7 +248,10 @@ export async function applyImport(
         continue;
       }
       await stageOverrides(engine, plan);
-      await engine.exec(`INSERT INTO ${STAGED.events} ${eventsSql(plan, OVERRIDES)}`);
+      if (plan.kind === "activity") {
+        await engine.exec(`CREATE OR REPLACE TABLE ${ACTIVITY_MAP} AS ${activityMapSql(plan, OVERRIDES)}`);
+      }
+      await engine.exec(`INSERT INTO ${STAGED.events} ${eventsSql(plan, ACTIVITY_MAP)}`);
       const rejects = rejectsSql(plan, files.find((f) => f.table === plan.table)?.headers ?? []);
       if (rejects) await engine.exec(`INSERT INTO ${REJECTS} ${rejects}`);
     }

@@ -78,7 +78,20 @@ const COMMON = Object.fromEntries(
   ["source_file", "source_row", "lead_id", "amount", "raw_amount", ...ATTRIBUTE_IDS].map((c) => [c, c]),
 );
 
-function activityEventsSql(plan: FilePlan, overrides: string): string {
+/**
+ * Each distinct activity value of the file → its canonical activity: the user's choice, the
+ * vocabulary, or the value as written. Built once per file so rows join on plain equality.
+ */
+export function activityMapSql(plan: FilePlan, overrides: string): string {
+  const activity = column(plan, "activity") ?? "NULL";
+  return `SELECT d.raw, coalesce(o.activity, v.activity, lower(trim(d.raw))) AS activity,
+  o.activity IS NULL AND v.activity IS NULL AS unknown_activity
+FROM (SELECT DISTINCT ${activity} AS raw FROM ${plan.table} r WHERE ${activity} IS NOT NULL) d
+LEFT JOIN activity_vocabulary v ON v.key = ${vocabularyKeySql("d.raw")}
+LEFT JOIN ${overrides} o ON o.key = ${vocabularyKeySql("d.raw")}`;
+}
+
+function activityEventsSql(plan: FilePlan, activityMap: string): string {
   const activity = column(plan, "activity") ?? "NULL";
   return `SELECT ${eventsProjection({
     ...COMMON,
@@ -93,16 +106,15 @@ FROM (
     ${origin(plan)},
     ${text(plan, "lead_id")} AS lead_id,
     ${date(plan, "occurred_at")} AS occurred_at,
-    coalesce(o.activity, v.activity, lower(${text(plan, "activity")})) AS activity,
-    o.activity IS NULL AND v.activity IS NULL AS unknown_activity,
+    CASE WHEN ${text(plan, "activity")} IS NOT NULL THEN m.activity END AS activity,
+    coalesce(m.unknown_activity, FALSE) AS unknown_activity,
     ${attributes(plan)},
     ${number(plan, "amount")} AS amount,
     ${text(plan, "amount")} AS raw_amount,
     ${number(plan, "duration_s")} AS duration_s,
     ${text(plan, "occurred_at")} AS raw_occurred_at
   FROM ${plan.table} r
-  LEFT JOIN activity_vocabulary v ON v.key = ${vocabularyKeySql(activity)}
-  LEFT JOIN ${overrides} o ON o.key = ${vocabularyKeySql(activity)}
+  LEFT JOIN ${activityMap} m ON m.raw = ${activity}
 ) e
 WHERE activity IS DISTINCT FROM '${IGNORED_ACTIVITY}'`;
 }
@@ -187,8 +199,8 @@ FROM (SELECT *, ${outcome} AS outcome FROM (${source}) s) d WHERE ${when} IS NOT
   ].join("\nUNION ALL\n");
 }
 
-export function eventsSql(plan: FilePlan, overridesTable: string): string {
-  if (plan.kind === "activity") return activityEventsSql(plan, overridesTable);
+export function eventsSql(plan: FilePlan, activityMapTable: string): string {
+  if (plan.kind === "activity") return activityEventsSql(plan, activityMapTable);
   if (plan.kind === "leads") return leadEventsSql(plan);
   if (plan.kind === "deals") return dealEventsSql(plan);
   throw new Error(`A ${plan.kind} file has no events`);

@@ -34,8 +34,11 @@ export type EventColumn = (typeof EVENT_COLUMNS)[number]["name"];
 export const STAGING_PREFIX = "next_";
 export const STAGED = stagingTables(STAGING_PREFIX);
 
-/** Live tables an import replaces; `import_rejects` holds the last import's rejected rows. */
-const SWAPPED = [...Object.values(LIVE_TABLES), "import_rejects"];
+/**
+ * Live tables an import replaces; `import_rejects` holds the last import's rejected rows, `spend` the
+ * campaign spend (empty when no spend file came with the import).
+ */
+const SWAPPED = [...Object.values(LIVE_TABLES), "import_rejects", "spend"];
 
 export async function dropStaging(engine: SqlEngine): Promise<void> {
   for (const name of SWAPPED)
@@ -44,7 +47,7 @@ export async function dropStaging(engine: SqlEngine): Promise<void> {
 
 /**
  * Derives the per-lead tables from the staged events (STAGED.events) and swaps everything in.
- * The staged rejects table is optional; without one the live rejects table is emptied.
+ * The staged rejects and spend tables are optional; without them the live ones are emptied.
  */
 export async function commitStagedEvents(
   engine: SqlEngine,
@@ -54,6 +57,9 @@ export async function commitStagedEvents(
   const rejects = quoteIdentifier(`${STAGING_PREFIX}import_rejects`);
   await engine.exec(
     `CREATE TABLE IF NOT EXISTS ${rejects} (source_file VARCHAR, source_row INTEGER, column_name VARCHAR, problem VARCHAR, value VARCHAR, raw_row VARCHAR)`,
+  );
+  await engine.exec(
+    `CREATE TABLE IF NOT EXISTS ${quoteIdentifier(`${STAGING_PREFIX}spend`)} (campaign VARCHAR, spend DOUBLE, period VARCHAR)`,
   );
   const [row] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${STAGED.leadStages}`);
   await engine.exec("BEGIN TRANSACTION");
