@@ -1,6 +1,7 @@
 // Turns the funnel counts a query returns into steps, KPIs, benchmark statuses and the biggest leak.
 
 import { type Benchmark, type BenchmarkStatus, benchmarkStatus } from "./benchmarks";
+import { tooFewToJudge } from "./smallNumbers";
 import { type LeadStatus, STAGE_LABELS, STAGE_PLURALS, STAGES, type Stage } from "./stages";
 
 export interface StageCount {
@@ -262,8 +263,9 @@ export function buildFunnel(counts: FunnelCounts, benchmarks: readonly Benchmark
  * step falls short of a band, the step that loses the most leads. In-progress leads never count.
  */
 export function findBiggestLeak(steps: readonly FunnelStep[]): BiggestLeak | null {
+  // A step with too few leads is never called "below its benchmark": one lead moves it by points.
   const excess = (step: FunnelStep): number =>
-    step.benchmark?.kind === "band" && step.status === "below"
+    step.benchmark?.kind === "band" && step.status === "below" && !tooFewToJudge(step.entered)
       ? step.leaked - step.entered * (1 - step.benchmark.low)
       : 0;
   const belowBand = steps.filter((s) => excess(s) > 0).sort((a, b) => excess(b) - excess(a));
