@@ -16,10 +16,13 @@ import { useFunnel } from "./app/useFunnel";
 import { useAppStore } from "./store";
 import { FileDropZone } from "./ui/FileDropZone";
 import { ImportButton } from "./ui/ImportButton";
+import { AlignmentView } from "./views/Alignment/AlignmentView";
+import { CampaignsView } from "./views/Campaigns/CampaignsView";
 import { FilterBar } from "./views/Filters/FilterBar";
 import { AuditPanel } from "./views/Import/AuditPanel";
 import { ImportStatusBanner } from "./views/Import/ImportStatusBanner";
 import { MappingStep } from "./views/Import/MappingStep";
+import { LeaksView } from "./views/Leaks/LeaksView";
 import { OverviewView } from "./views/Overview/OverviewView";
 import { Tabs } from "./views/Tabs";
 
@@ -85,6 +88,9 @@ export function App() {
                   label: "Overview",
                   render: () => <OverviewView state={funnel} onImportClick={openPicker} />,
                 },
+                { tab: "leaks", label: "Leaks", render: () => <LeaksView /> },
+                { tab: "campaigns", label: "Campaigns", render: () => <CampaignsView /> },
+                { tab: "alignment", label: "Alignment", render: () => <AlignmentView /> },
               ]}
             />
           </>

@@ -4,9 +4,11 @@ import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import type { ImportSummary, PreparedFile } from "../import/load";
 import type { FilePlan } from "../import/toEvents";
+import { type AlignmentSettings, DEFAULT_ALIGNMENT } from "../model/alignment";
 import type { DataAudit } from "../model/audit";
 import { type Benchmark, DEFAULT_BENCHMARKS } from "../model/benchmarks";
 import { type FunnelFilters, NO_FILTERS } from "../model/filters";
+import { DEFAULT_SCORING, type ScoringModel } from "../model/scoring";
 
 export type EngineStatus = { state: "starting" } | { state: "ready" } | { state: "failed"; message: string };
 
@@ -40,7 +42,13 @@ export interface SettingsSlice {
   benchmarks: readonly Benchmark[];
   windowDays: number | null;
   stalledDays: number;
+  /** Hand-off SLA targets, SLA goal and size-band routing for the Alignment screen. */
+  alignment: AlignmentSettings;
+  setAlignment: (alignment: AlignmentSettings) => void;
   setWindowDays: (days: number | null) => void;
+  /** The lead-scoring model (weights, target lists, thresholds) for the Campaigns screen. */
+  scoring: ScoringModel;
+  setScoring: (scoring: ScoringModel) => void;
   resetSettings: () => void;
 }
 
@@ -80,8 +88,19 @@ export const useAppStore = create<AppState>()(
       benchmarks: DEFAULT_BENCHMARKS,
       windowDays: null,
       stalledDays: 30,
+      alignment: DEFAULT_ALIGNMENT,
+      setAlignment: (alignment) => set({ alignment }),
       setWindowDays: (windowDays) => set({ windowDays }),
-      resetSettings: () => set({ benchmarks: DEFAULT_BENCHMARKS, windowDays: null, stalledDays: 30 }),
+      scoring: DEFAULT_SCORING,
+      setScoring: (scoring) => set({ scoring }),
+      resetSettings: () =>
+        set({
+          benchmarks: DEFAULT_BENCHMARKS,
+          windowDays: null,
+          stalledDays: 30,
+          alignment: DEFAULT_ALIGNMENT,
+          scoring: DEFAULT_SCORING,
+        }),
 
       tab: "overview",
       setTab: (tab) => set({ tab }),
@@ -95,6 +114,8 @@ export const useAppStore = create<AppState>()(
         benchmarks: state.benchmarks,
         windowDays: state.windowDays,
         stalledDays: state.stalledDays,
+        alignment: state.alignment,
+        scoring: state.scoring,
       }),
     },
   ),

@@ -1,0 +1,449 @@
+// Team alignment: the marketing → sales hand-off per lead (hours from MQL to review, contact and
+// feedback; accepted, rejected or never touched; routed as its company size calls for) and its SLA
+// compliance and outcomes per team, owner, month, SLA met vs missed, contact bucket and routing.
+
+import type { SqlEngine, SqlValue } from "../db/engine";
+import { quoteLiteral } from "../db/sql";
+import {
+  type AlignmentSettings,
+  alignmentScore,
+  CONTACT_BUCKETS,
+  type ContactBucket,
+  type Rate,
+  rate,
+} from "../model/alignment";
+import type { FunnelFilters } from "../model/filters";
+import { LIVE_TABLES, NO_VALUE } from "./derive";
+import { filterWhere } from "./filters";
+
+export type StepSla = "met" | "missed" | "not_due" | "not_applicable";
+export type Disposition = "accepted" | "rejected" | "awaiting" | "never_touched";
+export type Routing = "as_routed" | "misrouted" | "unknown";
+
+/** One hand-off (a lead with an MQL date), as the tests and the lead list read it. */
+export interface HandoffLead {
+  lead_id: string;
+  team: string;
+  expected_team: string | null;
+  owner: string | null;
+  review_hours: number | null;
+  contact_hours: number | null;
+  feedback_hours: number | null;
+  contacts_before_mql: number;
+  review_sla: StepSla;
+  contact_sla: StepSla;
+  feedback_sla: StepSla;
+  sla: Exclude<StepSla, "not_applicable">;
+  contact_bucket: ContactBucket;
+  disposition: Disposition;
+  routing: Routing;
+}
+
+const ACTIVITIES = "('sales_review', 'sales_contact', 'sales_feedback')";
+
+/**
+ * The per-lead hand-off relation, as named CTEs ending in `handoffs`. Bound parameters, in order: the
+ * three SLA targets in hours, then (min employees, team) for each routing band, then the filters'.
+ *
+ * - The hand-off is the lead's first `became_mql` event. A lead that reached MQL only by skipping it
+ *   has no hand-off moment and is left out (counted by skippedMqlSql).
+ * - Hours are elapsed calendar hours (not business hours) from MQL to the first `sales_review`,
+ *   `sales_contact` and `sales_feedback` AT OR AFTER the MQL. Touches before MQL are pre-hand-off
+ *   activity: they neither start nor satisfy the SLA clock (they are counted in contacts_before_mql).
+ * - A step is met when it happened within its target, missed when it happened later or has not
+ *   happened and its target has passed by the as-of date, not due otherwise. Contact is not
+ *   applicable to a hand-off sales rejected without contacting it.
+ * - The hand-off met the SLA when every applicable step was met; missed when any was missed.
+ */
+function handoffCtes(where: string, bands: number): string {
+  const routingRows =
+    bands > 0
+      ? `SELECT * FROM (VALUES ${Array.from({ length: bands }, () => "(CAST(? AS INTEGER), CAST(? AS VARCHAR))").join(", ")}) AS band(min_employees, team)`
+      : "SELECT CAST(NULL AS INTEGER) AS min_employees, CAST(NULL AS VARCHAR) AS team WHERE false";
+  const hours = (column: string) => `date_diff('second', h.mql_at, ${column}) / 3600.0`;
+  const stepSla = (step: string) => `CASE
+      WHEN ${step}_hours <= ${step}_target_h THEN 'met'
+      WHEN ${step}_hours IS NOT NULL OR hours_since_mql > ${step}_target_h THEN 'missed'
+      ELSE 'not_due'
+    END`;
+  return `settings AS (
+  SELECT
+    CAST(? AS DOUBLE) AS review_target_h,
+    CAST(? AS DOUBLE) AS contact_target_h,
+    CAST(? AS DOUBLE) AS feedback_target_h,
+    (SELECT as_of FROM ${LIVE_TABLES.trackedStages}) AS as_of
+),
+routing_bands AS (
+  ${routingRows}
+),
+selected_leads AS (
+  SELECT * FROM ${LIVE_TABLES.leadStages}
+  ${where}
+),
+handed_off AS (
+  SELECT
+    lead_id, team, owner, company_size, mql_at, sal_reached_at, rejected_at, sql_reached_at,
+    opportunity_reached_at, won_at, lost_at, won_amount,
+    -- "1000+" → 1000, "100-999" → 100, "2,500" → 2500: the lower bound of a band or the count itself.
+    TRY_CAST(regexp_extract(replace(company_size, ',', ''), '[0-9]+') AS INTEGER) AS employees
+  FROM selected_leads
+  WHERE mql_at IS NOT NULL
+),
+sales_touches AS (
+  SELECT
+    h.lead_id,
+    min(e.occurred_at) FILTER (WHERE e.activity = 'sales_review' AND e.occurred_at >= h.mql_at) AS review_at,
+    min(e.occurred_at) FILTER (WHERE e.activity = 'sales_contact' AND e.occurred_at >= h.mql_at) AS contact_at,
+    min(e.occurred_at) FILTER (WHERE e.activity = 'sales_feedback' AND e.occurred_at >= h.mql_at) AS feedback_at,
+    count(*) FILTER (WHERE e.activity = 'sales_contact' AND e.occurred_at < h.mql_at)::INTEGER AS contacts_before_mql
+  FROM handed_off AS h
+  JOIN ${LIVE_TABLES.events} AS e ON e.lead_id = h.lead_id AND e.activity IN ${ACTIVITIES}
+  GROUP BY h.lead_id
+),
+elapsed AS (
+  SELECT
+    h.*,
+    ${hours("t.review_at")} AS review_hours,
+    ${hours("t.contact_at")} AS contact_hours,
+    ${hours("t.feedback_at")} AS feedback_hours,
+    coalesce(t.contacts_before_mql, 0) AS contacts_before_mql,
+    ${hours("s.as_of")} AS hours_since_mql,
+    s.review_target_h, s.contact_target_h, s.feedback_target_h
+  FROM handed_off AS h
+  LEFT JOIN sales_touches AS t ON t.lead_id = h.lead_id
+  CROSS JOIN settings AS s
+),
+expected_teams AS (
+  -- The band with the largest minimum the company reaches decides the team its size calls for.
+  SELECT el.lead_id, arg_max(b.team, b.min_employees) AS expected_team
+  FROM elapsed AS el
+  JOIN routing_bands AS b ON el.employees >= b.min_employees
+  GROUP BY el.lead_id
+),
+step_sla AS (
+  SELECT
+    el.*,
+    x.expected_team,
+    CASE
+      WHEN sal_reached_at IS NOT NULL THEN 'accepted'
+      WHEN rejected_at IS NOT NULL THEN 'rejected'
+      WHEN review_hours IS NULL AND contact_hours IS NULL AND feedback_hours IS NULL THEN 'never_touched'
+      ELSE 'awaiting'
+    END AS disposition,
+    ${stepSla("review")} AS review_sla,
+    ${stepSla("contact")} AS contact_sla_raw,
+    ${stepSla("feedback")} AS feedback_sla
+  FROM elapsed AS el
+  LEFT JOIN expected_teams AS x ON x.lead_id = el.lead_id
+),
+handoffs AS (
+  SELECT
+    * EXCLUDE (contact_sla_raw),
+    CASE
+      WHEN contact_hours IS NULL AND disposition = 'rejected' THEN 'not_applicable'
+      ELSE contact_sla_raw
+    END AS contact_sla,
+    CASE
+      WHEN 'missed' IN (review_sla, contact_sla, feedback_sla) THEN 'missed'
+      WHEN 'not_due' IN (review_sla, contact_sla, feedback_sla) THEN 'not_due'
+      ELSE 'met'
+    END AS sla,
+    CASE
+      WHEN contact_hours IS NULL THEN 'never'
+      WHEN contact_hours < 1 THEN 'under_1h'
+      WHEN contact_hours <= 4 THEN '1_4h'
+      WHEN contact_hours <= 24 THEN '4_24h'
+      WHEN contact_hours <= 72 THEN '1_3d'
+      ELSE 'over_3d'
+    END AS contact_bucket,
+    CASE
+      WHEN expected_team IS NULL OR team = ${quoteLiteral(NO_VALUE)} THEN 'unknown'
+      WHEN lower(trim(team)) = lower(trim(expected_team)) THEN 'as_routed'
+      ELSE 'misrouted'
+    END AS routing
+  FROM step_sla
+)`;
+}
+
+function handoffParams(
+  filters: FunnelFilters,
+  settings: AlignmentSettings,
+): { where: string; params: SqlValue[] } {
+  const where = filterWhere(filters);
+  const { reviewHours, contactHours, feedbackHours } = settings.targets;
+  return {
+    where: where.sql,
+    params: [
+      reviewHours,
+      contactHours,
+      feedbackHours,
+      ...settings.routing.flatMap((b) => [b.minEmployees, b.team]),
+      ...where.params,
+    ],
+  };
+}
+
+/** One row per hand-off with its hours, SLA steps, contact bucket, disposition and routing. */
+export function handoffLeadsSql(where: string, bands: number): string {
+  return `WITH ${handoffCtes(where, bands)}
+SELECT
+  lead_id, team, expected_team, owner, review_hours, contact_hours, feedback_hours, contacts_before_mql,
+  review_sla, contact_sla, feedback_sla, sla, contact_bucket, disposition, routing
+FROM handoffs
+ORDER BY lead_id`;
+}
+
+/** How hand-offs are grouped; the keys are our own column expressions, never user text. */
+export const GROUPINGS = {
+  all: ["'all'"],
+  team: ["team"],
+  owner: ["team", "owner"],
+  month: ["strftime(mql_at, '%Y-%m')"],
+  sla: ["sla"],
+  contact_bucket: ["contact_bucket"],
+  routing: ["routing"],
+  misrouted: ["expected_team", "team"],
+} as const;
+export type Grouping = keyof typeof GROUPINGS;
+
+const GROUP_FILTERS: Partial<Record<Grouping, string>> = { misrouted: "WHERE routing = 'misrouted'" };
+
+/** SLA compliance, disposition and outcome counts per group of hand-offs. */
+export function handoffGroupsSql(where: string, bands: number, grouping: Grouping): string {
+  const keys = GROUPINGS[grouping].map((expression, i) => `${expression} AS key_${i}`).join(", ");
+  const met = (step: string) => `count(*) FILTER (WHERE ${step} = 'met')::INTEGER AS ${step}_met`;
+  const due = (step: string) =>
+    `count(*) FILTER (WHERE ${step} IN ('met', 'missed'))::INTEGER AS ${step}_due`;
+  const disposition = (d: Disposition) => `count(*) FILTER (WHERE disposition = '${d}')::INTEGER AS ${d}`;
+  return `WITH ${handoffCtes(where, bands)}
+SELECT
+  ${keys},
+  count(*)::INTEGER AS handoffs,
+  median(review_hours) AS median_review_hours,
+  median(contact_hours) AS median_contact_hours,
+  median(feedback_hours) AS median_feedback_hours,
+  ${met("review_sla")}, ${due("review_sla")},
+  ${met("contact_sla")}, ${due("contact_sla")},
+  ${met("feedback_sla")}, ${due("feedback_sla")},
+  ${met("sla")}, ${due("sla")},
+  ${disposition("accepted")}, ${disposition("rejected")}, ${disposition("awaiting")}, ${disposition("never_touched")},
+  count(*) FILTER (WHERE contacts_before_mql > 0)::INTEGER AS contacted_before_mql,
+  count(sql_reached_at)::INTEGER AS reached_sql,
+  count(*) FILTER (WHERE sql_reached_at IS NOT NULL AND opportunity_reached_at IS NOT NULL)::INTEGER AS sql_to_opportunity,
+  count(opportunity_reached_at)::INTEGER AS reached_opportunity,
+  count(*) FILTER (WHERE opportunity_reached_at IS NOT NULL AND won_at IS NOT NULL)::INTEGER AS opportunity_won,
+  count(won_at)::INTEGER AS won,
+  count(*) FILTER (WHERE lost_at IS NOT NULL AND won_at IS NULL)::INTEGER AS lost,
+  coalesce(sum(won_amount) FILTER (WHERE won_at IS NOT NULL), 0)::DOUBLE AS revenue
+FROM handoffs
+${GROUP_FILTERS[grouping] ?? ""}
+GROUP BY ALL
+ORDER BY ALL`;
+}
+
+/** Leads in the selection that reached MQL only by skipping it: no MQL date, so no hand-off clock. */
+export function skippedMqlSql(where: string): string {
+  return `SELECT count(*)::INTEGER AS skipped_mql
+FROM ${LIVE_TABLES.leadStages}
+${where ? `${where} AND` : "WHERE"} mql_at IS NULL AND mql_reached_at IS NOT NULL`;
+}
+
+interface GroupRow {
+  key_0: string | null;
+  key_1?: string | null;
+  handoffs: number;
+  median_review_hours: number | null;
+  median_contact_hours: number | null;
+  median_feedback_hours: number | null;
+  review_sla_met: number;
+  review_sla_due: number;
+  contact_sla_met: number;
+  contact_sla_due: number;
+  feedback_sla_met: number;
+  feedback_sla_due: number;
+  sla_met: number;
+  sla_due: number;
+  accepted: number;
+  rejected: number;
+  awaiting: number;
+  never_touched: number;
+  contacted_before_mql: number;
+  reached_sql: number;
+  sql_to_opportunity: number;
+  reached_opportunity: number;
+  opportunity_won: number;
+  won: number;
+  lost: number;
+  revenue: number;
+}
+
+/** A group of hand-offs: SLA compliance, disposition, and what became of them. */
+export interface HandoffGroup {
+  key: string;
+  /** The second key where there is one (owner within team, routed team within expected team). */
+  subKey: string | null;
+  handoffs: number;
+  medianReviewHours: number | null;
+  medianContactHours: number | null;
+  medianFeedbackHours: number | null;
+  reviewSla: Rate;
+  contactSla: Rate;
+  feedbackSla: Rate;
+  /** Hand-offs that met every applicable step, among those met or missed (not those not yet due). */
+  slaCompliance: Rate;
+  /** Accepted hand-offs ÷ hand-offs (reached SAL: accepted, or advanced past it). */
+  acceptance: Rate;
+  rejected: number;
+  awaiting: number;
+  neverTouched: number;
+  contactedBeforeMql: number;
+  /** MQL → SQL among these hand-offs. */
+  mqlToSql: Rate;
+  sqlToOpportunity: Rate;
+  /** Opportunity → deal (the funnel's win rate; open opportunities in the denominator). */
+  winRate: Rate;
+  /** Won ÷ (won + lost): the closed win rate. */
+  closedWinRate: Rate;
+  /** Customers per hand-off (won ÷ hand-offs). */
+  customers: Rate;
+  won: number;
+  revenue: number;
+  revenuePerHandoff: number | null;
+  /** Mean of review-, contact-, feedback-SLA % and acceptance % (ALIGNMENT_SCORE_FORMULA). */
+  alignmentScore: number | null;
+}
+
+function toGroup(row: GroupRow): HandoffGroup {
+  const reviewSla = rate(row.review_sla_met, row.review_sla_due);
+  const contactSla = rate(row.contact_sla_met, row.contact_sla_due);
+  const feedbackSla = rate(row.feedback_sla_met, row.feedback_sla_due);
+  const acceptance = rate(row.accepted, row.handoffs);
+  return {
+    key: row.key_0 ?? NO_VALUE,
+    subKey: row.key_1 === undefined ? null : (row.key_1 ?? NO_VALUE),
+    handoffs: row.handoffs,
+    medianReviewHours: row.median_review_hours,
+    medianContactHours: row.median_contact_hours,
+    medianFeedbackHours: row.median_feedback_hours,
+    reviewSla,
+    contactSla,
+    feedbackSla,
+    slaCompliance: rate(row.sla_met, row.sla_due),
+    acceptance,
+    rejected: row.rejected,
+    awaiting: row.awaiting,
+    neverTouched: row.never_touched,
+    contactedBeforeMql: row.contacted_before_mql,
+    mqlToSql: rate(row.reached_sql, row.handoffs),
+    sqlToOpportunity: rate(row.sql_to_opportunity, row.reached_sql),
+    winRate: rate(row.opportunity_won, row.reached_opportunity),
+    closedWinRate: rate(row.won, row.won + row.lost),
+    customers: rate(row.won, row.handoffs),
+    won: row.won,
+    revenue: row.revenue,
+    revenuePerHandoff: row.handoffs > 0 ? row.revenue / row.handoffs : null,
+    alignmentScore: alignmentScore([reviewSla.value, contactSla.value, feedbackSla.value, acceptance.value]),
+  };
+}
+
+export interface Alignment {
+  /** Every hand-off in the selection. */
+  total: HandoffGroup | null;
+  teams: HandoffGroup[];
+  owners: HandoffGroup[];
+  months: HandoffGroup[];
+  /** Keyed "met", "missed", "not_due". */
+  bySla: HandoffGroup[];
+  /** One per CONTACT_BUCKETS entry, in that order (empty buckets have zero hand-offs). */
+  byContactBucket: HandoffGroup[];
+  /** Keyed "as_routed", "misrouted", "unknown". */
+  byRouting: HandoffGroup[];
+  /** Mis-routed hand-offs by expected team (key) and routed team (subKey). */
+  misrouted: HandoffGroup[];
+  skippedMql: number;
+}
+
+export interface AlignmentQuery {
+  filters: FunnelFilters;
+}
+
+export async function queryHandoffLeads(
+  engine: SqlEngine,
+  query: AlignmentQuery,
+  settings: AlignmentSettings,
+): Promise<HandoffLead[]> {
+  const { where, params } = handoffParams(query.filters, settings);
+  return engine.query<HandoffLead>(handoffLeadsSql(where, settings.routing.length), params);
+}
+
+export async function queryHandoffGroups(
+  engine: SqlEngine,
+  query: AlignmentQuery,
+  settings: AlignmentSettings,
+  grouping: Grouping,
+): Promise<HandoffGroup[]> {
+  const { where, params } = handoffParams(query.filters, settings);
+  const rows = await engine.query<GroupRow>(
+    handoffGroupsSql(where, settings.routing.length, grouping),
+    params,
+  );
+  return rows.map(toGroup);
+}
+
+const EMPTY_ROW: Omit<GroupRow, "key_0"> = {
+  handoffs: 0,
+  median_review_hours: null,
+  median_contact_hours: null,
+  median_feedback_hours: null,
+  review_sla_met: 0,
+  review_sla_due: 0,
+  contact_sla_met: 0,
+  contact_sla_due: 0,
+  feedback_sla_met: 0,
+  feedback_sla_due: 0,
+  sla_met: 0,
+  sla_due: 0,
+  accepted: 0,
+  rejected: 0,
+  awaiting: 0,
+  never_touched: 0,
+  contacted_before_mql: 0,
+  reached_sql: 0,
+  sql_to_opportunity: 0,
+  reached_opportunity: 0,
+  opportunity_won: 0,
+  won: 0,
+  lost: 0,
+  revenue: 0,
+};
+
+export async function queryAlignment(
+  engine: SqlEngine,
+  query: AlignmentQuery,
+  settings: AlignmentSettings,
+): Promise<Alignment> {
+  const groups = (grouping: Grouping) => queryHandoffGroups(engine, query, settings, grouping);
+  const teams = await groups("team");
+  const owners = await groups("owner");
+  const months = await groups("month");
+  const bySla = await groups("sla");
+  const buckets = await groups("contact_bucket");
+  const byRouting = await groups("routing");
+  const misrouted = await groups("misrouted");
+  const [total] = await groups("all");
+  const where = filterWhere(query.filters);
+  const [skipped] = await engine.query<{ skipped_mql: number }>(skippedMqlSql(where.sql), where.params);
+  return {
+    total: total ?? null,
+    teams,
+    owners,
+    months,
+    bySla,
+    byContactBucket: CONTACT_BUCKETS.map(
+      (bucket) => buckets.find((b) => b.key === bucket.id) ?? toGroup({ key_0: bucket.id, ...EMPTY_ROW }),
+    ),
+    byRouting,
+    misrouted,
+    skippedMql: skipped?.skipped_mql ?? 0,
+  };
+}

@@ -1,0 +1,226 @@
+// Campaigns (channels, sources) by MQL yield: leads, MQLs, downstream rates, revenue and cost, under a
+// chosen attribution, for the leads in the current selection.
+
+import type { SqlEngine } from "../db/engine";
+import {
+  ATTRIBUTIONS,
+  type Attribution,
+  CAMPAIGN_DIMENSIONS,
+  type CampaignDimension,
+  type CampaignReport,
+  type CampaignRow,
+  isTooSmallToJudge,
+} from "../model/campaigns";
+import type { FunnelFilters } from "../model/filters";
+import { wilsonInterval } from "../model/stats";
+import { LIVE_TABLES, NO_VALUE } from "./derive";
+import { filterWhere } from "./filters";
+
+export interface CampaignQuery {
+  filters: FunnelFilters;
+  dimension: CampaignDimension;
+  attribution: Attribution;
+}
+
+/**
+ * Rows that record what sales or the funnel did, not a marketing touch: they never earn attribution
+ * credit (they often repeat the lead's first-touch campaign on every row).
+ */
+export const NON_TOUCH_ACTIVITIES = [
+  "became_mql",
+  "sales_review",
+  "sales_accepted",
+  "sales_rejected",
+  "sales_contact",
+  "sales_feedback",
+  "became_sql",
+  "opportunity_created",
+  "deal_won",
+  "deal_lost",
+] as const;
+
+function checked<T extends string>(value: T, allowed: readonly T[], what: string): T {
+  if (!allowed.includes(value)) throw new Error(`Unknown ${what}: ${String(value)}`);
+  return value;
+}
+
+/** How each selected lead's one credit is shared out: `credits(lead_id, value, credit)`. */
+function creditsSql(attribution: Attribution): string {
+  switch (attribution) {
+    case "first_touch":
+      return `credits AS (
+  SELECT lead_id, first_touch_value AS value, 1.0::DOUBLE AS credit
+  FROM selected_leads
+)`;
+    case "last_touch":
+      return `last_touch AS (
+  SELECT lead_id, value
+  FROM touches
+  QUALIFY row_number() OVER (PARTITION BY lead_id ORDER BY occurred_at DESC, value DESC) = 1
+),
+credits AS (
+  -- A lead with no touch carrying a value keeps its first-touch value ("(none)" when it has none).
+  SELECT l.lead_id, coalesce(t.value, l.first_touch_value) AS value, 1.0::DOUBLE AS credit
+  FROM selected_leads AS l
+  LEFT JOIN last_touch AS t USING (lead_id)
+)`;
+    case "linear":
+      return `touches_per_value AS (
+  SELECT lead_id, value, count(*) AS touches
+  FROM touches
+  GROUP BY lead_id, value
+),
+credits AS (
+  SELECT lead_id, value, (touches / sum(touches) OVER (PARTITION BY lead_id))::DOUBLE AS credit
+  FROM touches_per_value
+  UNION ALL
+  SELECT lead_id, first_touch_value AS value, 1.0::DOUBLE AS credit
+  FROM selected_leads
+  ANTI JOIN touches_per_value USING (lead_id)
+)`;
+  }
+}
+
+const ratio = (numerator: string, denominator: string) =>
+  `CASE WHEN ${denominator} > 0 THEN ${numerator} / ${denominator} END`;
+
+/** The campaign table's SQL; `where` is filterWhere's clause over lead_stages. */
+export function campaignsSql(where: string, dimension: CampaignDimension, attribution: Attribution): string {
+  const column = checked(dimension, CAMPAIGN_DIMENSIONS, "dimension");
+  checked(attribution, ATTRIBUTIONS, "attribution");
+  const nonTouch = NON_TOUCH_ACTIVITIES.map((a) => `'${a}'`).join(", ");
+  // Spend is recorded per campaign; channels and sources have none of their own.
+  const spend =
+    column === "campaign"
+      ? `SELECT campaign AS name, sum(spend)::DOUBLE AS spend FROM spend GROUP BY campaign`
+      : `SELECT NULL::VARCHAR AS name, NULL::DOUBLE AS spend WHERE FALSE`;
+  return `WITH selected_leads AS (
+  SELECT
+    lead_id,
+    coalesce(${column}, '${NO_VALUE}') AS first_touch_value,
+    mql_reached_at,
+    sql_reached_at,
+    opportunity_reached_at,
+    deal_reached_at,
+    coalesce(won_amount, 0) AS won_amount
+  FROM ${LIVE_TABLES.leadStages}
+  ${where}
+),
+touches AS (
+  -- Marketing touches that carry a value, at or before the lead became an MQL (all of them if it never did).
+  SELECT DISTINCT e.lead_id, e.occurred_at, e.activity, e.${column} AS value
+  FROM ${LIVE_TABLES.events} AS e
+  JOIN selected_leads AS l USING (lead_id)
+  WHERE e.${column} IS NOT NULL
+    AND e.activity NOT IN (${nonTouch})
+    AND (l.mql_reached_at IS NULL OR e.occurred_at <= l.mql_reached_at)
+),
+${creditsSql(attribution)},
+credited AS (
+  SELECT c.value AS name, c.credit, l.*
+  FROM credits AS c
+  JOIN selected_leads AS l USING (lead_id)
+),
+by_value AS (
+  SELECT
+    name,
+    sum(credit)::DOUBLE AS leads,
+    coalesce(sum(credit) FILTER (WHERE mql_reached_at IS NOT NULL), 0)::DOUBLE AS mqls,
+    coalesce(sum(credit) FILTER (WHERE sql_reached_at IS NOT NULL), 0)::DOUBLE AS sqls,
+    coalesce(sum(credit) FILTER (WHERE opportunity_reached_at IS NOT NULL), 0)::DOUBLE AS opportunities,
+    coalesce(sum(credit) FILTER (WHERE deal_reached_at IS NOT NULL), 0)::DOUBLE AS deals,
+    sum(credit * won_amount)::DOUBLE AS revenue
+  FROM credited
+  GROUP BY name
+),
+spend_by_value AS (
+  ${spend}
+)
+SELECT
+  b.*,
+  s.spend,
+  ${ratio("b.mqls", "b.leads")} AS mql_yield,
+  ${ratio("b.sqls", "b.mqls")} AS sql_rate,
+  ${ratio("b.opportunities", "b.mqls")} AS opportunity_rate,
+  ${ratio("b.deals", "b.mqls")} AS deal_rate,
+  ${ratio("s.spend", "b.leads")} AS cost_per_lead,
+  ${ratio("s.spend", "b.mqls")} AS cost_per_mql,
+  ${ratio("s.spend", "b.sqls")} AS cost_per_sql,
+  ${ratio("s.spend", "b.deals")} AS cost_per_deal,
+  ${ratio("(b.revenue - s.spend)", "s.spend")} AS roi
+FROM by_value AS b
+LEFT JOIN spend_by_value AS s USING (name)
+ORDER BY b.leads DESC, b.name`;
+}
+
+export const SPEND_ROWS_SQL = `SELECT count(*)::INTEGER AS n, sum(spend)::DOUBLE AS total FROM spend`;
+
+interface CampaignSqlRow {
+  name: string;
+  leads: number;
+  mqls: number;
+  sqls: number;
+  opportunities: number;
+  deals: number;
+  revenue: number;
+  spend: number | null;
+  mql_yield: number | null;
+  sql_rate: number | null;
+  opportunity_rate: number | null;
+  deal_rate: number | null;
+  cost_per_lead: number | null;
+  cost_per_mql: number | null;
+  cost_per_sql: number | null;
+  cost_per_deal: number | null;
+  roi: number | null;
+}
+
+function toRow(r: CampaignSqlRow): CampaignRow {
+  const interval = wilsonInterval(r.mqls, r.leads);
+  return {
+    name: r.name,
+    leads: r.leads,
+    mqls: r.mqls,
+    sqls: r.sqls,
+    opportunities: r.opportunities,
+    deals: r.deals,
+    revenue: r.revenue,
+    mqlYield: r.mql_yield,
+    mqlYieldInterval: interval,
+    sqlRate: r.sql_rate,
+    opportunityRate: r.opportunity_rate,
+    dealRate: r.deal_rate,
+    spend: r.spend,
+    costPerLead: r.cost_per_lead,
+    costPerMql: r.cost_per_mql,
+    costPerSql: r.cost_per_sql,
+    costPerDeal: r.cost_per_deal,
+    roi: r.roi,
+    tooSmallToJudge: isTooSmallToJudge(r.leads, interval),
+  };
+}
+
+export async function queryCampaigns(engine: SqlEngine, query: CampaignQuery): Promise<CampaignReport> {
+  const where = filterWhere(query.filters);
+  const rows = (
+    await engine.query<CampaignSqlRow>(
+      campaignsSql(where.sql, query.dimension, query.attribution),
+      where.params,
+    )
+  ).map(toRow);
+  const [spend] = await engine.query<{ n: number; total: number | null }>(SPEND_ROWS_SQL);
+  const hasSpend = (spend?.n ?? 0) > 0;
+  const sum = (pick: (r: CampaignRow) => number) => rows.reduce((total, r) => total + pick(r), 0);
+  return {
+    dimension: query.dimension,
+    attribution: query.attribution,
+    rows,
+    totals: {
+      leads: sum((r) => r.leads),
+      mqls: sum((r) => r.mqls),
+      revenue: sum((r) => r.revenue),
+      spend: hasSpend ? (spend?.total ?? 0) : null,
+    },
+    hasSpend,
+  };
+}

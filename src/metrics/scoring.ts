@@ -1,0 +1,336 @@
+// Lead scores from events and fit attributes under a scoring model, and how well they predict outcomes:
+// distribution, conversion by band, the threshold-tuning series, and where model and recorded MQLs disagree.
+
+import type { SqlEngine } from "../db/engine";
+import { literalList } from "../db/sql";
+import type { FunnelFilters } from "../model/filters";
+import {
+  FIT_CRITERIA,
+  FIT_TARGETS,
+  MAX_POINTS,
+  SCORE_BAND_WIDTH,
+  SCORED_BEHAVIOURS,
+  type ScoringModel,
+  TOP_BAND_START,
+  TUNING_THRESHOLDS,
+} from "../model/scoring";
+import { type Interval, wilsonInterval } from "../model/stats";
+import { LIVE_TABLES } from "./derive";
+import { filterWhere } from "./filters";
+
+/** A weight or threshold as SQL text: only finite numbers within ±MAX_POINTS ever reach the query. */
+function points(value: number): string {
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_POINTS)
+    throw new Error(`Scoring points must be numbers between −${MAX_POINTS} and ${MAX_POINTS}`);
+  return `${value}::DOUBLE`;
+}
+
+/** Target values compared case- and space-insensitively; an empty list matches nothing. */
+function inTargets(column: string, values: readonly string[]): string {
+  const keys = values.map((v) => v.trim().toLowerCase()).filter((v) => v !== "");
+  return keys.length === 0 ? "FALSE" : `lower(trim(${column})) IN ${literalList(keys)}`;
+}
+
+/**
+ * Score rule: a lead's score is its fit points (from its latest attributes) plus the points of every
+ * scored behaviour it shows up to the as-of date (exact duplicate rows count once): the score a CRM
+ * would show today. `crossed_at` is when it first reached the MQL threshold: its lead date when fit
+ * alone reaches it, else the behaviour that took it over. Defines `lead_scores`.
+ */
+export function leadScoresCte(where: string, model: ScoringModel): string {
+  const behaviourValues = SCORED_BEHAVIOURS.map((b) => `('${b}', ${points(model.behaviour[b])})`).join(
+    ",\n    ",
+  );
+  const fitTerms = FIT_CRITERIA.map((criterion) => {
+    const { column, list } = FIT_TARGETS[criterion];
+    return `CASE WHEN ${inTargets(column, model.targets[list])} THEN ${points(model.fit[criterion])} ELSE 0 END`;
+  }).join("\n      + ");
+  const threshold = points(model.mqlThreshold);
+  return `WITH selected_leads AS (
+  SELECT lead_id, lead_at, role, industry, company_size, region, status,
+    mql_at, mql_reached_at, sql_reached_at, deal_reached_at
+  FROM ${LIVE_TABLES.leadStages}
+  ${where}
+),
+behaviour_points(activity, points) AS (
+  VALUES
+    ${behaviourValues}
+),
+scored_touches AS (
+  SELECT DISTINCT e.lead_id, e.occurred_at, e.activity, p.points
+  FROM ${LIVE_TABLES.events} AS e
+  JOIN behaviour_points AS p USING (activity)
+  SEMI JOIN selected_leads AS l ON l.lead_id = e.lead_id
+),
+fit AS (
+  SELECT lead_id,
+    (${fitTerms})::DOUBLE AS fit_points
+  FROM selected_leads
+),
+running_score AS (
+  SELECT s.lead_id, s.occurred_at,
+    f.fit_points + sum(s.points) OVER (
+      PARTITION BY s.lead_id ORDER BY s.occurred_at, s.activity ROWS UNBOUNDED PRECEDING
+    ) AS score_so_far
+  FROM scored_touches AS s
+  JOIN fit AS f USING (lead_id)
+),
+threshold_crossings AS (
+  SELECT lead_id, min(occurred_at) AS crossed_at
+  FROM running_score
+  WHERE score_so_far >= ${threshold}
+  GROUP BY lead_id
+),
+behaviour AS (
+  SELECT lead_id, sum(points)::DOUBLE AS behaviour_points
+  FROM scored_touches
+  GROUP BY lead_id
+),
+lead_scores AS (
+  SELECT
+    l.*,
+    f.fit_points,
+    coalesce(b.behaviour_points, 0) AS behaviour_points,
+    f.fit_points + coalesce(b.behaviour_points, 0) AS score,
+    CASE WHEN f.fit_points >= ${threshold} THEN l.lead_at ELSE c.crossed_at END AS crossed_at
+  FROM selected_leads AS l
+  JOIN fit AS f USING (lead_id)
+  LEFT JOIN behaviour AS b USING (lead_id)
+  LEFT JOIN threshold_crossings AS c USING (lead_id)
+)`;
+}
+
+export function leadScoresSql(where: string, model: ScoringModel): string {
+  return `${leadScoresCte(where, model)}
+SELECT lead_id, fit_points, behaviour_points, score, crossed_at, mql_reached_at
+FROM lead_scores
+ORDER BY lead_id`;
+}
+
+/** Leads per 10-point score bin (the last bin open-ended at 200). */
+export function distributionSql(where: string, model: ScoringModel): string {
+  return `${leadScoresCte(where, model)}
+SELECT least(200, floor(score / 10) * 10)::INTEGER AS bin_start, count(*)::INTEGER AS leads
+FROM lead_scores
+GROUP BY bin_start
+ORDER BY bin_start`;
+}
+
+/** Conversion by score band: is the score predictive? */
+export function bandsSql(where: string, model: ScoringModel): string {
+  return `${leadScoresCte(where, model)}
+SELECT
+  least(${TOP_BAND_START}, floor(score / ${SCORE_BAND_WIDTH}) * ${SCORE_BAND_WIDTH})::INTEGER AS band_start,
+  count(*)::INTEGER AS leads,
+  count(mql_reached_at)::INTEGER AS mqls,
+  count(sql_reached_at)::INTEGER AS sqls,
+  count(deal_reached_at)::INTEGER AS deals
+FROM lead_scores
+GROUP BY band_start
+ORDER BY band_start`;
+}
+
+/** For each MQL threshold: how many leads would be MQL, and how many of those reached SQL. */
+export function tuningSql(where: string, model: ScoringModel): string {
+  const { from, to, step } = TUNING_THRESHOLDS;
+  return `${leadScoresCte(where, model)},
+score_counts AS (
+  SELECT score, count(*) AS leads, count(sql_reached_at) AS sqls
+  FROM lead_scores
+  GROUP BY score
+)
+SELECT
+  t.threshold::INTEGER AS threshold,
+  coalesce(sum(c.leads), 0)::INTEGER AS would_be_mqls,
+  coalesce(sum(c.sqls), 0)::INTEGER AS became_sql
+FROM range(${from}, ${to + step}, ${step}) AS t(threshold)
+LEFT JOIN score_counts AS c ON c.score >= t.threshold
+GROUP BY t.threshold
+ORDER BY t.threshold`;
+}
+
+/** Model MQL (score ≥ threshold) against recorded MQL (reached rule), and what became of each group. */
+export function agreementSql(where: string, model: ScoringModel): string {
+  const threshold = points(model.mqlThreshold);
+  return `${leadScoresCte(where, model)}
+SELECT
+  CASE
+    WHEN score >= ${threshold} AND mql_reached_at IS NOT NULL THEN 'both'
+    WHEN score >= ${threshold} THEN 'model_only'
+    WHEN mql_reached_at IS NOT NULL THEN 'recorded_only'
+    ELSE 'neither'
+  END AS agreement,
+  count(*)::INTEGER AS leads,
+  count(sql_reached_at)::INTEGER AS sqls,
+  count(deal_reached_at)::INTEGER AS deals,
+  count(*) FILTER (WHERE score > ${points(model.sqlReadyThreshold)})::INTEGER AS sql_ready,
+  count(*) FILTER (WHERE crossed_at <= mql_reached_at)::INTEGER AS model_first,
+  count(*) FILTER (WHERE status = 'in_progress')::INTEGER AS in_progress,
+  count(*) FILTER (WHERE status = 'stalled')::INTEGER AS stalled,
+  count(*) FILTER (WHERE status = 'rejected')::INTEGER AS rejected,
+  count(*) FILTER (WHERE status = 'lost')::INTEGER AS lost,
+  count(*) FILTER (WHERE status = 'won')::INTEGER AS won
+FROM lead_scores
+GROUP BY agreement`;
+}
+
+export interface LeadScore {
+  lead_id: string;
+  fit_points: number;
+  behaviour_points: number;
+  score: number;
+  /** Epoch ms (UTC-naive) when the score first reached the MQL threshold; null if it never did. */
+  crossed_at: number | null;
+  mql_reached_at: number | null;
+}
+
+export interface ScoreBand {
+  start: number;
+  leads: number;
+  mqls: number;
+  sqls: number;
+  deals: number;
+  sqlRate: number | null;
+  sqlInterval: Interval | null;
+  dealRate: number | null;
+}
+
+export interface TuningPoint {
+  threshold: number;
+  wouldBeMqls: number;
+  becameSql: number;
+  /** becameSql ÷ wouldBeMqls; null when no lead would be MQL. */
+  sqlShare: number | null;
+}
+
+export const AGREEMENTS = ["both", "model_only", "recorded_only", "neither"] as const;
+export type Agreement = (typeof AGREEMENTS)[number];
+
+export interface AgreementGroup {
+  agreement: Agreement;
+  leads: number;
+  sqls: number;
+  deals: number;
+  sqlReady: number;
+  /** Leads whose score crossed the threshold no later than their recorded MQL date. */
+  modelFirst: number;
+  inProgress: number;
+  stalled: number;
+  rejected: number;
+  lost: number;
+  won: number;
+}
+
+export interface ScoringReport {
+  model: ScoringModel;
+  leads: number;
+  /** Leads the model makes MQL at the current threshold. */
+  wouldBeMqls: number;
+  recordedMqls: number;
+  sqlReady: number;
+  distribution: { binStart: number; leads: number }[];
+  bands: ScoreBand[];
+  tuning: TuningPoint[];
+  agreement: Record<Agreement, AgreementGroup>;
+}
+
+type AgreementRow = {
+  agreement: Agreement;
+  leads: number;
+  sqls: number;
+  deals: number;
+  sql_ready: number;
+  model_first: number;
+  in_progress: number;
+  stalled: number;
+  rejected: number;
+  lost: number;
+  won: number;
+};
+
+const emptyGroup = (agreement: Agreement): AgreementGroup => ({
+  agreement,
+  leads: 0,
+  sqls: 0,
+  deals: 0,
+  sqlReady: 0,
+  modelFirst: 0,
+  inProgress: 0,
+  stalled: 0,
+  rejected: 0,
+  lost: 0,
+  won: 0,
+});
+
+export async function queryLeadScores(
+  engine: SqlEngine,
+  filters: FunnelFilters,
+  model: ScoringModel,
+): Promise<LeadScore[]> {
+  const where = filterWhere(filters);
+  return engine.query<LeadScore>(leadScoresSql(where.sql, model), where.params);
+}
+
+export async function queryScoring(
+  engine: SqlEngine,
+  filters: FunnelFilters,
+  model: ScoringModel,
+): Promise<ScoringReport> {
+  const where = filterWhere(filters);
+  const run = <Row extends object>(sql: string) => engine.query<Row>(sql, where.params);
+  const distribution = await run<{ bin_start: number; leads: number }>(distributionSql(where.sql, model));
+  const bands = await run<{ band_start: number; leads: number; mqls: number; sqls: number; deals: number }>(
+    bandsSql(where.sql, model),
+  );
+  const tuning = await run<{ threshold: number; would_be_mqls: number; became_sql: number }>(
+    tuningSql(where.sql, model),
+  );
+  const agreementRows = await run<AgreementRow>(agreementSql(where.sql, model));
+
+  const agreement = Object.fromEntries(AGREEMENTS.map((a) => [a, emptyGroup(a)])) as Record<
+    Agreement,
+    AgreementGroup
+  >;
+  for (const r of agreementRows) {
+    agreement[r.agreement] = {
+      agreement: r.agreement,
+      leads: r.leads,
+      sqls: r.sqls,
+      deals: r.deals,
+      sqlReady: r.sql_ready,
+      modelFirst: r.model_first,
+      inProgress: r.in_progress,
+      stalled: r.stalled,
+      rejected: r.rejected,
+      lost: r.lost,
+      won: r.won,
+    };
+  }
+  const total = (pick: (g: AgreementGroup) => number) =>
+    AGREEMENTS.reduce((n, a) => n + pick(agreement[a]), 0);
+  return {
+    model,
+    leads: total((g) => g.leads),
+    wouldBeMqls: agreement.both.leads + agreement.model_only.leads,
+    recordedMqls: agreement.both.leads + agreement.recorded_only.leads,
+    sqlReady: total((g) => g.sqlReady),
+    distribution: distribution.map((d) => ({ binStart: d.bin_start, leads: d.leads })),
+    bands: bands.map((b) => ({
+      start: b.band_start,
+      leads: b.leads,
+      mqls: b.mqls,
+      sqls: b.sqls,
+      deals: b.deals,
+      sqlRate: b.leads > 0 ? b.sqls / b.leads : null,
+      sqlInterval: wilsonInterval(b.sqls, b.leads),
+      dealRate: b.leads > 0 ? b.deals / b.leads : null,
+    })),
+    tuning: tuning.map((t) => ({
+      threshold: t.threshold,
+      wouldBeMqls: t.would_be_mqls,
+      becameSql: t.became_sql,
+      sqlShare: t.would_be_mqls > 0 ? t.became_sql / t.would_be_mqls : null,
+    })),
+    agreement,
+  };
+}

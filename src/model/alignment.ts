@@ -1,0 +1,151 @@
+// Team alignment, pure: hand-off SLA targets and routing bands, contact buckets, rates with intervals,
+// the alignment score, the measured uplift and the sentences the Alignment screen states.
+
+import { formatPercent } from "./format";
+import { MIN_LEADS_TO_JUDGE, tooFewToJudge } from "./smallNumbers";
+import { type Interval, wilsonInterval } from "./stats";
+
+/** Hand-off SLA targets in elapsed (calendar) hours from MQL, not business hours. */
+export interface SlaTargets {
+  reviewHours: number;
+  contactHours: number;
+  feedbackHours: number;
+}
+
+/** A company-size band: companies with at least `minEmployees` employees go to `team` (largest band wins). */
+export interface RoutingBand {
+  minEmployees: number;
+  team: string;
+}
+
+export interface AlignmentSettings {
+  targets: SlaTargets;
+  /** Share of hand-offs that should meet the whole SLA (review, contact and feedback); default 80 %, like acceptance. */
+  slaGoal: number;
+  routing: readonly RoutingBand[];
+}
+
+export const DEFAULT_ALIGNMENT: AlignmentSettings = {
+  targets: { reviewHours: 4, contactHours: 24, feedbackHours: 48 },
+  slaGoal: 0.8,
+  routing: [
+    { minEmployees: 1000, team: "Enterprise" },
+    { minEmployees: 100, team: "Regional" },
+    { minEmployees: 1, team: "Inside Sales" },
+  ],
+};
+
+/** Sales acceptance benchmark (SPEC: hand-offs accepted by sales ≥ 80 %). */
+export const ACCEPTANCE_GOAL = 0.8;
+
+/** The published effect of aligned teams (CMO-council style report), as relative uplifts. */
+export const PUBLISHED_EFFECT = { winRate: 0.38, customers: 0.36, revenue: 0.32 } as const;
+
+export const ALIGNMENT_SCORE_FORMULA =
+  "Alignment score = (review-SLA % + contact-SLA % + feedback-SLA % + acceptance %) ÷ 4; a part with no hand-offs due is left out of the mean.";
+
+/**
+ * Time from MQL to the first sales contact at or after it. Upper bounds are inclusive (except < 1 h)
+ * so that "within 24 h" lines up with the contact SLA.
+ */
+export const CONTACT_BUCKETS = [
+  { id: "under_1h", label: "< 1 h" },
+  { id: "1_4h", label: "1–4 h" },
+  { id: "4_24h", label: "4–24 h" },
+  { id: "1_3d", label: "1–3 days" },
+  { id: "over_3d", label: "> 3 days" },
+  { id: "never", label: "Never contacted" },
+] as const;
+export type ContactBucket = (typeof CONTACT_BUCKETS)[number]["id"];
+
+/** A proportion with its counts, 95 % Wilson interval and small-sample flag. */
+export interface Rate {
+  successes: number;
+  trials: number;
+  value: number | null;
+  interval: Interval | null;
+  tooFew: boolean;
+}
+
+export function rate(successes: number, trials: number): Rate {
+  return {
+    successes,
+    trials,
+    value: trials > 0 ? successes / trials : null,
+    interval: wilsonInterval(successes, trials),
+    tooFew: tooFewToJudge(trials),
+  };
+}
+
+/** Mean of the parts that exist (each a fraction); null when none does. */
+export function alignmentScore(parts: readonly (number | null)[]): number | null {
+  const present = parts.filter((p): p is number => p !== null);
+  return present.length === 0 ? null : present.reduce((a, b) => a + b, 0) / present.length;
+}
+
+/** Relative uplift of `a` over `b` (0.38 = +38 %); null when either is missing or b is 0. */
+export function uplift(a: number | null, b: number | null): number | null {
+  if (a === null || b === null || b === 0) return null;
+  return a / b - 1;
+}
+
+/** "+38.0 %" / "−12.5 %" / "—". */
+export function formatUplift(value: number | null): string {
+  if (value === null) return "—";
+  return value >= 0 ? `+${formatPercent(value)}` : `−${formatPercent(-value)}`;
+}
+
+/** Checks edited settings: targets positive, goal a fraction, bands with a team name and employees ≥ 0. */
+export function validAlignmentSettings(settings: AlignmentSettings): boolean {
+  const { reviewHours, contactHours, feedbackHours } = settings.targets;
+  const positive = (n: number) => Number.isFinite(n) && n > 0;
+  return (
+    positive(reviewHours) &&
+    positive(contactHours) &&
+    positive(feedbackHours) &&
+    Number.isFinite(settings.slaGoal) &&
+    settings.slaGoal >= 0 &&
+    settings.slaGoal <= 1 &&
+    settings.routing.every(
+      (b) => Number.isInteger(b.minEmployees) && b.minEmployees >= 0 && b.team.trim() !== "",
+    )
+  );
+}
+
+/** What the scorecard needs of a team to name the one that misses the SLA. */
+export interface TeamSlaSummary {
+  team: string;
+  slaCompliance: Rate;
+  winRate: Rate;
+}
+
+/**
+ * "Regional misses the hand-off SLA: 25.0 % of its hand-offs within SLA (goal 90.0 %). Its win rate is
+ * 33.3 % against 60.0 % for the other teams: 26.7 points lower." Names the team with the lowest
+ * compliance below the goal among teams with enough leads to judge.
+ */
+export function slaHeadline(teams: readonly TeamSlaSummary[], goal: number): string {
+  const judged = teams.filter((t) => t.slaCompliance.value !== null && !t.slaCompliance.tooFew);
+  if (judged.length === 0)
+    return `Too few hand-offs per team to judge SLA compliance (fewer than ${MIN_LEADS_TO_JUDGE} due in every team).`;
+  const missing = judged
+    .filter((t) => (t.slaCompliance.value ?? 1) < goal)
+    .sort((a, b) => (a.slaCompliance.value ?? 0) - (b.slaCompliance.value ?? 0));
+  const worst = missing[0];
+  if (!worst)
+    return `Every team with enough hand-offs to judge meets the SLA goal of ${formatPercent(goal)}.`;
+  const others = teams.filter((t) => t !== worst);
+  const otherWins = rate(
+    others.reduce((n, t) => n + t.winRate.successes, 0),
+    others.reduce((n, t) => n + t.winRate.trials, 0),
+  );
+  const compliance = `${worst.team} misses the hand-off SLA: ${formatPercent(worst.slaCompliance.value)} of its hand-offs within SLA (goal ${formatPercent(goal)}).`;
+  if (worst.winRate.value === null || otherWins.value === null) return compliance;
+  const gap = otherWins.value - worst.winRate.value;
+  const cost =
+    gap > 0
+      ? `${formatPercent(gap).replace(" %", "")} points lower`
+      : `${formatPercent(-gap).replace(" %", "")} points higher, so no cost shows in win rate`;
+  const caution = worst.winRate.tooFew ? " (too few opportunities to judge)" : "";
+  return `${compliance} Its win rate is ${formatPercent(worst.winRate.value)}${caution} against ${formatPercent(otherWins.value)} for the other teams: ${cost}.`;
+}

@@ -1,0 +1,435 @@
+// Lead scoring on the Campaigns screen: the editable model (saved with the workspace settings), the score
+// distribution, conversion by band, the threshold-tuning chart, and where the model and recorded MQLs differ.
+
+import { useEffect, useState } from "react";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  ErrorBar,
+  Line,
+  ReferenceLine,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { useMetric } from "../../app/useMetric";
+import { ChartFrame } from "../../charts/ChartFrame";
+import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, OKABE_ITO } from "../../charts/palette";
+import { type AgreementGroup, queryScoring, type ScoringReport } from "../../metrics/scoring";
+import { formatCount, formatPercent, formatRateWithCounts } from "../../model/format";
+import {
+  BEHAVIOUR_LABELS,
+  FIT_CRITERIA,
+  FIT_LABELS,
+  MAX_POINTS,
+  normaliseScoring,
+  SCORED_BEHAVIOURS,
+  type ScoringModel,
+  type ScoringTargets,
+  scoreBandLabel,
+} from "../../model/scoring";
+import { useAppStore } from "../../store";
+
+/** A number input that keeps what is typed until it is a valid number, then commits it. */
+function PointsField(props: { label: string; value: number; onChange: (value: number) => void }) {
+  const [draft, setDraft] = useState(String(props.value));
+  useEffect(() => setDraft(String(props.value)), [props.value]);
+  return (
+    <label className="filter">
+      {props.label}
+      <input
+        type="number"
+        step={5}
+        min={-MAX_POINTS}
+        max={MAX_POINTS}
+        value={draft}
+        onChange={(e) => {
+          setDraft(e.currentTarget.value);
+          const value = e.currentTarget.valueAsNumber;
+          if (Number.isFinite(value) && Math.abs(value) <= MAX_POINTS) props.onChange(value);
+        }}
+        onBlur={() => setDraft(String(props.value))}
+      />
+    </label>
+  );
+}
+
+const TARGET_LABELS: Record<keyof ScoringTargets, string> = {
+  roles: "C-level roles",
+  industries: "Target industries",
+  companySizes: "Target company sizes",
+  regions: "Target regions",
+};
+
+function TargetsField(props: {
+  label: string;
+  values: readonly string[];
+  onChange: (values: string[]) => void;
+}) {
+  const [draft, setDraft] = useState(props.values.join(", "));
+  return (
+    <label className="filter">
+      {props.label} (comma-separated)
+      <input
+        type="text"
+        value={draft}
+        onChange={(e) => setDraft(e.currentTarget.value)}
+        onBlur={() =>
+          props.onChange(
+            draft
+              .split(",")
+              .map((v) => v.trim())
+              .filter((v) => v !== ""),
+          )
+        }
+      />
+    </label>
+  );
+}
+
+function ModelEditor(props: { model: ScoringModel; onChange: (model: ScoringModel) => void }) {
+  const { model, onChange } = props;
+  const set = (change: Partial<ScoringModel>) => onChange(normaliseScoring({ ...model, ...change }));
+  return (
+    <form className="scoring-model" onSubmit={(e) => e.preventDefault()}>
+      <fieldset className="filter-bar">
+        <legend>Thresholds</legend>
+        <PointsField
+          label="MQL threshold"
+          value={model.mqlThreshold}
+          onChange={(v) => set({ mqlThreshold: v })}
+        />
+        <PointsField
+          label="SQL-ready above"
+          value={model.sqlReadyThreshold}
+          onChange={(v) => set({ sqlReadyThreshold: v })}
+        />
+      </fieldset>
+      <fieldset className="filter-bar">
+        <legend>Behaviour points (per occurrence)</legend>
+        {SCORED_BEHAVIOURS.map((b) => (
+          <PointsField
+            key={b}
+            label={`${BEHAVIOUR_LABELS[b]} points`}
+            value={model.behaviour[b]}
+            onChange={(v) => set({ behaviour: { ...model.behaviour, [b]: v } })}
+          />
+        ))}
+      </fieldset>
+      <fieldset className="filter-bar">
+        <legend>Fit points</legend>
+        {FIT_CRITERIA.map((f) => (
+          <PointsField
+            key={f}
+            label={`${FIT_LABELS[f]} points`}
+            value={model.fit[f]}
+            onChange={(v) => set({ fit: { ...model.fit, [f]: v } })}
+          />
+        ))}
+      </fieldset>
+      <fieldset className="filter-bar">
+        <legend>What counts as a fit</legend>
+        {(Object.keys(TARGET_LABELS) as (keyof ScoringTargets)[]).map((key) => (
+          <TargetsField
+            key={key}
+            label={TARGET_LABELS[key]}
+            values={model.targets[key]}
+            onChange={(values) => set({ targets: { ...model.targets, [key]: values } })}
+          />
+        ))}
+      </fieldset>
+      <button type="button" className="button" onClick={() => onChange(normaliseScoring(undefined))}>
+        Reset scoring to defaults
+      </button>
+    </form>
+  );
+}
+
+function Summary(props: { report: ScoringReport }) {
+  const { report } = props;
+  const { both, model_only: modelOnly, recorded_only: recordedOnly } = report.agreement;
+  return (
+    <p className="headline" data-would-be-mqls={report.wouldBeMqls}>
+      At {formatCount(report.model.mqlThreshold)} points, {formatCount(report.wouldBeMqls)} of{" "}
+      {formatCount(report.leads)} leads would be MQLs ({formatCount(report.recordedMqls)} are recorded as MQL;{" "}
+      {formatCount(both.leads)} in both).{" "}
+      {formatRateWithCounts(both.sqls + modelOnly.sqls, report.wouldBeMqls)} of the would-be MQLs reached SQL;{" "}
+      {formatCount(report.sqlReady)} score above {formatCount(report.model.sqlReadyThreshold)} (SQL-ready).{" "}
+      {formatCount(modelOnly.leads)} pass the model but never became MQL; {formatCount(recordedOnly.leads)}{" "}
+      are MQLs scoring below the threshold.
+    </p>
+  );
+}
+
+function AgreementTable(props: { report: ScoringReport }) {
+  const groups: { label: string; group: AgreementGroup }[] = [
+    { label: "Model MQL and recorded MQL", group: props.report.agreement.both },
+    { label: "Model passes, never recorded MQL", group: props.report.agreement.model_only },
+    { label: "Recorded MQL, below the threshold", group: props.report.agreement.recorded_only },
+    { label: "Neither", group: props.report.agreement.neither },
+  ];
+  return (
+    <table className="data-table">
+      <caption>Where the model and the recorded MQL dates disagree, and what became of those leads</caption>
+      <thead>
+        <tr>
+          <th scope="col">Group</th>
+          <th scope="col">Leads</th>
+          <th scope="col">Reached SQL</th>
+          <th scope="col">Won</th>
+          <th scope="col">Lost</th>
+          <th scope="col">Rejected by sales</th>
+          <th scope="col">Stalled</th>
+          <th scope="col">In progress</th>
+          <th scope="col">Model crossed first</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map(({ label, group }) => (
+          <tr key={group.agreement} data-agreement={group.agreement}>
+            <th scope="row">{label}</th>
+            <td className="number">{formatCount(group.leads)}</td>
+            <td className="number">{formatRateWithCounts(group.sqls, group.leads)}</td>
+            <td className="number">{formatCount(group.won)}</td>
+            <td className="number">{formatCount(group.lost)}</td>
+            <td className="number">{formatCount(group.rejected)}</td>
+            <td className="number">{formatCount(group.stalled)}</td>
+            <td className="number">{formatCount(group.inProgress)}</td>
+            <td className="number">{group.agreement === "both" ? formatCount(group.modelFirst) : "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const axisTick = { fontSize: CHART_FONT_SIZE, fill: CHART_INK };
+
+function ScoringCharts(props: { report: ScoringReport }) {
+  const { report } = props;
+  const bands = report.bands.map((b) => ({
+    band: scoreBandLabel(b.start),
+    sqlRate: b.sqlRate ?? 0,
+    error: [(b.sqlRate ?? 0) - (b.sqlInterval?.low ?? 0), (b.sqlInterval?.high ?? 0) - (b.sqlRate ?? 0)],
+  }));
+  const top = report.bands.at(-1);
+  const bottom = report.bands[0];
+  const current = report.tuning.find((t) => t.threshold >= report.model.mqlThreshold);
+  return (
+    <div className="chart-grid">
+      <ChartFrame
+        title={`Scores of ${formatCount(report.leads)} leads, in 10-point bins`}
+        height={260}
+        plot={(width) => (
+          <BarChart
+            width={width}
+            height={260}
+            data={report.distribution}
+            margin={{ top: 8, right: 16, bottom: 28, left: 8 }}
+          >
+            <CartesianGrid vertical={false} stroke={CHART_GRID} />
+            <XAxis
+              dataKey="binStart"
+              tick={axisTick}
+              label={{ value: "Score (points)", position: "insideBottom", offset: -16 }}
+            />
+            <YAxis tick={axisTick} tickFormatter={(v: number) => formatCount(v)} />
+            <ReferenceLine
+              x={Math.floor(report.model.mqlThreshold / 10) * 10}
+              stroke={OKABE_ITO.vermillion}
+            />
+            <Bar dataKey="leads" name="Leads" fill={OKABE_ITO.blue} isAnimationActive={false} />
+          </BarChart>
+        )}
+        textAlternative={
+          <table className="data-table">
+            <caption>Leads per score bin</caption>
+            <thead>
+              <tr>
+                <th scope="col">Score from</th>
+                <th scope="col">Leads</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.distribution.map((d) => (
+                <tr key={d.binStart}>
+                  <th scope="row">{d.binStart}</th>
+                  <td className="number">{formatCount(d.leads)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+      <ChartFrame
+        title={
+          top && bottom && top !== bottom
+            ? `Leads scoring ${scoreBandLabel(top.start)} reach SQL ${formatPercent(top.sqlRate)} of the time, against ${formatPercent(bottom.sqlRate)} at ${scoreBandLabel(bottom.start)}`
+            : "Conversion to SQL by score band"
+        }
+        height={260}
+        plot={(width) => (
+          <BarChart
+            width={width}
+            height={260}
+            data={bands}
+            margin={{ top: 8, right: 16, bottom: 28, left: 8 }}
+          >
+            <CartesianGrid vertical={false} stroke={CHART_GRID} />
+            <XAxis
+              dataKey="band"
+              tick={axisTick}
+              label={{ value: "Score band", position: "insideBottom", offset: -16 }}
+            />
+            <YAxis tick={axisTick} domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} />
+            <Bar dataKey="sqlRate" name="Reached SQL" fill={OKABE_ITO.bluishGreen} isAnimationActive={false}>
+              <ErrorBar dataKey="error" direction="y" width={6} stroke={CHART_INK} />
+            </Bar>
+          </BarChart>
+        )}
+        textAlternative={
+          <table className="data-table">
+            <caption>Conversion by score band</caption>
+            <thead>
+              <tr>
+                <th scope="col">Band</th>
+                <th scope="col">Leads</th>
+                <th scope="col">Became MQL</th>
+                <th scope="col">Reached SQL</th>
+                <th scope="col">Won</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.bands.map((b) => (
+                <tr key={b.start}>
+                  <th scope="row">{scoreBandLabel(b.start)}</th>
+                  <td className="number">{formatCount(b.leads)}</td>
+                  <td className="number">{formatRateWithCounts(b.mqls, b.leads)}</td>
+                  <td className="number">{formatRateWithCounts(b.sqls, b.leads)}</td>
+                  <td className="number">{formatRateWithCounts(b.deals, b.leads)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+      <ChartFrame
+        title={
+          current
+            ? `At ${current.threshold} points, ${formatCount(current.wouldBeMqls)} leads would be MQLs and ${formatPercent(current.sqlShare)} of them reached SQL`
+            : "Would-be MQLs and their SQL share by threshold"
+        }
+        height={280}
+        plot={(width) => (
+          <ComposedChart
+            width={width}
+            height={280}
+            data={report.tuning}
+            margin={{ top: 8, right: 16, bottom: 28, left: 8 }}
+          >
+            <CartesianGrid vertical={false} stroke={CHART_GRID} />
+            <XAxis
+              dataKey="threshold"
+              tick={axisTick}
+              label={{ value: "MQL threshold (points)", position: "insideBottom", offset: -16 }}
+            />
+            <YAxis yAxisId="leads" tick={axisTick} tickFormatter={(v: number) => formatCount(v)} />
+            <YAxis
+              yAxisId="share"
+              orientation="right"
+              domain={[0, 1]}
+              tick={axisTick}
+              tickFormatter={(v: number) => formatPercent(v)}
+            />
+            <ReferenceLine
+              yAxisId="leads"
+              x={report.model.mqlThreshold}
+              stroke={OKABE_ITO.vermillion}
+              label="current"
+            />
+            <Bar
+              yAxisId="leads"
+              dataKey="wouldBeMqls"
+              name="Would-be MQLs"
+              fill={OKABE_ITO.skyBlue}
+              isAnimationActive={false}
+            />
+            <Line
+              yAxisId="share"
+              dataKey="sqlShare"
+              name="Share that reached SQL"
+              stroke={OKABE_ITO.orange}
+              dot={false}
+              isAnimationActive={false}
+            />
+          </ComposedChart>
+        )}
+        notes={
+          <p className="chart-notes">
+            Bars: leads that would be MQLs at each threshold; line: the share of them that reached SQL. A
+            lower threshold fills a thin pipeline; a higher one hands sales fewer, better leads.
+          </p>
+        }
+        textAlternative={
+          <table className="data-table">
+            <caption>Threshold tuning</caption>
+            <thead>
+              <tr>
+                <th scope="col">Threshold</th>
+                <th scope="col">Would-be MQLs</th>
+                <th scope="col">Reached SQL</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.tuning.map((t) => (
+                <tr key={t.threshold}>
+                  <th scope="row">{t.threshold}</th>
+                  <td className="number">{formatCount(t.wouldBeMqls)}</td>
+                  <td className="number">{formatRateWithCounts(t.becameSql, t.wouldBeMqls)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+    </div>
+  );
+}
+
+export function ScoringSection() {
+  const stored = useAppStore((s) => s.scoring);
+  const setScoring = useAppStore((s) => s.setScoring);
+  const model = normaliseScoring(stored);
+  const key = JSON.stringify(model);
+  const state = useMetric((engine, context) => queryScoring(engine, context.filters, model), [key]);
+  return (
+    <section className="scoring" aria-labelledby="scoring-title">
+      <h2 id="scoring-title">Lead scoring</h2>
+      <p className="view-note">
+        A lead's score is its fit points plus the points of every scored behaviour up to the as-of date (an
+        exact duplicate row counts once). Outcomes use the reached rule: an MQL or SQL date, or any later
+        stage. Changes are saved with your workspace settings.
+      </p>
+      <ModelEditor model={model} onChange={setScoring} />
+      {state.status === "loading" && (
+        <div className="view-state" role="status" aria-live="polite">
+          <span className="spinner" aria-hidden="true" />
+          <p>Scoring leads…</p>
+        </div>
+      )}
+      {state.status === "error" && (
+        <div className="view-state view-state-error" role="alert">
+          <p>{state.message}</p>
+        </div>
+      )}
+      {state.status === "ready" && (
+        <>
+          <Summary report={state.data} />
+          <AgreementTable report={state.data} />
+          <ScoringCharts report={state.data} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+// The Leaks screen: where leads leak and why, the biggest leak in words, the leaked-lead list, AIDA, velocity.
+
+import { useMemo, useState } from "react";
+import { type MetricContext, useMetric } from "../../app/useMetric";
+import type { SqlEngine } from "../../db/engine";
+import { queryLeakCounts, queryLeakedLeads } from "../../metrics/leaks";
+import { formatCount } from "../../model/format";
+import { buildLeaks, LEAK_REASONS, type Leaks, leakSentence, type StopReason } from "../../model/leaks";
+import type { Stage } from "../../model/stages";
+import { useAppStore } from "../../store";
+import { AidaSection } from "./AidaSection";
+import { LeakChart, LeakFlow } from "./LeakCharts";
+import { LeakedLeads } from "./LeakedLeads";
+import { VelocitySection } from "./VelocitySection";
+
+const runLeakCounts = (engine: SqlEngine, ctx: MetricContext) => queryLeakCounts(engine, ctx);
+
+/** The list opens on the biggest leak and its largest reason. */
+export function defaultChoice(leaks: Leaks): { step: Stage; reason: StopReason } | null {
+  const step = leaks.biggest?.step ?? leaks.steps[0];
+  if (!step) return null;
+  const reason = [...LEAK_REASONS].sort((a, b) => step.reasons[b] - step.reasons[a])[0] ?? "stalled";
+  return { step: step.from, reason };
+}
+
+function LeakedLeadsFor(props: { leaks: Leaks }) {
+  const initial = defaultChoice(props.leaks);
+  const [choice, setChoice] = useState(initial);
+  const step = choice?.step ?? initial?.step ?? "lead";
+  const reason = choice?.reason ?? initial?.reason ?? "stalled";
+  const list = useMetric((engine, ctx) => queryLeakedLeads(engine, ctx, step, reason), [step, reason]);
+  if (!initial) return null;
+  return (
+    <LeakedLeads
+      leaks={props.leaks}
+      step={step}
+      reason={reason}
+      list={list}
+      onChoose={(s, r) => setChoice({ step: s, reason: r })}
+    />
+  );
+}
+
+export function LeaksView() {
+  const benchmarks = useAppStore((s) => s.benchmarks);
+  const counts = useMetric(runLeakCounts);
+  const leaks = useMemo(
+    () => (counts.status === "ready" ? buildLeaks(counts.data, benchmarks) : null),
+    [counts, benchmarks],
+  );
+
+  if (counts.status === "loading")
+    return (
+      <div className="view-state" role="status" aria-live="polite">
+        <span className="spinner" aria-hidden="true" />
+        <p>Counting where leads leak…</p>
+      </div>
+    );
+  if (counts.status === "error" || !leaks)
+    return (
+      <div className="view-state view-state-error" role="alert">
+        <h2>The leaks could not be shown</h2>
+        <p>{counts.status === "error" ? counts.message : "No data is loaded"}</p>
+      </div>
+    );
+
+  return (
+    <section className="leaks" aria-labelledby="leaks-title">
+      <header className="view-header">
+        <h2 id="leaks-title">Where leads leak</h2>
+      </header>
+      <p className="headline" data-biggest-leak={leaks.biggest?.step.from ?? ""}>
+        {leakSentence(leaks)}
+      </p>
+      <p className="view-note">
+        A lead leaks at a step when it stopped there and is closed lost, rejected by sales, never contacted by
+        sales after the hand-off (MQL or SAL, no sales contact recorded
+        {leaks.contactsRecorded ? "" : "; this data records no sales contacts, so none is counted"}), or
+        stalled (no activity for more than {formatCount(leaks.stalledDays)} days before the as-of date). Each
+        lead counts once, in that order; leads still in progress are never counted as leaked.
+      </p>
+      <div className="chart-grid">
+        <LeakChart leaks={leaks} />
+        <LeakFlow leaks={leaks} />
+      </div>
+      {/* Keyed by the data, so a new selection reopens the list on its own biggest leak. */}
+      <LeakedLeadsFor key={leaks.steps.map((s) => `${s.from}:${s.leaked}`).join("|")} leaks={leaks} />
+      <AidaSection />
+      <VelocitySection />
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+// Stage velocity: median and 75th-percentile days per step, time to convert against the 18-day reference.
+
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
+import { type MetricContext, useMetric } from "../../app/useMetric";
+import { ChartFrame } from "../../charts/ChartFrame";
+import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, OKABE_ITO } from "../../charts/palette";
+import type { SqlEngine } from "../../db/engine";
+import { PROSPECT_TO_SALE_REFERENCE_DAYS, queryVelocity, type Velocity } from "../../metrics/velocity";
+import { formatCount, formatHours } from "../../model/format";
+import { TOO_FEW_TO_JUDGE, tooFewToJudge } from "../../model/smallNumbers";
+import { STAGE_LABELS } from "../../model/stages";
+import { rateCell } from "./LeakCharts";
+
+const runVelocity = (engine: SqlEngine, ctx: MetricContext) => queryVelocity(engine, ctx);
+
+const days = (value: number | null) => (value === null ? "—" : formatHours(value * 24));
+
+export function timeToConvertTitle(velocity: Velocity): string {
+  const leadToDeal = velocity.intervals.find((i) => i.from === "lead" && i.to === "deal");
+  if (!leadToDeal || leadToDeal.medianDays === null) return "No won deal with a lead date to time";
+  return (
+    `Lead to deal takes ${days(leadToDeal.medianDays)} (median of ${formatCount(leadToDeal.leads)} deals) ` +
+    `against the ${PROSPECT_TO_SALE_REFERENCE_DAYS}-day prospect → sale reference; ` +
+    `${rateCell(velocity.dealsWithinReference, velocity.deals)} closed within it`
+  );
+}
+
+export function VelocitySection() {
+  const state = useMetric(runVelocity);
+  if (state.status !== "ready")
+    return state.status === "error" ? <p role="alert">Velocity could not be shown: {state.message}</p> : null;
+  const velocity = state.data;
+  const height = 260;
+  return (
+    <section className="velocity" aria-labelledby="velocity-title">
+      <h3 id="velocity-title">Stage velocity</h3>
+      <table className="data-table">
+        <caption>
+          Days between consecutive stages, from leads with their own date for both (a lead that skipped a
+          stage adds nothing to the steps around it)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Step</th>
+            <th scope="col">Leads timed</th>
+            <th scope="col">Median</th>
+            <th scope="col">75th percentile</th>
+          </tr>
+        </thead>
+        <tbody>
+          {velocity.intervals.map((i) => (
+            <tr key={`${i.from}-${i.to}`} data-step={`${i.from}-${i.to}`}>
+              <th scope="row">
+                {STAGE_LABELS[i.from]} → {STAGE_LABELS[i.to]}
+              </th>
+              <td className="number">
+                {formatCount(i.leads)}
+                {tooFewToJudge(i.leads) ? " (too few to judge)" : ""}
+              </td>
+              <td className="number">{days(i.medianDays)}</td>
+              <td className="number">{days(i.p75Days)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ChartFrame
+        title={timeToConvertTitle(velocity)}
+        height={height}
+        plot={(width) => (
+          <BarChart
+            width={width}
+            height={height}
+            data={velocity.histogram}
+            margin={{ top: 8, right: 16, bottom: 32, left: 16 }}
+          >
+            <CartesianGrid vertical={false} stroke={CHART_GRID} />
+            <XAxis dataKey="label" tick={{ fontSize: CHART_FONT_SIZE - 2, fill: CHART_INK }} interval={0} />
+            <YAxis
+              allowDecimals={false}
+              tickFormatter={(v: number) => formatCount(v)}
+              tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
+              label={{ value: "Won deals (count)", angle: -90, position: "insideLeft", fill: CHART_INK }}
+            />
+            <Bar dataKey="deals" name="Won deals" fill={OKABE_ITO.blue} isAnimationActive={false} />
+          </BarChart>
+        )}
+        notes={
+          tooFewToJudge(velocity.deals) && velocity.deals > 0 ? (
+            <p className="chart-notes small-sample-note">{TOO_FEW_TO_JUDGE}.</p>
+          ) : undefined
+        }
+        textAlternative={
+          <table className="data-table">
+            <caption>Won deals by days from lead to deal</caption>
+            <thead>
+              <tr>
+                <th scope="col">Lead → deal</th>
+                <th scope="col">Won deals</th>
+              </tr>
+            </thead>
+            <tbody>
+              {velocity.histogram.map((b) => (
+                <tr key={b.label}>
+                  <th scope="row">{b.label}</th>
+                  <td className="number">{formatCount(b.deals)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+      <p
+        className="view-note"
+        data-stalled-by-stage={velocity.stalledByStage.map((s) => s.stalled).join(",")}
+      >
+        Stalled now (no activity past the stalled setting, not closed), by the stage they stopped at:{" "}
+        {velocity.stalledByStage.map((s) => `${STAGE_LABELS[s.stage]} ${formatCount(s.stalled)}`).join(", ")}.
+      </p>
+    </section>
+  );
+}

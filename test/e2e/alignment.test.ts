@@ -1,0 +1,71 @@
+// The Alignment tab in the built app: imports the hand-checked hand-off fixture and reads the team scorecard.
+
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES } from "../support/fixtures";
+import { launchBrowser, openApp } from "./browser";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+const cell = (page: Page, team: string, metric: string) =>
+  page.locator(`td[data-team="${team}"][data-metric="${metric}"]`).getAttribute("data-value");
+
+describe("Alignment in the browser", () => {
+  it("shows the fixture's hand-checked team scorecard and names the team that misses the SLA", async () => {
+    const { page } = await openApp(browser);
+    await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: 30_000 });
+    await page.getByLabel("Import data file").setInputFiles(path.join(FIXTURES, "alignment-handoff.csv"));
+    await page.getByRole("button", { name: "Apply mapping" }).click();
+    await page.locator('[data-metric="leads"][data-value="12"]').waitFor({ timeout: 30_000 });
+    await page.getByRole("tab", { name: "Alignment" }).click();
+    await page.locator('td[data-team="Regional"][data-metric="handoffs"]').waitFor({ timeout: 30_000 });
+
+    // test/metrics/alignment.test.ts works these out by hand.
+    expect(await cell(page, "Enterprise", "handoffs")).toBe("3");
+    expect(await cell(page, "Regional", "handoffs")).toBe("4");
+    expect(await cell(page, "Inside Sales", "handoffs")).toBe("3");
+    expect(Number(await cell(page, "Enterprise", "median_review_hours"))).toBeCloseTo(1.5, 10);
+    expect(Number(await cell(page, "Regional", "median_contact_hours"))).toBeCloseTo(39, 10);
+    expect(Number(await cell(page, "Inside Sales", "median_feedback_hours"))).toBeCloseTo(5, 10);
+    expect(Number(await cell(page, "Enterprise", "sla_compliance"))).toBeCloseTo(1, 10);
+    expect(Number(await cell(page, "Regional", "sla_compliance"))).toBeCloseTo(0.25, 10);
+    expect(Number(await cell(page, "Inside Sales", "sla_compliance"))).toBeCloseTo(0.5, 10);
+    expect(Number(await cell(page, "Regional", "acceptance"))).toBeCloseTo(0.5, 10);
+    expect(Number(await cell(page, "Regional", "alignment_score"))).toBeCloseTo(0.375, 10);
+    expect(Number(await cell(page, "Inside Sales", "alignment_score"))).toBeCloseTo(
+      (1 + 0.5 + 1 + 2 / 3) / 4,
+      10,
+    );
+    expect(Number(await cell(page, "Enterprise", "opportunity_win_rate"))).toBeCloseTo(2 / 3, 10);
+    const regionalRow = page.locator('tr[data-team="Regional"]');
+    // Its SLA % rests on 4 hand-offs: flagged, not judged; the median contact time is judged.
+    await expect(
+      regionalRow.locator('[data-metric="sla_compliance"]').getByText("Too few to judge").count(),
+    ).resolves.toBe(1);
+    await expect(regionalRow.getByText("over 24 h").count()).resolves.toBe(1);
+
+    // Every team has fewer than 20 hand-offs: no team is named as missing the SLA, rates are flagged.
+    await expect(page.locator('[data-headline="alignment"]').textContent()).resolves.toContain(
+      "Too few hand-offs per team to judge SLA compliance",
+    );
+    await expect(page.locator('td[data-small-sample="true"]').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator("[data-misrouted]").getAttribute("data-misrouted")).resolves.toBe("1");
+
+    // Loosening the contact target to 100 h re-judges R4 and I2 as within SLA for contact.
+    const contact = page.getByLabel("First contact within (hours)");
+    await contact.fill("100");
+    await page
+      .locator('td[data-team="Inside Sales"][data-metric="sla_compliance"][data-value="1"]')
+      .waitFor({ timeout: 30_000 });
+    await page.context().close();
+  });
+});

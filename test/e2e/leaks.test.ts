@@ -1,0 +1,87 @@
+// The Leaks screen in the browser: leak counts by step and reason, the biggest leak, the leaked-lead list.
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES } from "../support/fixtures";
+import { launchBrowser, openApp } from "./browser";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+describe("Leaks in the browser", () => {
+  it("shows the fixture's hand-checked leaks, the biggest leak and its leaked leads", async () => {
+    const { page } = await openApp(browser);
+    await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: 30_000 });
+    // The sample's own leaks render first.
+    await page.getByRole("tab", { name: "Leaks" }).click();
+    const sampleHeadline = page.locator("p.headline[data-biggest-leak]");
+    await sampleHeadline.waitFor({ timeout: 30_000 });
+    expect(await sampleHeadline.textContent()).toMatch(/^The biggest leak is /);
+    await page.getByRole("tab", { name: "Overview" }).click();
+
+    await page.getByLabel("Import data file").setInputFiles(path.join(FIXTURES, "funnel-basic.csv"));
+    await page.getByRole("button", { name: "Apply mapping" }).click();
+    await page.locator('[data-metric="leads"][data-value="10"]').waitFor({ timeout: 30_000 });
+    await page.getByRole("tab", { name: "Leaks" }).click();
+
+    // test/metrics/funnel.test.ts works these out: SQL → Opportunity loses 2 stalled of 5 SQLs.
+    const headline = page.locator('p.headline[data-biggest-leak="sql"]');
+    await headline.waitFor({ timeout: 30_000 });
+    expect(await headline.textContent()).toBe(
+      "The biggest leak is SQL → Opportunity: 2 of 5 SQLs (40.0 %) went no further (2 stalled).",
+    );
+    const leaked = async (step: string) =>
+      page.locator(`.leak-table tr[data-step="${step}"]`).getAttribute("data-leaked");
+    const count = async (step: string, reason: string) =>
+      page
+        .locator(`.leak-table tr[data-step="${step}"] td[data-reason="${reason}"]`)
+        .getAttribute("data-value");
+    expect(await leaked("lead")).toBe("1");
+    expect(await count("lead", "stalled")).toBe("1");
+    expect(await count("lead", "in_progress")).toBe("1");
+    expect(await leaked("mql")).toBe("1");
+    expect(await count("mql", "rejected")).toBe("1");
+    expect(await leaked("sal")).toBe("0");
+    expect(await count("sal", "in_progress")).toBe("2");
+    expect(await leaked("sql")).toBe("2");
+    expect(await count("sql", "stalled")).toBe("2");
+    expect(await leaked("opportunity")).toBe("1");
+    expect(await count("opportunity", "lost")).toBe("1");
+    // No sales contacts in this file: nobody is called never contacted.
+    expect(await count("mql", "never_contacted")).toBe("0");
+
+    // The list opens on the biggest leak, longest inactive first: L4 (last 02-01, 149 days), L9 (04-12, 79 days).
+    const rows = page.locator(".leaked-leads tbody tr");
+    await rows.first().waitFor({ timeout: 30_000 });
+    expect(await rows.locator("th").allTextContents()).toEqual(["L4", "L9"]);
+    await page.getByRole("button", { name: /^Lead/ }).click();
+    await page.getByRole("button", { name: /^Lead/ }).click();
+    expect(await rows.locator("th").allTextContents()).toEqual(["L9", "L4"]);
+
+    await page.getByLabel("Step").selectOption("opportunity");
+    await page.getByLabel("Reason").selectOption("lost");
+    await page.locator('.leaked-leads [data-leaked-count="1"]').waitFor({ timeout: 30_000 });
+    expect(await rows.locator("th").allTextContents()).toEqual(["L2"]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download leaked leads" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("leaked-leads-opportunity-lost.csv");
+    const csv = readFileSync((await download.path()) ?? "", "utf8");
+    expect(csv).toBe(
+      "lead_id,campaign,team,last_activity,days_since_activity,stopped_at,reason\r\n" +
+        "L2,Spring Webinar,Enterprise,2025-03-15,107,opportunity,lost\r\n",
+    );
+    await page.context().close();
+  });
+});
