@@ -18,7 +18,7 @@ import { downloadText } from "../../ui/download";
 import { stepLabel, stopCount } from "./LeakCharts";
 
 /** Rows shown on screen; the download always holds every leaked lead. */
-export const SHOWN_ROWS = 200;
+export const SHOWN_ROWS = 25;
 
 type SortKey = keyof LeakedLead;
 export interface Sort {
