@@ -3,7 +3,14 @@
 import type { SqlEngine } from "../db/engine";
 import { userMessage } from "../db/errors";
 import type { DeriveSettings } from "../metrics/derive";
-import { restoreEvents, snapshotEvents } from "./workspaceSnapshot";
+import {
+  restoreEvents,
+  SIDE_TABLES,
+  type SideSnapshots,
+  type SideTable,
+  snapshotEvents,
+  snapshotSideTable,
+} from "./workspaceSnapshot";
 
 const DATABASE = "funnel-lens";
 const DATABASE_VERSION = 1;
@@ -22,6 +29,8 @@ export interface SavedWorkspace {
   label: string;
   /** The events table as CSV, written by snapshotEvents. */
   events: Uint8Array;
+  /** Campaign spend and the last import's rejected rows, as CSV (absent in older records). */
+  sides?: SideSnapshots;
 }
 
 /** Saving, reading, reopening or clearing the browser's copy failed; the message is written for users. */
@@ -146,10 +155,17 @@ function parseSaved(value: unknown): SavedWorkspace | null {
   if (typeof value !== "object" || value === null) return null;
   const record = value as Record<string, unknown>;
   if (record.formatVersion !== FORMAT_VERSION) return null;
-  const { savedAt, label, events } = record;
+  const { savedAt, label, events, sides } = record;
   if (typeof savedAt !== "string" || typeof label !== "string" || !(events instanceof Uint8Array))
     return null;
-  return { formatVersion: FORMAT_VERSION, savedAt, label, events };
+  const keptSides: SideSnapshots = {};
+  if (typeof sides === "object" && sides !== null) {
+    for (const table of Object.keys(SIDE_TABLES) as SideTable[]) {
+      const bytes = (sides as Record<string, unknown>)[table];
+      if (bytes instanceof Uint8Array) keptSides[table] = bytes;
+    }
+  }
+  return { formatVersion: FORMAT_VERSION, savedAt, label, events, sides: keptSides };
 }
 
 /** Saves the loaded events under `label`, replacing whatever was saved before. */
@@ -157,8 +173,13 @@ export function saveWorkspace(engine: SqlEngine, label: string): Promise<void> {
   const action = `${label} could not be kept in this browser`;
   return inTurn(async () => {
     let events: Uint8Array;
+    const sides: SideSnapshots = {};
     try {
       events = ownBytes(await snapshotEvents(engine));
+      for (const table of Object.keys(SIDE_TABLES) as SideTable[]) {
+        const bytes = await snapshotSideTable(engine, table);
+        if (bytes) sides[table] = ownBytes(bytes);
+      }
     } catch (error) {
       throw new SavedWorkspaceError(`${action}: ${userMessage(error)}`, error);
     }
@@ -167,6 +188,7 @@ export function saveWorkspace(engine: SqlEngine, label: string): Promise<void> {
       savedAt: new Date().toISOString(),
       label,
       events,
+      sides,
     };
     await inStore("readwrite", action, (store) => store.put(saved, KEY));
   });
@@ -187,7 +209,7 @@ export function loadSavedWorkspace(
     const saved = parseSaved(value);
     if (!saved) return null;
     try {
-      const { leads } = await restoreEvents(engine, saved.events, settings);
+      const { leads } = await restoreEvents(engine, saved.events, settings, saved.sides);
       return { label: saved.label, leads };
     } catch (error) {
       const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);

@@ -2,7 +2,7 @@
 
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
-import { commitStagedEvents, dropStaging, EVENT_COLUMNS, STAGED } from "../import/workspace";
+import { commitStagedEvents, dropStaging, EVENT_COLUMNS, STAGED, STAGING_PREFIX } from "../import/workspace";
 import { type DeriveSettings, LIVE_TABLES } from "../metrics/derive";
 
 /** The header line a snapshot starts with; DuckDB writes these plain names unquoted. */
@@ -24,10 +24,37 @@ const READ_OPTIONS = [
   `columns = {${EVENT_COLUMNS.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`).join(", ")}}`,
 ].join(", ");
 
+/** Tables kept beside the events: campaign spend and the last import's rejected rows. */
+export const SIDE_TABLES = {
+  spend: [
+    { name: "campaign", type: "VARCHAR" },
+    { name: "spend", type: "DOUBLE" },
+    { name: "period", type: "VARCHAR" },
+  ],
+  import_rejects: [
+    { name: "source_file", type: "VARCHAR" },
+    { name: "source_row", type: "INTEGER" },
+    { name: "column_name", type: "VARCHAR" },
+    { name: "problem", type: "VARCHAR" },
+    { name: "value", type: "VARCHAR" },
+    { name: "raw_row", type: "VARCHAR" },
+  ],
+} as const;
+
+export type SideTable = keyof typeof SIDE_TABLES;
+export type SideSnapshots = Partial<Record<SideTable, Uint8Array>>;
+
+function sideReadOptions(table: SideTable): string {
+  const columns = SIDE_TABLES[table]
+    .map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`)
+    .join(", ");
+  return `header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, columns = {${columns}}`;
+}
+
 let files = 0;
 
 /** A name per call, so a save and a restore running close together never share a file. */
-function fileName(kind: "snapshot" | "restore"): string {
+function fileName(kind: string): string {
   return `workspace-events-${kind}-${++files}.csv`;
 }
 
@@ -49,6 +76,43 @@ export async function snapshotEvents(engine: SqlEngine): Promise<Uint8Array> {
   }
 }
 
+/** A side table as CSV with its columns in order; null when the table does not exist yet. */
+export async function snapshotSideTable(engine: SqlEngine, table: SideTable): Promise<Uint8Array | null> {
+  const [exists] = await engine.query<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = ${quoteLiteral(table)}`,
+  );
+  if (!exists || exists.n === 0) return null;
+  const name = fileName(`${table}-snapshot`);
+  const columns = SIDE_TABLES[table].map((c) => quoteIdentifier(c.name)).join(", ");
+  await engine.registerFile(name, new Uint8Array(0));
+  try {
+    await engine.exec(
+      `COPY (SELECT ${columns} FROM ${quoteIdentifier(table)}) TO ${quoteLiteral(name)} (HEADER, DELIMITER ',', USE_TMP_FILE false)`,
+    );
+    return await engine.readFile(name);
+  } finally {
+    await engine.dropFile(name);
+  }
+}
+
+/** Stages side tables from their snapshots so commitStagedEvents swaps them in with the events. */
+async function stageSideTables(engine: SqlEngine, sides: SideSnapshots): Promise<void> {
+  for (const table of Object.keys(SIDE_TABLES) as SideTable[]) {
+    const bytes = sides[table];
+    if (!bytes) continue;
+    const name = fileName(`${table}-restore`);
+    await engine.registerFile(name, bytes);
+    try {
+      await engine.exec(
+        `CREATE OR REPLACE TABLE ${quoteIdentifier(`${STAGING_PREFIX}${table}`)} AS
+         SELECT * FROM read_csv(${quoteLiteral(name)}, ${sideReadOptions(table)})`,
+      );
+    } finally {
+      await engine.dropFile(name);
+    }
+  }
+}
+
 function headerLine(bytes: Uint8Array): string {
   const head = bytes.subarray(0, 64 * 1024);
   const end = head.indexOf(0x0a);
@@ -64,6 +128,7 @@ export async function restoreEvents(
   engine: SqlEngine,
   bytes: Uint8Array,
   settings: DeriveSettings,
+  sides: SideSnapshots = {},
 ): Promise<{ leads: number }> {
   const header = headerLine(bytes);
   if (header !== SNAPSHOT_HEADER) {
@@ -78,6 +143,7 @@ export async function restoreEvents(
     await engine.exec(
       `CREATE OR REPLACE TABLE ${STAGED.events} AS SELECT * FROM read_csv(${quoteLiteral(name)}, ${READ_OPTIONS})`,
     );
+    await stageSideTables(engine, sides);
     return await commitStagedEvents(engine, settings);
   } catch (error) {
     // Cleanup must not hide why the restore failed.

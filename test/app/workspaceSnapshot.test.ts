@@ -2,14 +2,14 @@
 
 import { readdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { restoreEvents, snapshotEvents } from "../../src/app/workspaceSnapshot";
+import { restoreEvents, snapshotEvents, snapshotSideTable } from "../../src/app/workspaceSnapshot";
 import type { SqlEngine } from "../../src/db/engine";
 import { STAGING_PREFIX } from "../../src/import/workspace";
 import { DEFAULT_DERIVE_SETTINGS, LIVE_TABLES } from "../../src/metrics/derive";
 import { queryFunnel } from "../../src/metrics/funnel";
 import { DEFAULT_BENCHMARKS } from "../../src/model/benchmarks";
 import { NO_FILTERS } from "../../src/model/filters";
-import { importFixture, importText } from "../support/fixtures";
+import { importFixture, importFixtures, importText } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 
 const ALL_EVENTS = "SELECT * FROM events ORDER BY source_file, source_row";
@@ -133,5 +133,37 @@ describe("a snapshot that cannot be reopened", () => {
     ).rejects.toThrow(/not a date/);
     expect(await stagedTables(engine)).toEqual([]);
     expect(await reached(engine)).toEqual([10, 8, 7, 5, 3, 2]);
+  });
+});
+
+describe("workspace snapshot of spend and rejected rows", () => {
+  it("brings back campaign spend and the last import's rejected rows with the events", async () => {
+    // leads-latin1.csv + spend.csv: 2 spend rows (Webinar Jan 1,200; Café Ads 800). A bad row adds a reject.
+    const saved = await createNodeEngine();
+    await importFixtures(saved, ["crm/leads-latin1.csv", "crm/spend.csv"]);
+    await saved.exec(
+      "INSERT INTO import_rejects VALUES ('x.csv', 7, 'MQL date', 'is not a date', '31/02/2024', '\"a\",\"31/02/2024\"')",
+    );
+    const events = await snapshotEvents(saved);
+    const spend = await snapshotSideTable(saved, "spend");
+    const rejects = await snapshotSideTable(saved, "import_rejects");
+    expect(spend).not.toBeNull();
+
+    const reopened = await createNodeEngine();
+    await restoreEvents(reopened, events, DEFAULT_DERIVE_SETTINGS, {
+      spend: spend ?? undefined,
+      import_rejects: rejects ?? undefined,
+    });
+    const rows = await reopened.query<{ campaign: string; spend: number }>(
+      "SELECT campaign, spend FROM spend ORDER BY campaign",
+    );
+    expect(rows).toEqual([
+      { campaign: "Café Ads", spend: 800 },
+      { campaign: "Webinar Jan", spend: 1200 },
+    ]);
+    const [reject] = await reopened.query<{ source_row: number; value: string }>(
+      "SELECT source_row, value FROM import_rejects",
+    );
+    expect(reject).toEqual({ source_row: 7, value: "31/02/2024" });
   });
 });
