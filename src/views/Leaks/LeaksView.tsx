@@ -11,6 +11,7 @@ import { useAppStore } from "../../store";
 import { AidaSection } from "./AidaSection";
 import { LeakChart, LeakFlow } from "./LeakCharts";
 import { LeakedLeads } from "./LeakedLeads";
+import { TrendsSection } from "./TrendsSection";
 import { VelocitySection } from "./VelocitySection";
 
 const runLeakCounts = (engine: SqlEngine, ctx: MetricContext) => queryLeakCounts(engine, ctx);
@@ -87,6 +88,7 @@ export function LeaksView() {
       <LeakedLeadsFor key={leaks.steps.map((s) => `${s.from}:${s.leaked}`).join("|")} leaks={leaks} />
       <AidaSection />
       <VelocitySection />
+      <TrendsSection />
     </section>
   );
 }

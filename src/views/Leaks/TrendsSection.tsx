@@ -1,0 +1,374 @@
+// Trends: a step's monthly cohort conversion against its benchmark band and best quarter, and monthly stage volumes.
+
+import { useId, useState } from "react";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { type MetricContext, useMetric } from "../../app/useMetric";
+import { ChartFrame } from "../../charts/ChartFrame";
+import {
+  BAND_FILL,
+  CHART_FONT_SIZE,
+  CHART_GRID,
+  CHART_INK,
+  CHART_MUTED_INK,
+  OKABE_ITO,
+} from "../../charts/palette";
+import type { SqlEngine } from "../../db/engine";
+import { type MonthStatus, queryTrends, type StepTrend, type Trends } from "../../metrics/trends";
+import { type Benchmark, formatBand } from "../../model/benchmarks";
+import { formatCount, formatPercent } from "../../model/format";
+import { MIN_LEADS_TO_JUDGE, tooFewToJudge } from "../../model/smallNumbers";
+import { STAGE_LABELS, STAGE_PLURALS, type Stage } from "../../model/stages";
+import { useAppStore } from "../../store";
+import { rateCell } from "./LeakCharts";
+
+const runTrends = (engine: SqlEngine, ctx: MetricContext) => queryTrends(engine, ctx);
+
+const STAGE_COLORS: Record<Stage, string> = {
+  lead: OKABE_ITO.skyBlue,
+  mql: OKABE_ITO.blue,
+  sal: OKABE_ITO.bluishGreen,
+  sql: OKABE_ITO.orange,
+  opportunity: OKABE_ITO.reddishPurple,
+  deal: OKABE_ITO.vermillion,
+};
+
+const STATUS_WORDS: Record<MonthStatus, string> = {
+  complete: "",
+  incomplete: "incomplete",
+  maturing: "still maturing",
+};
+
+const stepKey = (step: Pick<StepTrend, "from" | "to">) => `${step.from}>${step.to}`;
+const stepName = (step: Pick<StepTrend, "from" | "to">) =>
+  `${STAGE_LABELS[step.from]} → ${STAGE_LABELS[step.to]}`;
+
+/** The finding: the monthly range over complete months (those with ≥ 20 leads when there are any), and the best quarter. */
+export function trendTitle(step: StepTrend): string {
+  const complete = step.months.filter((m) => m.status === "complete");
+  if (complete.length === 0) return `${stepName(step)}: no complete month yet`;
+  const judged = complete.filter((m) => !tooFewToJudge(m.entered));
+  const shown = judged.length > 0 ? judged : complete;
+  const rates = shown.map((m) => m.rate);
+  const [low, high] = [Math.min(...rates), Math.max(...rates)];
+  const range =
+    formatPercent(low) === formatPercent(high)
+      ? formatPercent(low)
+      : `${formatPercent(low).replace(" %", "")}–${formatPercent(high)}`;
+  const few = judged.length > 0 ? "" : ` (every month under ${MIN_LEADS_TO_JUDGE} leads)`;
+  const best = step.best
+    ? `best quarter ${formatPercent(step.best.rate)} (${step.best.quarter})`
+    : `no quarter yet with ${MIN_LEADS_TO_JUDGE}+ ${STAGE_PLURALS[step.from]}`;
+  return `${stepName(step)} ran ${range} a month${few}; ${best}`;
+}
+
+interface TrendPoint {
+  month: string;
+  complete: number | null;
+  open: number | null;
+  openLabel: string | undefined;
+}
+
+function trendPoints(step: StepTrend): TrendPoint[] {
+  return step.months.map((m) => ({
+    month: m.month,
+    complete: m.status === "complete" ? m.rate : null,
+    open: m.status === "complete" ? null : m.rate,
+    openLabel: m.status === "complete" ? undefined : STATUS_WORDS[m.status],
+  }));
+}
+
+function yMaxFor(step: StepTrend, benchmark: Benchmark | undefined): number {
+  const values = [
+    ...step.months.map((m) => m.rate),
+    step.best?.rate ?? 0,
+    benchmark?.high ?? benchmark?.low ?? 0,
+  ];
+  return Math.min(1, Math.ceil((Math.max(...values) + 0.05) * 10) / 10);
+}
+
+function windowNote(trends: Trends, step: StepTrend): string {
+  const from = STAGE_PLURALS[step.from];
+  const entry = `Cohorts are ${from} grouped by the month they entered ${STAGE_LABELS[step.from]}`;
+  if (trends.windowDays === null)
+    return (
+      `${entry}; every later ${STAGE_LABELS[step.to]} counts, as in the CRM. The latest month is still maturing: ` +
+      `its leads have had the least time to convert, so it is drawn hollow and dashed and is not read as a drop.`
+    );
+  return (
+    `${entry}; a conversion counts within ${formatCount(trends.windowDays)} days of entering. A month is ` +
+    `incomplete (hollow, dashed) while its last day's window is still open at the as-of date ` +
+    `${trends.asOf ?? "—"}; it is not read as a drop.`
+  );
+}
+
+function StepChart(props: { trends: Trends; step: StepTrend; benchmark: Benchmark | undefined }) {
+  const { trends, step, benchmark } = props;
+  const height = 300;
+  const yMax = yMaxFor(step, benchmark);
+  const small = step.months.filter((m) => tooFewToJudge(m.entered)).length;
+  return (
+    <ChartFrame
+      title={trendTitle(step)}
+      height={height}
+      plot={(width) => (
+        <LineChart
+          width={width}
+          height={height}
+          data={trendPoints(step)}
+          margin={{ top: 24, right: 24, bottom: 24, left: 16 }}
+        >
+          <CartesianGrid vertical={false} stroke={CHART_GRID} />
+          <XAxis dataKey="month" tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }} />
+          <YAxis
+            domain={[0, yMax]}
+            tickFormatter={(v: number) => formatPercent(v)}
+            tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
+            label={{
+              value: `${stepName(step)} conversion`,
+              angle: -90,
+              position: "insideLeft",
+              fill: CHART_INK,
+            }}
+          />
+          {benchmark && benchmark.kind === "band" ? (
+            <ReferenceArea
+              y1={benchmark.low}
+              y2={benchmark.high ?? yMax}
+              fill={BAND_FILL}
+              fillOpacity={0.2}
+              stroke="none"
+              label={{
+                value: `benchmark ${formatBand(benchmark)}`,
+                position: "insideTopLeft",
+                fill: CHART_MUTED_INK,
+              }}
+            />
+          ) : null}
+          {benchmark && benchmark.kind === "reference" ? (
+            <ReferenceLine
+              y={benchmark.low}
+              stroke={CHART_MUTED_INK}
+              strokeDasharray="2 4"
+              label={{
+                value: `reference ${formatBand(benchmark)}`,
+                position: "insideTopLeft",
+                fill: CHART_MUTED_INK,
+              }}
+            />
+          ) : null}
+          {step.best ? (
+            <ReferenceLine
+              y={step.best.rate}
+              stroke={OKABE_ITO.bluishGreen}
+              strokeDasharray="6 3"
+              label={{
+                value: `best quarter ${formatPercent(step.best.rate)} (${step.best.quarter})`,
+                position: "insideTopRight",
+                fill: CHART_INK,
+              }}
+            />
+          ) : null}
+          <Line
+            dataKey="complete"
+            name="Complete month"
+            stroke={OKABE_ITO.blue}
+            strokeWidth={2}
+            dot={{ r: 4, fill: OKABE_ITO.blue }}
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="open"
+            name={trends.windowDays === null ? "Still maturing" : "Incomplete month"}
+            stroke={OKABE_ITO.blue}
+            strokeWidth={2}
+            strokeDasharray="5 5"
+            dot={{ r: 5, fill: "#ffffff", stroke: OKABE_ITO.blue, strokeWidth: 2 }}
+            isAnimationActive={false}
+          >
+            <LabelList dataKey="openLabel" position="top" fill={CHART_INK} fontSize={CHART_FONT_SIZE - 2} />
+          </Line>
+        </LineChart>
+      )}
+      notes={
+        <div className="chart-notes">
+          <p>{windowNote(trends, step)}</p>
+          <p>
+            {benchmark
+              ? `Shaded: the ${benchmark.label} benchmark, ${formatBand(benchmark)} (${benchmark.source}). `
+              : ""}
+            The best quarter is your own highest quarterly rate among quarters with at least{" "}
+            {MIN_LEADS_TO_JUDGE} {STAGE_PLURALS[step.from]} and no incomplete month
+            {step.best
+              ? `: you have done ${formatPercent(step.best.rate)} before (${step.best.quarter})`
+              : ""}
+            .
+          </p>
+          {small > 0 ? (
+            <p className="small-sample-note">
+              {formatCount(small)} of {formatCount(step.months.length)} months rest on fewer than{" "}
+              {MIN_LEADS_TO_JUDGE} leads: too few to judge (flagged in the table).
+            </p>
+          ) : null}
+        </div>
+      }
+      textAlternative={
+        <table className="data-table">
+          <caption>{stepName(step)} conversion by cohort month</caption>
+          <thead>
+            <tr>
+              <th scope="col">Month entered {STAGE_LABELS[step.from]}</th>
+              <th scope="col">Conversion (converted of entered)</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {step.months.map((m) => (
+              <tr key={m.month} data-status={m.status}>
+                <th scope="row">{m.month}</th>
+                <td className="number">{rateCell(m.converted, m.entered)}</td>
+                <td>{STATUS_WORDS[m.status] || "complete"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+/** "MQLs peaked at 412 in 2025-03" — the period view's finding. */
+export function volumesTitle(trends: Trends): string {
+  const stage = trends.stages.includes("mql") ? "mql" : trends.stages[0];
+  if (!stage || trends.volumes.length === 0) return "No stage dates to count by month";
+  const peak = trends.volumes.reduce((a, b) => ((b.counts[stage] ?? 0) > (a.counts[stage] ?? 0) ? b : a));
+  return `${STAGE_PLURALS[stage].replace(/^./, (c) => c.toUpperCase())} per month peaked at ${formatCount(
+    peak.counts[stage] ?? 0,
+  )} in ${peak.month}`;
+}
+
+function VolumesChart(props: { trends: Trends }) {
+  const { trends } = props;
+  const height = 280;
+  const data = trends.volumes.map((v) => ({ month: v.month, ...v.counts }));
+  return (
+    <ChartFrame
+      title={volumesTitle(trends)}
+      height={height}
+      plot={(width) => (
+        <BarChart
+          width={width}
+          height={height}
+          data={data}
+          margin={{ top: 8, right: 16, bottom: 8, left: 16 }}
+        >
+          <CartesianGrid vertical={false} stroke={CHART_GRID} />
+          <XAxis dataKey="month" tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }} />
+          <YAxis
+            allowDecimals={false}
+            tickFormatter={(v: number) => formatCount(v)}
+            tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
+            label={{ value: "Leads (count)", angle: -90, position: "insideLeft", fill: CHART_INK }}
+          />
+          <Legend />
+          {trends.stages.map((stage) => (
+            <Bar
+              key={stage}
+              dataKey={stage}
+              name={STAGE_LABELS[stage]}
+              fill={STAGE_COLORS[stage]}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      )}
+      notes={
+        <p className="chart-notes">
+          Period view: leads reaching each stage in the calendar month of their own stage date (a skipped
+          stage has no date and is not counted). The last month runs only to the as-of date{" "}
+          {trends.asOf ?? "—"}.
+        </p>
+      }
+      textAlternative={
+        <table className="data-table">
+          <caption>Leads reaching each stage per calendar month</caption>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              {trends.stages.map((stage) => (
+                <th key={stage} scope="col">
+                  {STAGE_LABELS[stage]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {trends.volumes.map((v) => (
+              <tr key={v.month}>
+                <th scope="row">{v.month}</th>
+                {trends.stages.map((stage) => (
+                  <td key={stage} className="number">
+                    {formatCount(v.counts[stage] ?? 0)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+export function TrendsSection() {
+  const selectId = useId();
+  const benchmarks = useAppStore((s) => s.benchmarks);
+  const state = useMetric(runTrends);
+  const [chosen, setChosen] = useState<string | null>(null);
+  if (state.status !== "ready")
+    return state.status === "error" ? <p role="alert">Trends could not be shown: {state.message}</p> : null;
+  const trends = state.data;
+  const step =
+    trends.steps.find((s) => stepKey(s) === chosen) ??
+    trends.steps.find((s) => s.from === "mql" && s.to === "sql") ??
+    trends.steps[0];
+  const benchmark = step ? benchmarks.find((b) => b.from === step.from && b.to === step.to) : undefined;
+  return (
+    <section className="trends" aria-labelledby="trends-title">
+      <h3 id="trends-title">Trends</h3>
+      {step ? (
+        <>
+          <div className="filter-bar">
+            <label className="filter" htmlFor={selectId}>
+              Step
+              <select id={selectId} value={stepKey(step)} onChange={(e) => setChosen(e.target.value)}>
+                {trends.steps.map((s) => (
+                  <option key={stepKey(s)} value={stepKey(s)}>
+                    {stepName(s)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <StepChart trends={trends} step={step} benchmark={benchmark} />
+        </>
+      ) : (
+        <p className="view-note">
+          Fewer than two stages are tracked, so there is no step to follow over time.
+        </p>
+      )}
+      <VolumesChart trends={trends} />
+    </section>
+  );
+}
