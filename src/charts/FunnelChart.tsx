@@ -1,7 +1,9 @@
 // The stage funnel: leads reached per tracked stage as horizontal bars, with step and cumulative rates;
 // a step from fewer than MIN_LEADS_TO_JUDGE leads is shown as counts and said to be too few to judge.
 
+import { useId } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
+import { definitionFor, type StageDefinitions } from "../model/definitions";
 import { formatCount, formatPercent, formatRateWithCounts } from "../model/format";
 import type { Funnel, FunnelStageRow, FunnelStep } from "../model/funnel";
 import { formatCountOf, TOO_FEW_TO_JUDGE, tooFewToJudge } from "../model/smallNumbers";
@@ -10,6 +12,7 @@ import { ChartFrame } from "./ChartFrame";
 import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, OKABE_ITO } from "./palette";
 
 interface FunnelBar {
+  stage: Stage;
   label: string;
   reached: number;
   barLabel: string;
@@ -54,6 +57,7 @@ export function funnelBars(funnel: Funnel): FunnelBar[] {
   return funnel.stages
     .filter((row) => row.tracked && row.reached !== null)
     .map((row) => ({
+      stage: row.stage,
       label: row.label,
       reached: row.reached ?? 0,
       barLabel: barLabel(row, stepInto(funnel, row.stage)),
@@ -139,42 +143,100 @@ function cumulativeCell(first: FunnelStageRow | undefined, rate: number | null):
   return formatRateWithCounts(Math.round(rate * base), base);
 }
 
-function FunnelTable(props: { funnel: Funnel }) {
-  const first = props.funnel.stages.find((row) => row.tracked);
+interface StageTickProps {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown };
+}
+
+/** A stage label on the chart's axis; its SVG <title> shows the stage's definition on hover. */
+function StageTick(props: StageTickProps & { bars: readonly FunnelBar[]; definitions?: StageDefinitions }) {
+  const label = String(props.payload?.value ?? "");
+  const bar = props.bars.find((b) => b.label === label);
+  const definition = bar && props.definitions ? definitionFor(bar.stage, props.definitions) : null;
   return (
-    <table className="data-table">
-      <caption>Leads reached per stage</caption>
-      <thead>
-        <tr>
-          <th scope="col">Stage</th>
-          <th scope="col">Reached</th>
-          <th scope="col">Skipped</th>
-          <th scope="col">Step conversion</th>
-          <th scope="col">Cumulative conversion</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.funnel.stages.map((row) => (
-          <tr key={row.stage} data-stage={row.stage}>
-            <th scope="row">{row.label}</th>
-            {row.tracked ? (
-              <>
-                <td className="number">{formatCount(row.reached)}</td>
-                <td className="number">{formatCount(row.skipped)}</td>
-                <td className="number">{stepCell(stepInto(props.funnel, row.stage), row.stepConversion)}</td>
-                <td className="number">{cumulativeCell(first, row.cumulativeConversion)}</td>
-              </>
-            ) : (
-              <td colSpan={4}>Not tracked</td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <text
+      x={Number(props.x ?? 0)}
+      y={Number(props.y ?? 0)}
+      dx={-4}
+      dy={4}
+      textAnchor="end"
+      fontSize={CHART_FONT_SIZE}
+      fill={CHART_INK}
+      data-stage={bar?.stage}
+    >
+      {definition !== null && <title>{definition}</title>}
+      {label}
+    </text>
   );
 }
 
-export function FunnelChart(props: { funnel: Funnel; width?: number; height?: number }) {
+function FunnelTable(props: { funnel: Funnel; definitions?: StageDefinitions }) {
+  const first = props.funnel.stages.find((row) => row.tracked);
+  const definitions = props.definitions;
+  const idBase = useId();
+  const definitionOf = (stage: Stage) => (definitions ? definitionFor(stage, definitions) : null);
+  return (
+    <>
+      <table className="data-table">
+        <caption>Leads reached per stage</caption>
+        <thead>
+          <tr>
+            <th scope="col">Stage</th>
+            <th scope="col">Reached</th>
+            <th scope="col">Skipped</th>
+            <th scope="col">Step conversion</th>
+            <th scope="col">Cumulative conversion</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.funnel.stages.map((row) => (
+            <tr key={row.stage} data-stage={row.stage}>
+              <th
+                scope="row"
+                title={definitionOf(row.stage) ?? undefined}
+                aria-describedby={definitionOf(row.stage) === null ? undefined : `${idBase}-${row.stage}`}
+              >
+                {row.label}
+              </th>
+              {row.tracked ? (
+                <>
+                  <td className="number">{formatCount(row.reached)}</td>
+                  <td className="number">{formatCount(row.skipped)}</td>
+                  <td className="number">
+                    {stepCell(stepInto(props.funnel, row.stage), row.stepConversion)}
+                  </td>
+                  <td className="number">{cumulativeCell(first, row.cumulativeConversion)}</td>
+                </>
+              ) : (
+                <td colSpan={4}>Not tracked</td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {/* Each stage's definition: the row headers' descriptions, kept out of their names. */}
+      {props.funnel.stages.map((row) => {
+        const definition = definitionOf(row.stage);
+        return (
+          definition !== null && (
+            <span key={row.stage} id={`${idBase}-${row.stage}`} hidden>
+              {definition}
+            </span>
+          )
+        );
+      })}
+    </>
+  );
+}
+
+/** `definitions` (the team's stage wording) become the stage labels' tooltips when given. */
+export function FunnelChart(props: {
+  funnel: Funnel;
+  definitions?: StageDefinitions;
+  width?: number;
+  height?: number;
+}) {
   const bars = funnelBars(props.funnel);
   const height = props.height ?? Math.max(160, bars.length * ROW_HEIGHT + 64);
   return (
@@ -209,7 +271,9 @@ export function FunnelChart(props: { funnel: Funnel; width?: number; height?: nu
               type="category"
               dataKey="label"
               width={Math.min(112, Math.round(width * 0.25))}
-              tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
+              tick={(tick: StageTickProps) => (
+                <StageTick {...tick} bars={bars} definitions={props.definitions} />
+              )}
             />
             <Bar dataKey="reached" name="Leads reached" fill={OKABE_ITO.blue} isAnimationActive={false}>
               <LabelList dataKey="barLabel" position="right" fill={CHART_INK} fontSize={CHART_FONT_SIZE} />
@@ -218,7 +282,7 @@ export function FunnelChart(props: { funnel: Funnel; width?: number; height?: nu
         )
       }
       notes={<FunnelNotes funnel={props.funnel} />}
-      textAlternative={<FunnelTable funnel={props.funnel} />}
+      textAlternative={<FunnelTable funnel={props.funnel} definitions={props.definitions} />}
     />
   );
 }

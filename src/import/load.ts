@@ -24,6 +24,7 @@ import { dropRawFile, ImportError, type ImportSource, type RawFile, READ_REJECTS
 import { groupRejects, type RejectCount, type RejectGroup } from "./rejects";
 import {
   activityMapSql,
+  activityRejectsSql,
   eventsSql,
   type FilePlan,
   IGNORED_ACTIVITY,
@@ -252,7 +253,11 @@ export async function applyImport(
         await engine.exec(`CREATE OR REPLACE TABLE ${ACTIVITY_MAP} AS ${activityMapSql(plan, OVERRIDES)}`);
       }
       await engine.exec(`INSERT INTO ${STAGED.events} ${eventsSql(plan, ACTIVITY_MAP)}`);
-      const rejects = rejectsSql(plan, files.find((f) => f.table === plan.table)?.headers ?? []);
+      const headers = files.find((f) => f.table === plan.table)?.headers ?? [];
+      const rejects =
+        plan.kind === "activity"
+          ? activityRejectsSql(plan, headers, STAGED.events)
+          : rejectsSql(plan, headers);
       if (rejects) await engine.exec(`INSERT INTO ${REJECTS} ${rejects}`);
     }
     checkCancelled(options.signal);

@@ -223,6 +223,34 @@ function labelOf(plan: FilePlan, field: FieldSpec): string {
 }
 
 /** Rows this plan cannot use: required values missing, dates and numbers that do not parse. */
+/**
+ * Activity logs: the rows the staged events could not use, found in the (already parsed) events
+ * rather than by parsing the raw file again; the raw table only supplies the rejected rows' text.
+ */
+export function activityRejectsSql(plan: FilePlan, headers: readonly string[], eventsTable: string): string {
+  const label = (field: string) => quoteLiteral(plan.mapping[field] ?? field);
+  return `WITH bad AS (
+  SELECT source_row, lead_id, occurred_at, raw_occurred_at, activity
+  FROM ${eventsTable}
+  WHERE source_file = ${quoteLiteral(plan.fileName)} AND (lead_id IS NULL OR occurred_at IS NULL OR activity IS NULL)
+),
+problems AS (
+  SELECT source_row, ${label("lead_id")} AS column_name, 'is empty' AS problem, NULL::VARCHAR AS value
+  FROM bad WHERE lead_id IS NULL
+  UNION ALL
+  SELECT source_row, ${label("occurred_at")}, CASE WHEN raw_occurred_at IS NULL THEN 'is empty' ELSE 'is not a date' END,
+    raw_occurred_at
+  FROM bad WHERE occurred_at IS NULL
+  UNION ALL
+  SELECT source_row, ${label("activity")}, 'is empty', NULL::VARCHAR
+  FROM bad WHERE activity IS NULL
+)
+SELECT ${quoteLiteral(plan.fileName)} AS source_file, p.source_row, p.column_name, p.problem, p.value,
+  ${rawRowSql(headers)} AS raw_row
+FROM problems p
+JOIN ${plan.table} r ON (r.${SOURCE_ROW} + 1) = p.source_row`;
+}
+
 export function rejectsSql(plan: FilePlan, headers: readonly string[]): string {
   const parts: string[] = [];
   const reject = (label: string, problem: string, value: string, condition: string) =>

@@ -7,6 +7,7 @@ import type { FilePlan } from "../import/toEvents";
 import { type AlignmentSettings, DEFAULT_ALIGNMENT } from "../model/alignment";
 import type { DataAudit } from "../model/audit";
 import { type Benchmark, DEFAULT_BENCHMARKS } from "../model/benchmarks";
+import type { DefinedStage, StageDefinitions } from "../model/definitions";
 import { type FunnelFilters, NO_FILTERS } from "../model/filters";
 import { DEFAULT_SCORING, type ScoringModel } from "../model/scoring";
 
@@ -49,6 +50,11 @@ export interface SettingsSlice {
   /** The lead-scoring model (weights, target lists, thresholds) for the Campaigns screen. */
   scoring: ScoringModel;
   setScoring: (scoring: ScoringModel) => void;
+  /** The team's own wording per stage (only edited stages; the rest use the standard wording). */
+  definitions: Partial<StageDefinitions>;
+  /** Sets one stage's wording; null drops the edit so the standard wording applies again. */
+  setDefinition: (stage: DefinedStage, text: string | null) => void;
+  resetDefinitions: () => void;
   resetSettings: () => void;
 }
 
@@ -93,6 +99,13 @@ export const useAppStore = create<AppState>()(
       setWindowDays: (windowDays) => set({ windowDays }),
       scoring: DEFAULT_SCORING,
       setScoring: (scoring) => set({ scoring }),
+      definitions: {},
+      setDefinition: (stage, text) =>
+        set((state) => {
+          const { [stage]: _dropped, ...rest } = state.definitions;
+          return { definitions: text === null ? rest : { ...rest, [stage]: text } };
+        }),
+      resetDefinitions: () => set({ definitions: {} }),
       resetSettings: () =>
         set({
           benchmarks: DEFAULT_BENCHMARKS,
@@ -100,6 +113,7 @@ export const useAppStore = create<AppState>()(
           stalledDays: 30,
           alignment: DEFAULT_ALIGNMENT,
           scoring: DEFAULT_SCORING,
+          definitions: {},
         }),
 
       tab: "overview",
@@ -116,6 +130,7 @@ export const useAppStore = create<AppState>()(
         stalledDays: state.stalledDays,
         alignment: state.alignment,
         scoring: state.scoring,
+        definitions: state.definitions,
       }),
     },
   ),

@@ -1,7 +1,7 @@
 // One headline number (a stage count or a step rate) with the counts behind it and its benchmark; a rate
 // from fewer than MIN_LEADS_TO_JUDGE leads shows its counts first and is not judged against its benchmark.
 
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import { formatBand } from "../model/benchmarks";
 import { formatCount, formatPercent } from "../model/format";
 import type { Kpi } from "../model/funnel";
@@ -27,41 +27,54 @@ export function kpiValueText(kpi: Kpi): string {
 
 /**
  * Public contract: the tile is a group named after the KPI label, with `data-metric` (the KPI id)
- * and `data-value` (the raw number, a rate as a fraction; "" when there is none).
+ * and `data-value` (the raw number, a rate as a fraction; "" when there is none). A stage count may
+ * carry the team's definition of the stage: as its tooltip and its accessible description.
  */
-export function KpiTile(props: { kpi: Kpi; children?: ReactNode }) {
+export function KpiTile(props: { kpi: Kpi; definition?: string | null; children?: ReactNode }) {
   const { kpi } = props;
+  const definitionId = useId();
+  const definition = props.definition ?? null;
   const showCounts = kpi.kind === "rate" && kpi.numerator !== null && kpi.denominator !== null;
   // Too few leads: the counts are the big number, the percentage comes second, and no status is given.
   const small = isSmallSampleRate(kpi);
   return (
-    // biome-ignore lint/a11y/useSemanticElements: a tile is a labelled group of text, not a form <fieldset>.
-    <div
-      role="group"
-      aria-label={kpi.label}
-      className={`kpi-tile${kpi.value === null ? " kpi-tile-empty" : ""}`}
-      data-metric={kpi.id}
-      data-value={kpi.value === null ? "" : String(kpi.value)}
-      data-status={small ? undefined : (kpi.status ?? undefined)}
-      data-small-sample={small ? "true" : undefined}
-    >
-      <p className="kpi-label">{kpi.label}</p>
-      <p className="kpi-value">{kpiValueText(kpi)}</p>
-      {showCounts && (
-        <p className="kpi-counts">
-          {small
-            ? formatPercent(kpi.value)
-            : `${formatCount(kpi.numerator)} of ${formatCount(kpi.denominator)}`}
-        </p>
+    <>
+      {/* biome-ignore lint/a11y/useSemanticElements: a tile is a labelled group of text, not a form <fieldset>. */}
+      <div
+        role="group"
+        aria-label={kpi.label}
+        className={`kpi-tile${kpi.value === null ? " kpi-tile-empty" : ""}`}
+        data-metric={kpi.id}
+        data-value={kpi.value === null ? "" : String(kpi.value)}
+        data-status={small ? undefined : (kpi.status ?? undefined)}
+        data-small-sample={small ? "true" : undefined}
+        title={definition ?? undefined}
+        aria-describedby={definition === null ? undefined : definitionId}
+      >
+        <p className="kpi-label">{kpi.label}</p>
+        <p className="kpi-value">{kpiValueText(kpi)}</p>
+        {showCounts && (
+          <p className="kpi-counts">
+            {small
+              ? formatPercent(kpi.value)
+              : `${formatCount(kpi.numerator)} of ${formatCount(kpi.denominator)}`}
+          </p>
+        )}
+        {small && <p className="kpi-small-sample">{TOO_FEW_TO_JUDGE}</p>}
+        {kpi.benchmark && (
+          <p className="kpi-benchmark">
+            {kpi.status && !small && <BenchmarkStatusBadge status={kpi.status} kind={kpi.benchmark.kind} />}
+            <span className="kpi-band">Benchmark {formatBand(kpi.benchmark)}</span>
+          </p>
+        )}
+        {props.children}
+      </div>
+      {/* Outside the tile, so the tile's text stays its numbers; still read as its description. */}
+      {definition !== null && (
+        <span id={definitionId} hidden>
+          {definition}
+        </span>
       )}
-      {small && <p className="kpi-small-sample">{TOO_FEW_TO_JUDGE}</p>}
-      {kpi.benchmark && (
-        <p className="kpi-benchmark">
-          {kpi.status && !small && <BenchmarkStatusBadge status={kpi.status} kind={kpi.benchmark.kind} />}
-          <span className="kpi-band">Benchmark {formatBand(kpi.benchmark)}</span>
-        </p>
-      )}
-      {props.children}
-    </div>
+    </>
   );
 }

@@ -3,11 +3,16 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { defaultDefinitions } from "../../src/model/definitions";
+import { DEFAULT_SCORING } from "../../src/model/scoring";
+import { useAppStore } from "../../src/store";
 import { downloadText } from "../../src/ui/download";
 import { OverviewView } from "../../src/views/Overview/OverviewView";
 import { SAMPLE_FUNNEL_CSV, SAMPLE_LEAK_SENTENCE, sampleFunnel } from "./sampleFunnel";
 
 vi.mock("../../src/ui/download", () => ({ downloadText: vi.fn() }));
+
+const initialState = useAppStore.getState();
 
 function renderReady(funnel = sampleFunnel()) {
   return render(<OverviewView state={{ status: "ready", funnel, datasetLabel: "leads.csv · 5,000 rows" }} />);
@@ -47,6 +52,7 @@ describe("OverviewView states", () => {
 describe("OverviewView ready", () => {
   beforeEach(() => {
     vi.mocked(downloadText).mockClear();
+    useAppStore.setState(initialState, true);
   });
 
   it("shows one tile per KPI, in the funnel's order, with its id and raw value", () => {
@@ -170,5 +176,24 @@ describe("OverviewView ready", () => {
     const rules = screen.getByText("How stages are counted").closest("details");
     expect(rules?.textContent).toContain("has a date for that stage or for any later stage");
     expect(rules?.textContent).toContain("within 30 days");
+  });
+
+  it("gives each stage-count tile and funnel stage the team's definition as tooltip and description", () => {
+    useAppStore.getState().setDefinition("sql", "BANT confirmed on a discovery call.");
+    renderReady();
+    const mqls = tile("MQLs");
+    const standard = defaultDefinitions(DEFAULT_SCORING).mql;
+    expect(mqls.getAttribute("title")).toBe(standard);
+    expect(mqls.getAttribute("aria-label")).toBe("MQLs");
+    const describedBy = mqls.getAttribute("aria-describedby") ?? "";
+    expect(document.getElementById(describedBy)?.textContent).toBe(standard);
+    expect(tile("SQLs").getAttribute("title")).toBe("BANT confirmed on a discovery call.");
+    expect(tile("MQL → SQL").hasAttribute("title")).toBe(false);
+    const table = screen.getByRole("table", { name: "Leads reached per stage" });
+    const sqlHeader = within(table).getByRole("rowheader", { name: "SQL" });
+    expect(sqlHeader.getAttribute("title")).toBe("BANT confirmed on a discovery call.");
+    const headerDescription = document.getElementById(sqlHeader.getAttribute("aria-describedby") ?? "");
+    expect(headerDescription?.textContent).toBe("BANT confirmed on a discovery call.");
+    expect(tile("Leads").textContent).not.toContain(defaultDefinitions(DEFAULT_SCORING).lead);
   });
 });

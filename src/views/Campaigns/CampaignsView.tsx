@@ -21,6 +21,7 @@ import {
 import { type CsvCell, toCsv } from "../../model/csv";
 import { formatMoney, formatPercent } from "../../model/format";
 import { downloadText } from "../../ui/download";
+import { DefinitionsPanel } from "../Definitions/DefinitionsPanel";
 import { VolumeYieldChart, YieldChart } from "./CampaignCharts";
 import { CampaignTable, type SortKey, sortRows } from "./CampaignTable";
 import { ScoringSection } from "./ScoringSection";
@@ -177,6 +178,7 @@ export function CampaignsView() {
       )}
       {state.status === "ready" && <CampaignReportView report={state.data} />}
       <ScoringSection />
+      <DefinitionsPanel />
     </section>
   );
 }

@@ -1,7 +1,9 @@
 // The ready Overview: KPI tiles, the biggest leak in words, the funnel and benchmark charts, the CSV.
 
+import { useDefinitions } from "../../app/useDefinitions";
 import { BenchmarkChart } from "../../charts/BenchmarkChart";
 import { FunnelChart } from "../../charts/FunnelChart";
+import { definitionForKpi } from "../../model/definitions";
 import { formatCount } from "../../model/format";
 import type { Funnel } from "../../model/funnel";
 import { funnelTableCsv } from "../../model/funnelTable";
@@ -10,6 +12,7 @@ import { MIN_LEADS_TO_JUDGE, tooFewToJudge } from "../../model/smallNumbers";
 import { STAGE_PLURALS } from "../../model/stages";
 import { downloadText } from "../../ui/download";
 import { KpiTile } from "../../ui/KpiTile";
+import { DefinitionsList } from "../Definitions/DefinitionsPanel";
 import { CLOSED_WIN_RATE_LABEL, closedWinRateText } from "./closedWinRate";
 import { StageRules } from "./StageRules";
 
@@ -50,6 +53,7 @@ function SmallSelectionNote(props: { funnel: Funnel }) {
 
 export function FunnelOverview(props: { funnel: Funnel; datasetLabel: string }) {
   const { funnel } = props;
+  const definitions = useDefinitions();
   return (
     <section className="overview" aria-labelledby="overview-title">
       <header className="view-header">
@@ -72,7 +76,7 @@ export function FunnelOverview(props: { funnel: Funnel; datasetLabel: string }) 
 
       <div className="kpi-grid">
         {funnel.kpis.map((kpi) => (
-          <KpiTile key={kpi.id} kpi={kpi}>
+          <KpiTile key={kpi.id} kpi={kpi} definition={definitionForKpi(kpi.id, definitions)}>
             {kpi.id === "win_rate" && kpi.value !== null && (
               <p className="kpi-note">
                 <span className="kpi-note-label">{CLOSED_WIN_RATE_LABEL}:</span>{" "}
@@ -84,11 +88,12 @@ export function FunnelOverview(props: { funnel: Funnel; datasetLabel: string }) 
       </div>
 
       <div className="chart-grid">
-        <FunnelChart funnel={funnel} />
+        <FunnelChart funnel={funnel} definitions={definitions} />
         <BenchmarkChart funnel={funnel} />
       </div>
 
       <StageRules />
+      <DefinitionsList definitions={definitions} className="print-only" />
     </section>
   );
 }
