@@ -1,0 +1,174 @@
+// One size in the built app: import through the file input, then 20 timed filter changes.
+
+import type { Browser, Page } from "playwright-core";
+import { BENCH_URL, benchContext } from "./chromium";
+import type { Dataset } from "./datasets";
+import { type FilterStep, filterSteps } from "./filterSteps";
+import { waitForSample } from "./firstRender";
+import { armUpdateWait, type LongTask, readAppTimings, type UpdateOutcome } from "./inPage";
+import { type MemoryPeak, startSampling } from "./procMemory";
+import { type Spread, spread } from "./stats";
+import { withTimeout } from "./timeout";
+
+const IMPORT_TIMEOUT_MS = 10 * 60_000;
+const STEP_TIMEOUT_MS = 60_000;
+
+export interface FilterRun extends FilterStep {
+  totalMs: number;
+  queryMs: number | null;
+  renderMs: number | null;
+}
+
+export interface BrowserSizeResult {
+  ok: boolean;
+  /** What went wrong, with the app's own message when it showed one (role="alert"). */
+  failure?: { during: "import" | "filters"; message: string };
+  /** File chosen → new numbers on screen (label shows the file, update counter grew, + 1 frame). */
+  importMs?: number;
+  /** The app's own `import` measure (file chosen → tables ready). */
+  appImportMeasureMs?: number;
+  longestTaskMs?: number;
+  longTasks?: number;
+  memory?: MemoryPeak & { jsHeapMb: number };
+  leadsShown?: number;
+  filters?: { runs: FilterRun[]; total: Spread; query: Spread; render: Spread };
+}
+
+/** The page's JS heap (main thread) via CDP, peak over the sampling period. */
+async function sampleJsHeap(page: Page): Promise<{ stop(): Promise<number> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  let peak = 0;
+  let pending: Promise<void> = Promise.resolve();
+  const take = () => {
+    pending = cdp
+      .send("Performance.getMetrics")
+      .then(({ metrics }) => {
+        const used = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;
+        peak = Math.max(peak, used / 2 ** 20);
+      })
+      .catch(() => {}); // the page may have crashed
+  };
+  take();
+  const timer = setInterval(take, 250);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await pending;
+      return peak;
+    },
+  };
+}
+
+async function waitOutcome(page: Page, timeoutMs: number): Promise<UpdateOutcome> {
+  try {
+    return await withTimeout(
+      page.evaluate(() => window.__benchWait ?? Promise.reject(new Error("no wait armed"))),
+      timeoutMs + 30_000,
+      "the page",
+    );
+  } catch (error) {
+    return { ok: false, changedAt: null, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** In the page: the lead counts in the Campaign menu's options ("Paid Search (1,234)"), added up. */
+function campaignMenuTotal(): number {
+  const select = [...document.querySelectorAll("label.filter")]
+    .find((l) => l.querySelector("span")?.textContent === "Campaign")
+    ?.querySelector("select");
+  return [...(select?.options ?? [])]
+    .map((o) => Number(/\(([\d,]+)\)$/.exec(o.text)?.[1]?.replaceAll(",", "") ?? "0"))
+    .reduce((a, b) => a + b, 0);
+}
+
+/** The Campaign and Team menu values, once the menus list the imported data (counts add up to leads). */
+async function menuValues(page: Page, leads: number): Promise<{ campaigns: string[]; teams: string[] }> {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  let total = await page.evaluate(campaignMenuTotal);
+  while (total !== leads) {
+    if (Date.now() > deadline)
+      throw new Error(`the Campaign menu's counts add up to ${total}, not the ${leads} leads shown`);
+    await page.waitForTimeout(100);
+    total = await page.evaluate(campaignMenuTotal);
+  }
+  const values = (label: string) =>
+    page
+      .getByLabel(label)
+      .locator("option")
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ""));
+  return { campaigns: await values("Campaign"), teams: await values("Team") };
+}
+
+async function applyInPage(page: Page, step: FilterStep): Promise<void> {
+  const control = page.getByLabel(step.control);
+  if (step.control === "Campaign" || step.control === "Team") await control.selectOption(step.value);
+  else await control.fill(step.value);
+}
+
+async function runFilters(page: Page, leads: number): Promise<BrowserSizeResult["filters"]> {
+  const { campaigns, teams } = await menuValues(page, leads);
+  const runs: FilterRun[] = [];
+  for (const step of filterSteps(campaigns, teams)) {
+    await page.evaluate(armUpdateWait, { label: null, timeoutMs: STEP_TIMEOUT_MS });
+    await applyInPage(page, step);
+    const outcome = await waitOutcome(page, STEP_TIMEOUT_MS);
+    if (!outcome.ok) throw new Error(`filter ${step.control} = "${step.value}": ${outcome.message}`);
+    const totalMs = outcome.shownAt - outcome.changedAt;
+    const queryMs = outcome.queryMs;
+    runs.push({ ...step, totalMs, queryMs, renderMs: queryMs === null ? null : totalMs - queryMs });
+  }
+  const numbers = (pick: (r: FilterRun) => number | null) =>
+    runs.map(pick).filter((v): v is number => v !== null);
+  return {
+    runs,
+    total: spread(numbers((r) => r.totalMs)),
+    query: spread(numbers((r) => r.queryMs)),
+    render: spread(numbers((r) => r.renderMs)),
+  };
+}
+
+export async function benchAppSize(browser: Browser, dataset: Dataset): Promise<BrowserSizeResult> {
+  const context = await benchContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(BENCH_URL, { timeout: STEP_TIMEOUT_MS });
+    await waitForSample(page);
+    const importsBefore = (await page.evaluate(readAppTimings)).imports.length;
+
+    const heap = await sampleJsHeap(page);
+    const rss = startSampling();
+    await page.evaluate(armUpdateWait, { label: dataset.fileName, timeoutMs: IMPORT_TIMEOUT_MS });
+    await page.getByLabel("Import data file").setInputFiles(dataset.path);
+    const outcome = await waitOutcome(page, IMPORT_TIMEOUT_MS);
+    const memory = { ...rss.stop(), jsHeapMb: await heap.stop() };
+    if (!outcome.ok) return { ok: false, failure: { during: "import", message: outcome.message }, memory };
+
+    const { imports } = await page.evaluate(readAppTimings);
+    const tasks: LongTask[] = await page.evaluate(() => window.__benchLongTasks);
+    const during = tasks.filter(
+      (t) => t.start + t.duration >= outcome.changedAt && t.start <= outcome.shownAt,
+    );
+    const leadsShown = Number(
+      await page.locator('[data-metric="leads"]').getAttribute("data-value", { timeout: STEP_TIMEOUT_MS }),
+    );
+    const result: BrowserSizeResult = {
+      ok: true,
+      importMs: outcome.shownAt - outcome.changedAt,
+      ...(imports.length > importsBefore ? { appImportMeasureMs: imports[imports.length - 1] } : {}),
+      longestTaskMs: Math.max(0, ...during.map((t) => t.duration)),
+      longTasks: during.length,
+      memory,
+      leadsShown,
+    };
+    try {
+      result.filters = await runFilters(page, leadsShown);
+    } catch (error) {
+      result.ok = false;
+      result.failure = { during: "filters", message: error instanceof Error ? error.message : String(error) };
+    }
+    return result;
+  } finally {
+    await context.close().catch(() => {});
+  }
+}

@@ -1,0 +1,42 @@
+// Serves dist/ with `vite preview` and launches headless Debian Chromium the way the browser tests do.
+
+import { existsSync } from "node:fs";
+import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { type PreviewServer, preview } from "vite";
+import { INIT_SCRIPT } from "./inPage";
+
+/** Not the browser tests' 4173, so a bench can run while `npm test` does. */
+export const BENCH_PORT = Number(process.env.BENCH_PORT ?? 4193);
+export const BENCH_URL = `http://127.0.0.1:${BENCH_PORT}/`;
+
+// The same flags as test/e2e/browser.ts, plus precise performance.memory figures.
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--enable-precise-memory-info",
+];
+
+export async function startPreview(): Promise<PreviewServer> {
+  if (!existsSync("dist/index.html")) throw new Error("dist/ is missing: run `npm run build` first");
+  return preview({ preview: { port: BENCH_PORT, strictPort: true, host: "127.0.0.1" }, logLevel: "warn" });
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ARGS,
+  });
+}
+
+/** A fresh context (own HTTP cache) whose pages record long tasks from their first script on. */
+export async function benchContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.addInitScript(INIT_SCRIPT);
+  return context;
+}

@@ -1,0 +1,95 @@
+// Start-up figures on the bundled sample: DuckDB-WASM ready, and first dashboard cold and warm.
+
+import type { Browser, Page, Request } from "playwright-core";
+import { BENCH_URL, benchContext } from "./chromium";
+import { readAppTimings } from "./inPage";
+import { median } from "./stats";
+
+const SAMPLE_SHOWN = '[data-metric="leads"][data-value="3000"]';
+const TIMEOUT_MS = 60_000;
+
+export interface LoadRun {
+  /** performance.now() (from navigation start) when the sample's 3,000 leads are on screen. */
+  firstDashboardMs: number;
+  /** The app's `duckdb-ready` mark, from navigation start. */
+  duckdbReadyMs: number | null;
+  /** Where the time goes: the wasm module downloaded by the worker (from navigation start)… */
+  wasmFetchedMs: number | null;
+  /** …DuckDB ready → sample on screen (fetch, import, first query and render)… */
+  afterReadyMs: number | null;
+  /** …of which the first funnel query (the app's measure). */
+  firstQueryMs: number | null;
+}
+
+export type LoadMedians = { [K in keyof LoadRun]: number };
+
+export interface StartupResult {
+  cold: LoadRun[];
+  warm: LoadRun[];
+  /** Medians of each figure over the runs. */
+  summary: { cold: LoadMedians; warm: LoadMedians };
+}
+
+function medians(runs: readonly LoadRun[]): LoadMedians {
+  const of = (pick: (r: LoadRun) => number | null) => median(runs.map((r) => pick(r) ?? Number.NaN));
+  return {
+    firstDashboardMs: of((r) => r.firstDashboardMs),
+    duckdbReadyMs: of((r) => r.duckdbReadyMs),
+    wasmFetchedMs: of((r) => r.wasmFetchedMs),
+    afterReadyMs: of((r) => r.afterReadyMs),
+    firstQueryMs: of((r) => r.firstQueryMs),
+  };
+}
+
+/** Waits in the page (polling each animation frame) for the sample's leads tile; returns its time. */
+export async function waitForSample(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    (selector) => (document.querySelector(selector) ? performance.now() : 0),
+    SAMPLE_SHOWN,
+    { timeout: TIMEOUT_MS, polling: "raf" },
+  );
+  return Number(await handle.jsonValue());
+}
+
+/** Navigates (or reloads) and measures until the sample is on screen. */
+async function measureLoad(page: Page, navigate: () => Promise<unknown>): Promise<LoadRun> {
+  let wasmDoneAt: number | null = null; // epoch ms
+  const onFinished = (request: Request) => {
+    if (!/duckdb-(eh|mvp)[^/]*\.wasm/.test(request.url())) return;
+    const timing = request.timing();
+    if (timing.responseEnd >= 0) wasmDoneAt = timing.startTime + timing.responseEnd;
+  };
+  page.on("requestfinished", onFinished);
+  try {
+    await navigate();
+    const firstDashboardMs = await waitForSample(page);
+    const timings = await page.evaluate(readAppTimings);
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    return {
+      firstDashboardMs,
+      duckdbReadyMs: timings.duckdbReady,
+      wasmFetchedMs: wasmDoneAt === null ? null : wasmDoneAt - origin,
+      afterReadyMs: timings.duckdbReady === null ? null : firstDashboardMs - timings.duckdbReady,
+      firstQueryMs: timings.queries[0] ?? null,
+    };
+  } finally {
+    page.off("requestfinished", onFinished);
+  }
+}
+
+/** `runs` cold loads (each a new context: empty HTTP cache), each followed by a warm reload. */
+export async function measureStartup(browser: Browser, runs = 3): Promise<StartupResult> {
+  const cold: LoadRun[] = [];
+  const warm: LoadRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await benchContext(browser);
+    try {
+      const page = await context.newPage();
+      cold.push(await measureLoad(page, () => page.goto(BENCH_URL, { timeout: TIMEOUT_MS })));
+      warm.push(await measureLoad(page, () => page.reload({ timeout: TIMEOUT_MS })));
+    } finally {
+      await context.close();
+    }
+  }
+  return { cold, warm, summary: { cold: medians(cold), warm: medians(warm) } };
+}

@@ -1,0 +1,211 @@
+// Turns results into the printed tables: figures per size, start-up and peer, and the targets.
+
+import type { SizeLabel } from "./datasets";
+import type { LoadMedians } from "./firstRender";
+import type { Results, SizeResult } from "./results";
+import type { Spread } from "./stats";
+
+const seconds = (ms: number | undefined) =>
+  ms === undefined || Number.isNaN(ms) ? "—" : (ms / 1000).toFixed(2);
+const millis = (ms: number | null | undefined) =>
+  ms === undefined || ms === null || Number.isNaN(ms) ? "—" : ms.toFixed(ms < 10 ? 1 : 0);
+const pair = (s: Spread | undefined) => (s ? `${millis(s.p50)} / ${millis(s.p95)}` : "—");
+const mb = (value: number | undefined) => (value === undefined ? "—" : value.toFixed(0));
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+export function importRatio(size: SizeResult | undefined): number | undefined {
+  const app = size?.browser.importMs;
+  const native = size?.native.importMs;
+  return app !== undefined && native !== undefined ? app / native : undefined;
+}
+
+function status(size: SizeResult): string {
+  const failures = [
+    size.browser.failure ? `app ${size.browser.failure.during} failed: ${size.browser.failure.message}` : "",
+    size.native.error ? `native failed: ${size.native.error}` : "",
+  ].filter((f) => f !== "");
+  return failures.length === 0 ? "ok" : failures.join("; ").replace(/\s+/g, " ").slice(0, 160);
+}
+
+export function sizeTable(results: Results): string {
+  const sizes = Object.values(results.sizes).filter((s): s is SizeResult => s !== undefined);
+  const column = (title: string, pick: (s: SizeResult) => string) => [title, ...sizes.map(pick)];
+  const rows = [
+    column("size", (s) => s.label),
+    column("rows loaded (native)", (s) => s.native.rowsLoaded?.toLocaleString("en-US") ?? "—"),
+    column("file (MB)", (s) => mb(s.bytes / 1e6)),
+    column("import, app: chosen → on screen (s)", (s) => seconds(s.browser.importMs)),
+    column('  app\'s own "import" measure (s)', (s) => seconds(s.browser.appImportMeasureMs)),
+    column("native ingest+derive (s)", (s) => seconds(s.native.importMs)),
+    column("ratio app / native", (s) => importRatio(s)?.toFixed(1) ?? "—"),
+    column("filter total p50 / p95 (ms)", (s) => pair(s.browser.filters?.total)),
+    column("  worker query p50 / p95 (ms)", (s) => pair(s.browser.filters?.query)),
+    column("  render p50 / p95 (ms)", (s) => pair(s.browser.filters?.render)),
+    column("native funnel query p50 / p95 (ms)", (s) => pair(s.native.funnelQuery)),
+    column("longest task during import (ms)", (s) =>
+      s.browser.longestTaskMs === undefined
+        ? "—"
+        : `${millis(s.browser.longestTaskMs)} (${s.browser.longTasks} ≥50)`,
+    ),
+    column("peak RSS, Chromium tree (MB)", (s) => mb(s.browser.memory?.rssMb)),
+    column("  PSS tree / largest process RSS (MB)", (s) =>
+      s.browser.memory ? `${mb(s.browser.memory.pssMb)} / ${mb(s.browser.memory.largestRssMb)}` : "—",
+    ),
+    column("peak JS heap, page (MB)", (s) => mb(s.browser.memory?.jsHeapMb)),
+    column("other processes' CPU, native / app (%)", (s) =>
+      s.otherCpu ? `${(s.otherCpu.native * 100).toFixed(0)} / ${(s.otherCpu.browser * 100).toFixed(0)}` : "—",
+    ),
+    column("measured", (s) => s.measuredAt.slice(0, 16)),
+    column("status", status),
+  ];
+  // Transposed: one line per figure, one column per size.
+  return table(rows);
+}
+
+export function headerLine(results: Results): string {
+  const { app, machine, node, chromium, packages } = results.environment;
+  return (
+    `Funnel Lens ${app} benchmark — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${node}, ` +
+    `Chromium ${chromium}, DuckDB-WASM ${packages["@duckdb/duckdb-wasm"]}, @duckdb/node-api ${packages["@duckdb/node-api"]}; ` +
+    `load avg ${machine.loadavgStart.join(" ")} → ${machine.loadavgEnd?.join(" ") ?? "?"}`
+  );
+}
+
+export function overallTable(results: Results): string {
+  const start = results.startup?.summary;
+  const papa = results.papaparse;
+  const app1m = results.sizes["1m"]?.browser.importMs;
+  const both = (pick: (m: LoadMedians) => number) =>
+    start ? `${seconds(pick(start.cold))} / ${seconds(pick(start.warm))}` : "—";
+  const rows = [
+    ["wasm start-up (duckdb-ready mark), cold / warm (s)", both((m) => m.duckdbReadyMs)],
+    ["  wasm downloaded at, cold / warm (s)", both((m) => m.wasmFetchedMs)],
+    ["  DuckDB ready → sample on screen, cold / warm (s)", both((m) => m.afterReadyMs)],
+    ["    of which first funnel query, cold / warm (s)", both((m) => m.firstQueryMs)],
+    ["first dashboard on sample, cold / warm (s, median of 3)", both((m) => m.firstDashboardMs)],
+    [
+      "  other processes' CPU meanwhile (%)",
+      results.startup ? (results.startup.otherCpu * 100).toFixed(0) : "—",
+    ],
+    [
+      "PapaParse 1M: parse + count (s)",
+      papa?.ok
+        ? `${seconds(papa.ms)} (parse ${seconds(papa.parseMs)}; other CPU ${(papa.otherCpu * 100).toFixed(0)} %)`
+        : (papa?.error ?? "—"),
+    ],
+    [
+      "ratio PapaParse / app import, 1M",
+      papa?.ms !== undefined && app1m !== undefined ? (papa.ms / app1m).toFixed(2) : "—",
+    ],
+  ];
+  return table(rows);
+}
+
+interface Target {
+  name: string;
+  measured: number | undefined;
+  limit: number;
+  /** "max": measured must be ≤ limit; "min": ≥ limit. */
+  kind: "max" | "min";
+  unit: string;
+}
+
+function targets(results: Results): Target[] {
+  const size = (label: SizeLabel) => results.sizes[label];
+  const papa = results.papaparse?.ms;
+  const app1m = size("1m")?.browser.importMs;
+  const p95 = (label: SizeLabel) => size(label)?.browser.filters?.total.p95;
+  return [
+    {
+      name: "import 1M ≤ 2.5× native",
+      measured: importRatio(size("1m")),
+      limit: 2.5,
+      kind: "max",
+      unit: "×",
+    },
+    {
+      name: "import 1M ≥ 2.5× faster than PapaParse",
+      measured: papa !== undefined && app1m !== undefined ? papa / app1m : undefined,
+      limit: 2.5,
+      kind: "min",
+      unit: "×",
+    },
+    { name: "filter p95 at 1M ≤ 100 ms", measured: p95("1m"), limit: 100, kind: "max", unit: "ms" },
+    { name: "filter p95 at 5M ≤ 100 ms", measured: p95("5m"), limit: 100, kind: "max", unit: "ms" },
+    { name: "filter p95 at 10M ≤ 200 ms", measured: p95("10m"), limit: 200, kind: "max", unit: "ms" },
+    {
+      name: "sample dashboard cold ≤ 3 s",
+      measured: results.startup?.summary.cold.firstDashboardMs,
+      limit: 3000,
+      kind: "max",
+      unit: "ms",
+    },
+    {
+      name: "sample dashboard warm ≤ 2 s",
+      measured: results.startup?.summary.warm.firstDashboardMs,
+      limit: 2000,
+      kind: "max",
+      unit: "ms",
+    },
+    {
+      name: "longest task during 1M import ≤ 100 ms",
+      measured: size("1m")?.browser.longestTaskMs,
+      limit: 100,
+      kind: "max",
+      unit: "ms",
+    },
+  ];
+}
+
+export function targetTable(results: Results): string {
+  const rows = [["target", "measured", "result"]];
+  for (const t of targets(results)) {
+    const shown =
+      t.measured === undefined
+        ? "—"
+        : `${t.unit === "×" ? t.measured.toFixed(2) : t.measured.toFixed(0)} ${t.unit}`;
+    const pass =
+      t.measured === undefined
+        ? "not measured"
+        : (t.kind === "max" ? t.measured <= t.limit : t.measured >= t.limit)
+          ? "PASS"
+          : "FAIL";
+    rows.push([t.name, shown, pass]);
+  }
+  return table(rows);
+}
+
+/** Where the import time goes, statement by statement: native vs DuckDB-WASM in Node. */
+export function stepsTable(results: Results): string {
+  const sizes = Object.values(results.sizes).filter(
+    (s): s is SizeResult => s !== undefined && s.wasmNode !== undefined && s.native.steps !== undefined,
+  );
+  if (sizes.length === 0) return "";
+  const names = [
+    ...new Set(
+      sizes.flatMap((s) => [...(s.native.steps ?? []), ...(s.wasmNode?.steps ?? [])].map((x) => x.step)),
+    ),
+  ];
+  const ms = (steps: { step: string; ms: number }[] | undefined, name: string) =>
+    millis(steps?.find((x) => x.step === name)?.ms);
+  const rows = [
+    ["import step (ms)", ...sizes.flatMap((s) => [`native ${s.label}`, `wasm-node ${s.label}`])],
+    ...names.map((name) => [
+      name,
+      ...sizes.flatMap((s) => [ms(s.native.steps, name), ms(s.wasmNode?.steps, name)]),
+    ]),
+    ["total", ...sizes.flatMap((s) => [millis(s.native.importMs), millis(s.wasmNode?.importMs)])],
+  ];
+  return table(rows);
+}

@@ -1,0 +1,142 @@
+// `npm run bench`: native DuckDB, the built app in headless Chromium, and a PapaParse peer, per size.
+
+import os from "node:os";
+import type { Browser } from "playwright-core";
+import { type BrowserSizeResult, benchAppSize } from "./appImport";
+import { parseBenchArgs } from "./args";
+import { launchChromium, startPreview } from "./chromium";
+import { type Dataset, ensureDataset } from "./datasets";
+import { measureStartup } from "./firstRender";
+import { benchNativeSize, type WasmNodeSteps, wasmNodeSteps } from "./native";
+import { benchPapaParse } from "./papaPeer";
+import { startContention, waitForQuiet } from "./quiet";
+import { headerLine, overallTable, sizeTable, stepsTable, targetTable } from "./report";
+import { environment, loadResults, type Results, SCHEMA, type SizeResult, saveResults } from "./results";
+
+const log = (text: string) => process.stderr.write(`[bench] ${text}\n`);
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function appSize(browser: Browser, dataset: Dataset): Promise<BrowserSizeResult> {
+  try {
+    return await benchAppSize(browser, dataset);
+  } catch (error) {
+    return { ok: false, failure: { during: "import", message: errorText(error) } };
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseBenchArgs(process.argv.slice(2).filter((a) => a !== "--"));
+  /** Runs one part of the benchmark on a quiet machine and reports how busy others kept the CPU. */
+  const measured = async <T>(what: string, work: () => Promise<T>): Promise<[T, number]> => {
+    if (options.waitQuiet) await waitForQuiet();
+    log(what);
+    const contention = startContention();
+    const result = await work();
+    const otherCpu = contention.stop();
+    if (otherCpu > 0.1) log(`  other processes used ${(otherCpu * 100).toFixed(0)} % of the CPU meanwhile`);
+    return [result, otherCpu];
+  };
+
+  const datasets = options.sizes.map(ensureDataset);
+  const previous = loadResults(options.out);
+  const natives = new Map<string, Omit<SizeResult, "browser" | "otherCpu"> & { otherCpu: number }>();
+  for (const dataset of datasets) {
+    const [native, otherCpu] = await measured(`native DuckDB: ${dataset.fileName}`, () =>
+      benchNativeSize(dataset),
+    );
+    let wasmNode: WasmNodeSteps | undefined;
+    if (options.steps && dataset.events <= 1_000_000) {
+      log(`DuckDB-WASM in Node (step breakdown): ${dataset.fileName}`);
+      wasmNode = await wasmNodeSteps(dataset).catch((error: unknown) => {
+        log(`  step breakdown failed: ${errorText(error)}`);
+        return undefined;
+      });
+    }
+    const { label, events, bytes } = dataset;
+    const measuredAt = new Date().toISOString();
+    natives.set(label, {
+      label,
+      events,
+      bytes,
+      measuredAt,
+      native,
+      ...(wasmNode ? { wasmNode } : {}),
+      otherCpu,
+    });
+  }
+
+  const server = await startPreview();
+  let browser = await launchChromium();
+  const results: Results = {
+    schema: SCHEMA,
+    environment: environment(browser.version()),
+    ...(previous?.startup ? { startup: previous.startup } : {}),
+    ...(previous?.papaparse ? { papaparse: previous.papaparse } : {}),
+    sizes: { ...previous?.sizes },
+  };
+  const reopen = async () => {
+    if (!browser.isConnected()) browser = await launchChromium();
+    return browser;
+  };
+  try {
+    if (options.startup) {
+      const [startup, otherCpu] = await measured("start-up and first dashboard (3 cold + 3 warm loads)", () =>
+        measureStartup(browser),
+      );
+      results.startup = { ...startup, measuredAt: new Date().toISOString(), otherCpu };
+      saveResults(options.out, results);
+    }
+
+    for (const dataset of datasets) {
+      const [app, otherCpu] = await measured(
+        `app import + 20 filter changes: ${dataset.fileName}`,
+        async () => appSize(await reopen(), dataset),
+      );
+      if (app.failure) log(`  failed during ${app.failure.during}: ${app.failure.message}`);
+      const native = natives.get(dataset.label);
+      if (native)
+        results.sizes[dataset.label] = {
+          ...native,
+          browser: app,
+          otherCpu: { native: native.otherCpu, browser: otherCpu },
+        };
+      saveResults(options.out, results);
+    }
+
+    const peerFile = datasets.find((d) => d.label === "1m");
+    if (peerFile) {
+      const [peer, otherCpu] = await measured(`PapaParse peer: ${peerFile.fileName}`, async () =>
+        benchPapaParse(await reopen(), peerFile),
+      );
+      results.papaparse = {
+        ...peer,
+        file: peerFile.fileName,
+        measuredAt: new Date().toISOString(),
+        otherCpu,
+      };
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    await server.close();
+  }
+  results.environment.machine.loadavgEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  saveResults(options.out, results);
+
+  const steps = stepsTable(results);
+  process.stdout.write(
+    `${[
+      headerLine(results),
+      sizeTable(results),
+      overallTable(results),
+      targetTable(results),
+      ...(steps ? [steps] : []),
+      "DuckDB-WASM's memory is capped at 4 GB (wasm32); the RSS figures include it (its worker is in the renderer).",
+      `Wrote ${options.out}`,
+    ].join("\n\n")}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
