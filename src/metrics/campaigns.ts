@@ -20,6 +20,8 @@ export interface CampaignQuery {
   filters: FunnelFilters;
   dimension: CampaignDimension;
   attribution: Attribution;
+  /** The shared conversion window: MQL within N days of the lead, later stages within N days of MQL. */
+  windowDays?: number | null;
 }
 
 /**
@@ -85,8 +87,21 @@ const ratio = (numerator: string, denominator: string) =>
   `CASE WHEN ${denominator} > 0 THEN ${numerator} / ${denominator} END`;
 
 /** The campaign table's SQL; `where` is filterWhere's clause over lead_stages. */
-export function campaignsSql(where: string, dimension: CampaignDimension, attribution: Attribution): string {
+export function campaignsSql(
+  where: string,
+  dimension: CampaignDimension,
+  attribution: Attribution,
+  windowDays: number | null = null,
+): string {
   const column = checked(dimension, CAMPAIGN_DIMENSIONS, "dimension");
+  if (windowDays !== null && (!Number.isInteger(windowDays) || windowDays < 1)) {
+    throw new Error("The conversion window must be a whole number of days ≥ 1");
+  }
+  // With a window, a stage counts only when reached within N days: MQL of the lead date, later stages of MQL.
+  const within = (stage: string, from: string) =>
+    windowDays === null
+      ? `${stage}_reached_at`
+      : `CASE WHEN ${stage}_reached_at <= ${from} + INTERVAL ${windowDays} DAY THEN ${stage}_reached_at END`;
   checked(attribution, ATTRIBUTIONS, "attribution");
   const nonTouch = NON_TOUCH_ACTIVITIES.map((a) => `'${a}'`).join(", ");
   // Spend is recorded per campaign; channels and sources have none of their own.
@@ -98,10 +113,10 @@ export function campaignsSql(where: string, dimension: CampaignDimension, attrib
   SELECT
     lead_id,
     coalesce(${column}, '${NO_VALUE}') AS first_touch_value,
-    mql_reached_at,
-    sql_reached_at,
-    opportunity_reached_at,
-    deal_reached_at,
+    ${within("mql", "lead_reached_at")} AS mql_reached_at,
+    ${within("sql", "mql_reached_at")} AS sql_reached_at,
+    ${within("opportunity", "mql_reached_at")} AS opportunity_reached_at,
+    ${within("deal", "mql_reached_at")} AS deal_reached_at,
     coalesce(won_amount, 0) AS won_amount
   FROM ${LIVE_TABLES.leadStages}
   ${where}
@@ -204,7 +219,7 @@ export async function queryCampaigns(engine: SqlEngine, query: CampaignQuery): P
   const where = filterWhere(query.filters);
   const rows = (
     await engine.query<CampaignSqlRow>(
-      campaignsSql(where.sql, query.dimension, query.attribution),
+      campaignsSql(where.sql, query.dimension, query.attribution, query.windowDays ?? null),
       where.params,
     )
   ).map(toRow);

@@ -37,7 +37,7 @@ import {
   highVolumeLowYield,
 } from "../../src/model/campaigns";
 import { NO_FILTERS } from "../../src/model/filters";
-import { FIXTURES, importFixtures } from "../support/fixtures";
+import { FIXTURES, importFixture, importFixtures } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 
 const C = `Bob's "Launch"'); DROP TABLE events; --`;
@@ -182,5 +182,31 @@ describe("campaigns on the bundled sample", () => {
     );
     expect(r.totals.leads).toBe(3000);
     expect(r.hasSpend).toBe(false);
+  });
+});
+
+describe("campaigns under the conversion window", () => {
+  it("counts an MQL only within N days of the lead, and deals only within N days of MQL", async () => {
+    // test/fixtures/funnel-basic.csv (hand-checked in test/metrics/funnel.test.ts), window 20 days:
+    // Paid Social L6–L10: MQLs L7 (4 d), L9 (4 d), L10 (1 d); L8 reached MQL 81 days after its lead date.
+    // Spring Webinar L1–L5: MQLs L1–L4; L1's deal came 50 days after its MQL, so no deal within 20 days.
+    const engine = await createNodeEngine();
+    await importFixture(engine, "funnel-basic.csv");
+    const all = await queryCampaigns(engine, {
+      filters: NO_FILTERS,
+      dimension: "campaign",
+      attribution: "first_touch",
+    });
+    const windowed = await queryCampaigns(engine, {
+      filters: NO_FILTERS,
+      dimension: "campaign",
+      attribution: "first_touch",
+      windowDays: 20,
+    });
+    const row = (report: typeof all, name: string) => report.rows.find((r) => r.name === name);
+    expect(row(all, "Paid Social")).toMatchObject({ leads: 5, mqls: 4 });
+    expect(row(windowed, "Paid Social")).toMatchObject({ leads: 5, mqls: 3 });
+    expect(row(all, "Spring Webinar")).toMatchObject({ mqls: 4, deals: 1 });
+    expect(row(windowed, "Spring Webinar")).toMatchObject({ mqls: 4, deals: 0 });
   });
 });

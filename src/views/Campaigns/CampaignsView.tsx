@@ -128,7 +128,13 @@ export function CampaignsView() {
   const [dimension, setDimension] = useState<CampaignDimension>("campaign");
   const [attribution, setAttribution] = useState<Attribution>("first_touch");
   const state = useMetric(
-    (engine, context) => queryCampaigns(engine, { filters: context.filters, dimension, attribution }),
+    (engine, context) =>
+      queryCampaigns(engine, {
+        filters: context.filters,
+        dimension,
+        attribution,
+        windowDays: context.windowDays,
+      }),
     [dimension, attribution],
   );
   return (
