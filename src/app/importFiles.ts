@@ -214,13 +214,22 @@ export function canEditMapping(): boolean {
   return lastFiles.length > 0;
 }
 
+let sample: Promise<Uint8Array> | null = null;
+
+/** Starts downloading the bundled sample (same origin) while DuckDB compiles; later calls share it. */
+export function prefetchSample(): Promise<Uint8Array> {
+  sample ??= fetch(sampleUrl)
+    .then((response) => response.arrayBuffer())
+    .then((buffer) => new Uint8Array(buffer));
+  return sample;
+}
+
 export async function loadSample(): Promise<void> {
   const store = useAppStore.getState();
   const onProgress = progress(["sample.csv"], 0);
   onProgress({ step: "Loading the sample", done: 0, total: 1 });
   try {
-    const response = await fetch(sampleUrl);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = await prefetchSample();
     const engine = await appEngine();
     const summary = await importActivityLog(engine, { name: "sample.csv", data: bytes }, settings());
     store.setImportStatus({ state: "idle" });

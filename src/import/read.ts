@@ -206,27 +206,30 @@ export async function readRawFile(engine: SqlEngine, source: ImportSource): Prom
   const [first, ...rest] = headers.map(quoteIdentifier);
   const restEmpty =
     rest.length > 0 ? rest.map((c) => `nullif(trim(${c}), '') IS NULL`).join(" AND ") : "TRUE";
-  const [footers] = await engine.query<{ n: number }>(
-    `SELECT count(*)::INTEGER AS n FROM ${table} WHERE regexp_matches(trim(${first}), ${quoteLiteral(FOOTER.source)}, 'i') AND ${restEmpty}`,
+  // One pass counts rows, blank rows and report footers (only rows whose other cells are empty are
+  // tested against the footer pattern, so the regex runs on a handful of rows).
+  const footerSql = `rest_empty AND first_text IS NOT NULL AND regexp_matches(first_text, ${quoteLiteral(FOOTER.source)}, 'i')`;
+  const shapeOf = `(SELECT rowid AS id, nullif(trim(${first}), '') AS first_text, ${restEmpty} AS rest_empty FROM ${table})`;
+  const [shape] = await engine.query<{ total: number; blank: number; footers: number }>(
+    `SELECT count(*)::INTEGER AS total,
+       count(*) FILTER (WHERE rest_empty AND first_text IS NULL)::INTEGER AS blank,
+       count(*) FILTER (WHERE ${footerSql})::INTEGER AS footers
+     FROM ${shapeOf}`,
   );
-  if (footers && footers.n > 0) {
+  const footers = shape?.footers ?? 0;
+  const blank = shape?.blank ?? 0;
+  if (footers + blank > 0) {
     await engine.exec(
-      `DELETE FROM ${table} WHERE regexp_matches(trim(${first}), ${quoteLiteral(FOOTER.source)}, 'i') AND ${restEmpty}`,
+      `DELETE FROM ${table} WHERE rowid IN (SELECT id FROM ${shapeOf} WHERE rest_empty AND (first_text IS NULL OR ${footerSql.replace("rest_empty AND ", "")}))`,
     );
+  }
+  if (footers > 0) {
     notes.push(
-      `Dropped ${footers.n} report footer row${footers.n === 1 ? "" : "s"} (totals, confidentiality or copyright lines).`,
+      `Dropped ${footers} report footer row${footers === 1 ? "" : "s"} (totals, confidentiality or copyright lines).`,
     );
   }
-  const [blank] = await engine.query<{ n: number }>(
-    `SELECT count(*)::INTEGER AS n FROM ${table} WHERE nullif(trim(${first}), '') IS NULL AND ${restEmpty}`,
-  );
-  if (blank && blank.n > 0) {
-    await engine.exec(`DELETE FROM ${table} WHERE nullif(trim(${first}), '') IS NULL AND ${restEmpty}`);
-    notes.push(`Skipped ${blank.n} empty row${blank.n === 1 ? "" : "s"}.`);
-  }
-
-  const [count] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`);
-  const rows = count?.n ?? 0;
+  if (blank > 0) notes.push(`Skipped ${blank} empty row${blank === 1 ? "" : "s"}.`);
+  const rows = (shape?.total ?? 0) - footers - blank;
   if (rows === 0) {
     await engine.exec(`DROP TABLE IF EXISTS ${table}`);
     throw new ImportError(name, `${name} has a header but no data rows.`);

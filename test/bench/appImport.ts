@@ -145,7 +145,7 @@ async function confirmMappingOnce(page: Page, dataset: Dataset): Promise<void> {
     .setInputFiles({ name: "mapping-warmup.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines}\n`) });
   await page.getByRole("button", { name: "Apply mapping" }).click({ timeout: STEP_TIMEOUT_MS });
   await page
-    .locator(".dataset-label", { hasText: "mapping-warmup.csv" })
+    .locator(".app-header .dataset-label", { hasText: "mapping-warmup.csv" })
     .waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 
