@@ -31,6 +31,7 @@ export function App() {
   const importStatus = useAppStore((s) => s.importStatus);
   const audit = useAppStore((s) => s.audit);
   const storageProblem = useAppStore((s) => s.storageProblem);
+  const storageNote = useAppStore((s) => s.storageNote);
   const kept = useAppStore((s) => s.kept);
   const funnel = useFunnel();
   const sampleRequested = useRef(false);
@@ -58,6 +59,11 @@ export function App() {
         </button>
       </header>
       <main className="app-main" data-funnel-update={funnel.status === "ready" ? funnel.update : 0}>
+        {storageNote && (
+          <p className="banner" role="status">
+            {storageNote}
+          </p>
+        )}
         {storageProblem && (
           <p className="banner banner-error" role="alert">
             {storageProblem}

@@ -21,7 +21,13 @@ import { queryAudit } from "../metrics/audit";
 import { DEFAULT_DERIVE_SETTINGS } from "../metrics/derive";
 import { useAppStore } from "../store";
 import { appEngine } from "./engine";
-import { clearSavedWorkspace, loadSavedWorkspace, SavedWorkspaceError, saveWorkspace } from "./persist";
+import {
+  clearSavedWorkspace,
+  loadSavedWorkspace,
+  SavedWorkspaceError,
+  saveWorkspace,
+  WorkspaceTooLargeToKeep,
+} from "./persist";
 import { forgetMappings, recallMapping, rememberMapping } from "./rememberedMappings";
 
 export const SAMPLE_LABEL = "Sample data (3,000 leads)";
@@ -81,10 +87,15 @@ async function afterLoad(engine: SqlEngine): Promise<void> {
 async function keep(engine: SqlEngine, label: string): Promise<void> {
   try {
     useAppStore.getState().setKept(false);
+    useAppStore.getState().setStorageNote(null);
     await saveWorkspace(engine, label);
     useAppStore.getState().setStorageProblem(null);
     useAppStore.getState().setKept(true);
   } catch (error) {
+    if (error instanceof WorkspaceTooLargeToKeep) {
+      useAppStore.getState().setStorageNote(error.message);
+      return;
+    }
     useAppStore
       .getState()
       .setStorageProblem(error instanceof SavedWorkspaceError ? error.message : userMessage(error));

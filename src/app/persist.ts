@@ -41,6 +41,20 @@ export class SavedWorkspaceError extends Error {
   }
 }
 
+/** The workspace is fine and loaded, only too large for one IndexedDB record: a note, not an error. */
+export class WorkspaceTooLargeToKeep extends SavedWorkspaceError {
+  constructor(label: string, bytes: number) {
+    super(
+      `${label} is loaded, but at ${Math.round(bytes / 1_000_000)} MB it is too large to keep in this browser ` +
+        `(about ${MAX_KEPT_BYTES / 1_000_000} MB at most): after a reload, import it again.`,
+    );
+    this.name = "WorkspaceTooLargeToKeep";
+  }
+}
+
+/** Chromium refuses IndexedDB values above ~133 MB; stay clearly below. */
+export const MAX_KEPT_BYTES = 120_000_000;
+
 function storageError(action: string, error: unknown): SavedWorkspaceError {
   const name = error instanceof DOMException ? error.name : "";
   if (name === "QuotaExceededError") {
@@ -182,6 +196,12 @@ export function saveWorkspace(engine: SqlEngine, label: string): Promise<void> {
       }
     } catch (error) {
       throw new SavedWorkspaceError(`${action}: ${userMessage(error)}`, error);
+    }
+    const total = events.byteLength + Object.values(sides).reduce((sum, b) => sum + (b?.byteLength ?? 0), 0);
+    if (total > MAX_KEPT_BYTES) {
+      // Forget the older copy too: reopening it later would show data the user has replaced.
+      await inStore("readwrite", action, (store) => store.delete(KEY));
+      throw new WorkspaceTooLargeToKeep(label, total);
     }
     const saved: SavedWorkspace = {
       formatVersion: FORMAT_VERSION,

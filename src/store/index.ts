@@ -30,6 +30,9 @@ export interface WorkspaceSlice {
   setAudit: (audit: DataAudit | null) => void;
   /** What happened when keeping the workspace in this browser failed (null when all is well). */
   storageProblem: string | null;
+  /** A storage message that is information, not a failure (shown as a note). */
+  storageNote: string | null;
+  setStorageNote: (message: string | null) => void;
   setStorageProblem: (message: string | null) => void;
   /** True once what is loaded is kept in this browser (a reload or restart reopens it). */
   kept: boolean;
@@ -80,6 +83,8 @@ export const useAppStore = create<AppState>()(
       audit: null,
       setAudit: (audit) => set({ audit }),
       storageProblem: null,
+      storageNote: null,
+      setStorageNote: (storageNote) => set({ storageNote }),
       setStorageProblem: (storageProblem) => set({ storageProblem }),
       kept: false,
       setKept: (kept) => set({ kept }),
