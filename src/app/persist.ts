@@ -54,6 +54,8 @@ export class WorkspaceTooLargeToKeep extends SavedWorkspaceError {
 
 /** Chromium refuses IndexedDB values above ~133 MB; stay clearly below. */
 export const MAX_KEPT_BYTES = 120_000_000;
+/** Measured on the generated 1M-event log: 198 MB of snapshot CSV for 1,000,551 events. */
+const BYTES_PER_EVENT_ESTIMATE = 198;
 
 function storageError(action: string, error: unknown): SavedWorkspaceError {
   const name = error instanceof DOMException ? error.name : "";
@@ -188,6 +190,14 @@ export function saveWorkspace(engine: SqlEngine, label: string): Promise<void> {
   return inTurn(async () => {
     let events: Uint8Array;
     const sides: SideSnapshots = {};
+    // Writing a snapshot keeps the worker busy for seconds at a million rows; estimate first
+    // (~200 bytes per event as CSV) and do not start one that cannot be stored anyway.
+    const [count] = await engine.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM events");
+    const estimate = (count?.n ?? 0) * BYTES_PER_EVENT_ESTIMATE;
+    if (estimate > MAX_KEPT_BYTES) {
+      await inStore("readwrite", action, (store) => store.delete(KEY));
+      throw new WorkspaceTooLargeToKeep(label, estimate);
+    }
     try {
       events = ownBytes(await snapshotEvents(engine));
       for (const table of Object.keys(SIDE_TABLES) as SideTable[]) {
