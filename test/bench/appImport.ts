@@ -24,6 +24,8 @@ export interface BrowserSizeResult {
   ok: boolean;
   /** What went wrong, with the app's own message when it showed one (role="alert"). */
   failure?: { during: "import" | "filters"; message: string };
+  /** Alerts the app showed after the import that did not stop the filters (e.g. storage problems). */
+  alerts?: string[];
   /** File chosen → new numbers on screen (label shows the file, update counter grew, + 1 frame). */
   importMs?: number;
   /** The app's own `import` measure (file chosen → tables ready). */
@@ -107,14 +109,19 @@ async function applyInPage(page: Page, step: FilterStep): Promise<void> {
   else await control.fill(step.value);
 }
 
-async function runFilters(page: Page, leads: number): Promise<BrowserSizeResult["filters"]> {
+async function runFilters(
+  page: Page,
+  leads: number,
+  alerts: string[],
+): Promise<BrowserSizeResult["filters"]> {
   const { campaigns, teams } = await menuValues(page, leads);
   const runs: FilterRun[] = [];
   for (const step of filterSteps(campaigns, teams)) {
-    await page.evaluate(armUpdateWait, { label: null, timeoutMs: STEP_TIMEOUT_MS });
+    await page.evaluate(armUpdateWait, { label: null, timeoutMs: STEP_TIMEOUT_MS, failOnAlert: false });
     await applyInPage(page, step);
     const outcome = await waitOutcome(page, STEP_TIMEOUT_MS);
     if (!outcome.ok) throw new Error(`filter ${step.control} = "${step.value}": ${outcome.message}`);
+    alerts.push(...outcome.alerts);
     const totalMs = outcome.shownAt - outcome.changedAt;
     const queryMs = outcome.queryMs;
     runs.push({ ...step, totalMs, queryMs, renderMs: queryMs === null ? null : totalMs - queryMs });
@@ -160,7 +167,11 @@ export async function benchAppSize(browser: Browser, dataset: Dataset): Promise<
 
     const heap = await sampleJsHeap(page);
     const rss = startSampling();
-    await page.evaluate(armUpdateWait, { label: dataset.fileName, timeoutMs: IMPORT_TIMEOUT_MS });
+    await page.evaluate(armUpdateWait, {
+      label: dataset.fileName,
+      timeoutMs: IMPORT_TIMEOUT_MS,
+      failOnAlert: true,
+    });
     await page.getByLabel("Import data file").setInputFiles(dataset.path);
     const outcome = await waitOutcome(page, IMPORT_TIMEOUT_MS);
     const memory = { ...rss.stop(), jsHeapMb: await heap.stop() };
@@ -183,12 +194,14 @@ export async function benchAppSize(browser: Browser, dataset: Dataset): Promise<
       memory,
       leadsShown,
     };
+    const alerts: string[] = [];
     try {
-      result.filters = await runFilters(page, leadsShown);
+      result.filters = await runFilters(page, leadsShown, alerts);
     } catch (error) {
       result.ok = false;
       result.failure = { during: "filters", message: error instanceof Error ? error.message : String(error) };
     }
+    if (alerts.length > 0) result.alerts = alerts;
     return result;
   } finally {
     await context.close().catch(() => {});

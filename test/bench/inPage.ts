@@ -21,7 +21,15 @@ export interface LongTask {
 }
 
 export type UpdateOutcome =
-  | { ok: true; changedAt: number; shownAt: number; update: number; queryMs: number | null }
+  | {
+      ok: true;
+      changedAt: number;
+      shownAt: number;
+      update: number;
+      queryMs: number | null;
+      /** Alerts the app showed meanwhile that did not stop the numbers (when failOnAlert is off). */
+      alerts: string[];
+    }
   | { ok: false; changedAt: number | null; message: string };
 
 declare global {
@@ -35,12 +43,15 @@ export interface ArmOptions {
   /** The `.dataset-label` text to wait for (an import); null = any label (a filter change). */
   label: string | null;
   timeoutMs: number;
+  /** End as a failure when a new role="alert" appears (an import); else note it and keep waiting. */
+  failOnAlert: boolean;
 }
 
 /**
  * Installs, inside the page, a wait that starts at the next `input`/`change` event (the user's action)
  * and ends one animation frame after `main[data-funnel-update]` grows (for an import: after the
- * label shows the new file), i.e. when the new numbers are on screen. A new role="alert" ends it as a failure with its text.
+ * label shows the new file), i.e. when the new numbers are on screen. A new role="alert" ends it as a
+ * failure with its text, or is noted (`failOnAlert: false`).
  * Passed to page.evaluate; everything it uses must be defined inside it.
  */
 export function armUpdateWait(options: ArmOptions): void {
@@ -48,6 +59,7 @@ export function armUpdateWait(options: ArmOptions): void {
   const updateOf = () => Number(main()?.getAttribute("data-funnel-update") ?? "0");
   const before = updateOf();
   const alertsBefore = new Set(document.querySelectorAll('[role="alert"]'));
+  const alerts: string[] = [];
   const queriesBefore = performance.getEntriesByName("funnel-query", "measure").length;
   let changedAt: number | null = null;
   let baseline: number | null = options.label === null ? before : null;
@@ -69,16 +81,20 @@ export function armUpdateWait(options: ArmOptions): void {
     };
     const check = () => {
       if (done) return;
-      const alert = [...document.querySelectorAll('[role="alert"]')].find((a) => !alertsBefore.has(a));
-      if (alert) {
-        finish({ ok: false, changedAt, message: alert.textContent ?? "" });
-        return;
+      for (const alert of document.querySelectorAll('[role="alert"]')) {
+        if (alertsBefore.has(alert)) continue;
+        if (options.failOnAlert) {
+          finish({ ok: false, changedAt, message: alert.textContent ?? "" });
+          return;
+        }
+        alertsBefore.add(alert);
+        alerts.push(alert.textContent ?? "");
       }
       const update = updateOf();
       if (baseline === null) {
         // An import: numbers shown before the label switched are the old data's (the app re-queries
         // when the import starts), so count only updates after the label shows the new file.
-        const label = document.querySelector(".dataset-label")?.textContent ?? "";
+        const label = document.querySelector(".app-header .dataset-label")?.textContent ?? "";
         if (label === options.label) baseline = update;
         return;
       }
@@ -93,6 +109,7 @@ export function armUpdateWait(options: ArmOptions): void {
           shownAt,
           update,
           queryMs: last?.duration ?? null,
+          alerts,
         });
       });
     };

@@ -34,6 +34,7 @@ function status(size: SizeResult): string {
   const failures = [
     size.browser.failure ? `app ${size.browser.failure.during} failed: ${size.browser.failure.message}` : "",
     size.native.error ? `native failed: ${size.native.error}` : "",
+    ...(size.browser.alerts ?? []).map((a) => `app alert: ${a}`),
   ].filter((f) => f !== "");
   return failures.length === 0 ? "ok" : failures.join("; ").replace(/\s+/g, " ").slice(0, 160);
 }
@@ -66,7 +67,7 @@ export function sizeTable(results: Results): string {
     column("other processes' CPU, native / app (%)", (s) =>
       s.otherCpu ? `${(s.otherCpu.native * 100).toFixed(0)} / ${(s.otherCpu.browser * 100).toFixed(0)}` : "—",
     ),
-    column("measured", (s) => s.measuredAt.slice(0, 16)),
+    column("measured (UTC), app revision", (s) => `${s.measuredAt.slice(0, 16)} ${s.app ?? "?"}`),
     column("status", status),
   ];
   // Transposed: one line per figure, one column per size.

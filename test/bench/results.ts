@@ -17,6 +17,8 @@ export interface SizeResult {
   events: number;
   bytes: number;
   measuredAt: string;
+  /** The app revision measured (`git describe --always --dirty`). */
+  app: string;
   native: NativeSizeResult;
   wasmNode?: WasmNodeSteps;
   browser: BrowserSizeResult;
@@ -45,8 +47,8 @@ export interface Results {
   schema: number;
   /** The run that wrote the file last; each size, start-up and peer figure carries its own date. */
   environment: Environment;
-  startup?: StartupResult & { measuredAt: string; otherCpu: number };
-  papaparse?: PeerResult & { file: string; measuredAt: string; otherCpu: number };
+  startup?: StartupResult & { measuredAt: string; app: string; otherCpu: number };
+  papaparse?: PeerResult & { file: string; measuredAt: string; app: string; otherCpu: number };
   sizes: Partial<Record<SizeLabel, SizeResult>>;
 }
 
@@ -73,7 +75,7 @@ function packageVersion(name: string): string {
   }
 }
 
-function appRevision(): string {
+export function appRevision(): string {
   const git = spawnSync("git", ["describe", "--always", "--dirty"], { encoding: "utf8" });
   return git.status === 0 ? git.stdout.trim() : "unknown";
 }

@@ -11,7 +11,15 @@ import { benchNativeSize, type WasmNodeSteps, wasmNodeSteps } from "./native";
 import { benchPapaParse } from "./papaPeer";
 import { startContention, waitForQuiet } from "./quiet";
 import { headerLine, overallTable, sizeTable, stepsTable, targetTable } from "./report";
-import { environment, loadResults, type Results, SCHEMA, type SizeResult, saveResults } from "./results";
+import {
+  appRevision,
+  environment,
+  loadResults,
+  type Results,
+  SCHEMA,
+  type SizeResult,
+  saveResults,
+} from "./results";
 
 const log = (text: string) => process.stderr.write(`[bench] ${text}\n`);
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -39,6 +47,8 @@ async function main(): Promise<void> {
 
   const datasets = options.sizes.map(ensureDataset);
   const previous = loadResults(options.out);
+  /** Results merge across runs, so every entry says which app revision it measured. */
+  const stamp = () => ({ measuredAt: new Date().toISOString(), app: appRevision() });
   const natives = new Map<string, Omit<SizeResult, "browser" | "otherCpu"> & { otherCpu: number }>();
   for (const dataset of datasets) {
     const [native, otherCpu] = await measured(`native DuckDB: ${dataset.fileName}`, () =>
@@ -53,12 +63,11 @@ async function main(): Promise<void> {
       });
     }
     const { label, events, bytes } = dataset;
-    const measuredAt = new Date().toISOString();
     natives.set(label, {
       label,
       events,
       bytes,
-      measuredAt,
+      ...stamp(),
       native,
       ...(wasmNode ? { wasmNode } : {}),
       otherCpu,
@@ -83,7 +92,7 @@ async function main(): Promise<void> {
       const [startup, otherCpu] = await measured("start-up and first dashboard (3 cold + 3 warm loads)", () =>
         measureStartup(browser),
       );
-      results.startup = { ...startup, measuredAt: new Date().toISOString(), otherCpu };
+      results.startup = { ...startup, ...stamp(), otherCpu };
       saveResults(options.out, results);
     }
 
@@ -111,7 +120,7 @@ async function main(): Promise<void> {
       results.papaparse = {
         ...peer,
         file: peerFile.fileName,
-        measuredAt: new Date().toISOString(),
+        ...stamp(),
         otherCpu,
       };
     }
