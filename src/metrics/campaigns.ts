@@ -26,9 +26,10 @@ export interface CampaignQuery {
 
 /**
  * Rows that record what sales or the funnel did, not a marketing touch: they never earn attribution
+ * (unlike the audit's NON_TOUCH_ACTIVITIES, a sales contact is not a marketing touch here)
  * credit (they often repeat the lead's first-touch campaign on every row).
  */
-export const NON_TOUCH_ACTIVITIES = [
+export const NON_MARKETING_ACTIVITIES = [
   "became_mql",
   "sales_review",
   "sales_accepted",
@@ -103,7 +104,7 @@ export function campaignsSql(
       ? `${stage}_reached_at`
       : `CASE WHEN ${stage}_reached_at <= ${from} + INTERVAL ${windowDays} DAY THEN ${stage}_reached_at END`;
   checked(attribution, ATTRIBUTIONS, "attribution");
-  const nonTouch = NON_TOUCH_ACTIVITIES.map((a) => `'${a}'`).join(", ");
+  const nonTouch = NON_MARKETING_ACTIVITIES.map((a) => `'${a}'`).join(", ");
   // Spend is recorded per campaign; channels and sources have none of their own.
   const spend =
     column === "campaign"
