@@ -52,12 +52,16 @@ function progress(fileNames: string[], bytes: number) {
     useAppStore.getState().setImportStatus({ state: "importing", fileNames, bytes, ...p });
 }
 
-async function apply(files: readonly PreparedFile[], plans: readonly FilePlan[]): Promise<void> {
+/** `started`: when the files were chosen if nothing waited for the user, else when Apply was pressed. */
+async function apply(
+  files: readonly PreparedFile[],
+  plans: readonly FilePlan[],
+  started = performance.now(),
+): Promise<void> {
   const store = useAppStore.getState();
   const fileNames = files.map((f) => f.name);
   const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
   controller = new AbortController();
-  const started = performance.now();
   try {
     const engine = await appEngine();
     const summary = await applyImport(engine, files, plans, settings(), {
@@ -161,6 +165,7 @@ export async function importFiles(
   onProgress({ step: "Reading", done: 0, total: files.length });
   try {
     const engine = await appEngine();
+    const readStarted = performance.now();
     const prepared = await prepareFiles(
       engine,
       files.map((f) => ({ name: f.name, data: f })),
@@ -168,7 +173,7 @@ export async function importFiles(
     );
     const recalled = prepared.map(recallMapping);
     if (!options.editMapping && recalled.every((plan) => plan !== null)) {
-      await apply(prepared, recalled as FilePlan[]);
+      await apply(prepared, recalled as FilePlan[], readStarted);
       return;
     }
     useAppStore.getState().setImportStatus({
