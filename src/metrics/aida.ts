@@ -1,8 +1,11 @@
 // AIDA: leads reaching Awareness, Interest, Decision and Action from their behaviour, and where the
 // AIDA view and the MQL funnel disagree.
 //
-// Each event's activity maps to an AIDA stage through the vocabulary (import/vocabulary.ts; deal_won is
-// Action). A lead reached an AIDA stage when it shows behaviour of that stage or any later one (the
+// Each event's activity maps to an AIDA stage through the resolved activity → AIDA mapping
+// (model/aida.ts: the vocabulary's standard mapping plus the user's edits). In the standard mapping
+// deal_won is the only Action behaviour, so "Action = deal won"; if the user maps another activity to
+// Action it counts as Action too, and if deal_won is mapped elsewhere (or to none) a won deal no longer
+// makes Action by itself — the mapping is the single rule. A lead reached an AIDA stage when it shows behaviour of that stage or any later one (the
 // funnel's reached rule): a lead with a demo request counts as having reached Interest and Awareness.
 // Disagreements with the funnel:
 // - "marketing missed them": Decision (or Action) behaviour at any time, yet never reached MQL;
@@ -11,24 +14,18 @@
 
 import type { SqlEngine } from "../db/engine";
 import { quoteLiteral } from "../db/sql";
-import { ACTIVITY_VOCABULARY, type AidaStage } from "../import/vocabulary";
+import {
+  AIDA_STAGES,
+  type AidaMapping,
+  type AidaStage,
+  defaultAidaMapping,
+  isAidaStage,
+} from "../model/aida";
 import type { FunnelFilters } from "../model/filters";
 import { LIVE_TABLES } from "./derive";
 import { filterWhere } from "./filters";
 
-export const AIDA_STAGES = [
-  "awareness",
-  "interest",
-  "decision",
-  "action",
-] as const satisfies readonly AidaStage[];
-
-export const AIDA_LABELS: Record<AidaStage, string> = {
-  awareness: "Awareness",
-  interest: "Interest",
-  decision: "Decision",
-  action: "Action",
-};
+export { AIDA_LABELS, AIDA_STAGES } from "../model/aida";
 
 export interface AidaStageCount {
   stage: AidaStage;
@@ -49,17 +46,25 @@ export interface Aida {
   mqlWithoutBehaviour: number;
 }
 
-/** The vocabulary's AIDA stages as a VALUES list: our own constants, quoted by the one literal helper. */
-function aidaVocabularyValues(): string {
-  return ACTIVITY_VOCABULARY.filter((d) => d.aida !== null)
-    .map((d) => `(${quoteLiteral(d.activity)}, ${AIDA_STAGES.indexOf(d.aida as AidaStage) + 1})`)
-    .join(",\n    ");
+/**
+ * The mapping as a VALUES list of (activity, level 1–4). Activities go through the one literal helper;
+ * a stage must be one of the AIDA constants (anything else throws), null means "not an AIDA behaviour".
+ * When nothing maps to a stage, a NULL row keeps the VALUES list valid and joins nothing.
+ */
+function aidaMappingValues(mapping: AidaMapping): string {
+  const rows: string[] = [];
+  for (const [activity, stage] of Object.entries(mapping)) {
+    if (stage === null) continue;
+    if (!isAidaStage(stage)) throw new Error(`Unknown AIDA stage for ${activity}: ${String(stage)}`);
+    rows.push(`(${quoteLiteral(activity)}, ${quoteLiteral(AIDA_STAGES.indexOf(stage) + 1)})`);
+  }
+  return rows.length > 0 ? rows.join(",\n    ") : "(NULL::VARCHAR, NULL::INTEGER)";
 }
 
-export function aidaSql(where: string): string {
+export function aidaSql(where: string, mapping: AidaMapping = defaultAidaMapping()): string {
   return `WITH aida_vocabulary AS (
   SELECT * FROM (VALUES
-    ${aidaVocabularyValues()}
+    ${aidaMappingValues(mapping)}
   ) v(activity, aida_level)
 ),
 selected_leads AS (
@@ -91,14 +96,18 @@ SELECT
 FROM lead_behaviour`;
 }
 
-export async function queryAida(engine: SqlEngine, ctx: { filters: FunnelFilters }): Promise<Aida> {
+/** `aidaMapping` is the resolved mapping (resolveAidaMapping); the standard mapping when omitted. */
+export async function queryAida(
+  engine: SqlEngine,
+  ctx: { filters: FunnelFilters; aidaMapping?: AidaMapping },
+): Promise<Aida> {
   const where = filterWhere(ctx.filters);
   const [row] = await engine.query<
     Record<
       AidaStage | "leads" | "mqls" | "decision_never_mql" | "mql_awareness_only" | "mql_without_behaviour",
       number
     >
-  >(aidaSql(where.sql), where.params);
+  >(aidaSql(where.sql, ctx.aidaMapping), where.params);
   if (!row) throw new Error("No data is loaded");
   return {
     leads: row.leads,

@@ -4,6 +4,7 @@ import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import type { ImportSummary, PreparedFile } from "../import/load";
 import type { FilePlan } from "../import/toEvents";
+import { type AidaMapping, type AidaStage, defaultAidaMapping } from "../model/aida";
 import { type AlignmentSettings, DEFAULT_ALIGNMENT } from "../model/alignment";
 import type { DataAudit } from "../model/audit";
 import { type Benchmark, DEFAULT_BENCHMARKS } from "../model/benchmarks";
@@ -58,6 +59,12 @@ export interface SettingsSlice {
   /** Sets one stage's wording; null drops the edit so the standard wording applies again. */
   setDefinition: (stage: DefinedStage, text: string | null) => void;
   resetDefinitions: () => void;
+  /** The user's activity → AIDA stage edits (only edited activities; the rest use the standard mapping). */
+  aidaMapping: Partial<AidaMapping>;
+  /** Maps one canonical activity to a stage, or to none (null: not an AIDA behaviour). */
+  setAidaStage: (activity: string, stage: AidaStage | null) => void;
+  /** Drops every AIDA edit so the standard mapping applies again. */
+  resetAidaMapping: () => void;
   resetSettings: () => void;
 }
 
@@ -111,6 +118,16 @@ export const useAppStore = create<AppState>()(
           return { definitions: text === null ? rest : { ...rest, [stage]: text } };
         }),
       resetDefinitions: () => set({ definitions: {} }),
+      aidaMapping: {},
+      setAidaStage: (activity, stage) =>
+        set((state) => {
+          const { [activity]: _dropped, ...rest } = state.aidaMapping;
+          // An edit back to the standard stage is dropped, so only real edits are kept.
+          return {
+            aidaMapping: defaultAidaMapping()[activity] === stage ? rest : { ...rest, [activity]: stage },
+          };
+        }),
+      resetAidaMapping: () => set({ aidaMapping: {} }),
       resetSettings: () =>
         set({
           benchmarks: DEFAULT_BENCHMARKS,
@@ -119,6 +136,7 @@ export const useAppStore = create<AppState>()(
           alignment: DEFAULT_ALIGNMENT,
           scoring: DEFAULT_SCORING,
           definitions: {},
+          aidaMapping: {},
         }),
 
       tab: "overview",
@@ -136,6 +154,7 @@ export const useAppStore = create<AppState>()(
         alignment: state.alignment,
         scoring: state.scoring,
         definitions: state.definitions,
+        aidaMapping: state.aidaMapping,
       }),
     },
   ),

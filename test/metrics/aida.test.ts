@@ -20,6 +20,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
 import { aidaSql, queryAida } from "../../src/metrics/aida";
 import { filterWhere } from "../../src/metrics/filters";
+import { resolveAidaMapping } from "../../src/model/aida";
 import { NO_FILTERS } from "../../src/model/filters";
 import { importFixture } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
@@ -55,6 +56,37 @@ describe("AIDA view on the hand-checked fixture", () => {
     // A3, A4, A5, A7, A10: Awareness 5, Interest 4, Decision 4, Action 1.
     expect(aida.stages.map((s) => s.reached)).toEqual([5, 4, 4, 1]);
     expect(aida).toMatchObject({ decisionNeverMql: 1, mqlAwarenessOnly: 1 });
+  });
+
+  it("follows an edited mapping: pricing_visit moved from Decision to Interest", async () => {
+    // pricing_visit appears for A1 and A7 only.
+    // - A1 also has sales_contact (Decision) and deal_won (Action): highest stays 4. At MQL (2025-01-06)
+    //   it had page_view (1) and pricing_visit (now 2): at MQL 2, still not Awareness-only.
+    // - A7 has only pricing_visit: highest drops from 3 to 2, so it leaves Decision but stays in Interest,
+    //   and it no longer counts as "marketing missed them" (that needs Decision, level 3).
+    // So Decision 8 → 7, marketing missed 1 → 0; Awareness 10, Interest 9, Action 2 and the MQL-side
+    // counts are unchanged.
+    const aidaMapping = resolveAidaMapping({ pricing_visit: "interest" });
+    const aida = await queryAida(engine, { filters: NO_FILTERS, aidaMapping });
+    expect(aida.stages.map((s) => s.reached)).toEqual([10, 9, 7, 2]);
+    expect(aida).toMatchObject({ mqls: 8, decisionNeverMql: 0, mqlAwarenessOnly: 1, mqlWithoutBehaviour: 2 });
+  });
+
+  it("treats an activity mapped to none as no behaviour, and an empty mapping as no AIDA behaviour at all", async () => {
+    // deal_won to none: A1 still has Decision (sales_contact) and A10 trial_start, so Action 2 → 0.
+    const noAction = await queryAida(engine, {
+      filters: NO_FILTERS,
+      aidaMapping: resolveAidaMapping({ deal_won: null }),
+    });
+    expect(noAction.stages.map((s) => s.reached)).toEqual([10, 9, 8, 0]);
+    const empty = await queryAida(engine, { filters: NO_FILTERS, aidaMapping: {} });
+    expect(empty.stages.map((s) => s.reached)).toEqual([0, 0, 0, 0]);
+    expect(empty).toMatchObject({ leads: 10, mqlWithoutBehaviour: 8 });
+  });
+
+  it("refuses a stage that is not an AIDA constant and quotes activity names", () => {
+    expect(() => aidaSql("", { page_view: "purchase" as never })).toThrow(/Unknown AIDA stage/);
+    expect(aidaSql("", { "o'brien": "awareness" })).toContain("('o''brien', 1)");
   });
 
   it("passes an EXPLAIN check", async () => {
