@@ -67,8 +67,8 @@ describe("Leaks in the browser", () => {
     await page.getByRole("button", { name: /^Lead/ }).click();
     expect(await rows.locator("th").allTextContents()).toEqual(["L9", "L4"]);
 
-    await page.getByLabel("Step").selectOption("opportunity");
-    await page.getByLabel("Reason").selectOption("lost");
+    await page.locator(".leaked-leads").getByLabel("Step").selectOption("opportunity");
+    await page.locator(".leaked-leads").getByLabel("Reason").selectOption("lost");
     await page.locator('.leaked-leads [data-leaked-count="1"]').waitFor({ timeout: 30_000 });
     expect(await rows.locator("th").allTextContents()).toEqual(["L2"]);
 

@@ -351,7 +351,7 @@ export function TrendsSection() {
         <>
           <div className="filter-bar">
             <label className="filter" htmlFor={selectId}>
-              Step
+              Trend of step
               <select id={selectId} value={stepKey(step)} onChange={(e) => setChosen(e.target.value)}>
                 {trends.steps.map((s) => (
                   <option key={stepKey(s)} value={stepKey(s)}>
