@@ -127,11 +127,13 @@ function StepChart(props: { trends: Trends; step: StepTrend; benchmark: Benchmar
           width={width}
           height={height}
           data={trendPoints(step)}
-          margin={{ top: 24, right: 24, bottom: 24, left: 16 }}
+          margin={{ top: 24, right: 72, bottom: 24, left: 16 }}
         >
           <CartesianGrid vertical={false} stroke={CHART_GRID} />
           <XAxis dataKey="month" tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }} />
+          {/* Wide enough that the rotated axis title sits clear of the tick labels. */}
           <YAxis
+            width={88}
             domain={[0, yMax]}
             tickFormatter={(v: number) => formatPercent(v)}
             tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
