@@ -247,10 +247,9 @@ export async function loadSample(): Promise<void> {
   try {
     const bytes = await prefetchSample();
     const engine = await appEngine();
-    const summary = await importActivityLog(engine, { name: "sample.csv", data: bytes }, settings());
+    await importActivityLog(engine, { name: "sample.csv", data: bytes }, settings());
     store.setImportStatus({ state: "idle" });
     store.setDataset(SAMPLE_LABEL);
-    void summary;
     await afterLoad(engine);
   } catch (error) {
     fail(error, "sample.csv");

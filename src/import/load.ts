@@ -27,7 +27,6 @@ import {
   activityRejectsSql,
   eventsSql,
   type FilePlan,
-  IGNORED_ACTIVITY,
   OPPORTUNITY_LINKS,
   opportunityLinksSql,
   rejectsSql,
@@ -93,12 +92,13 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ImportCancelled();
 }
 
+/** The vocabulary is constant for the page's life: built once per engine, not on every import step. */
 async function ensureVocabulary(engine: SqlEngine): Promise<void> {
   const rows = activityAliases()
     .map(({ key, activity }) => `(${quoteLiteral(key)}, ${quoteLiteral(activity)})`)
     .join(", ");
   await engine.exec(
-    `CREATE OR REPLACE TABLE activity_vocabulary AS SELECT * FROM (VALUES ${rows}) v(key, activity)`,
+    `CREATE TABLE IF NOT EXISTS activity_vocabulary AS SELECT * FROM (VALUES ${rows}) v(key, activity)`,
   );
 }
 
@@ -348,5 +348,3 @@ export async function importActivityLog(
   if (!file) throw new ImportError(source.name, `${source.name} could not be read.`);
   return applyImport(engine, [file], [planFor(file)], settings, options);
 }
-
-export { IGNORED_ACTIVITY };
