@@ -71,11 +71,19 @@ export interface SettingsSlice {
 export const TABS = ["overview", "leaks", "campaigns", "alignment"] as const;
 export type Tab = (typeof TABS)[number];
 
+export type Theme = "system" | "light" | "dark";
+
 export interface ViewSlice {
   tab: Tab;
   setTab: (tab: Tab) => void;
   filters: FunnelFilters;
   setFilters: (filters: FunnelFilters) => void;
+  /** Show the previous period beside the chosen one (deltas on KPIs, ghost series on charts). */
+  compare: boolean;
+  setCompare: (compare: boolean) => void;
+  /** Colour theme; "system" follows the operating system's light/dark preference. */
+  theme: Theme;
+  setTheme: (theme: Theme) => void;
 }
 
 export type AppState = WorkspaceSlice & SettingsSlice & ViewSlice;
@@ -143,6 +151,10 @@ export const useAppStore = create<AppState>()(
       setTab: (tab) => set({ tab }),
       filters: NO_FILTERS,
       setFilters: (filters) => set({ filters }),
+      compare: false,
+      setCompare: (compare) => set({ compare }),
+      theme: "system",
+      setTheme: (theme) => set({ theme }),
     }),
     {
       name: "funnel-lens:settings",
@@ -155,6 +167,7 @@ export const useAppStore = create<AppState>()(
         scoring: state.scoring,
         definitions: state.definitions,
         aidaMapping: state.aidaMapping,
+        theme: state.theme,
       }),
     },
   ),
