@@ -2,7 +2,7 @@
 
 import { type Browser, chromium, type Page } from "playwright-core";
 
-export const APP_URL = "http://127.0.0.1:4173/";
+export const APP_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`;
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({

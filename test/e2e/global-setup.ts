@@ -3,12 +3,17 @@
 import { existsSync } from "node:fs";
 import { preview } from "vite";
 
-export const E2E_PORT = 4173;
+// E2E_PORT and E2E_DIST let two people (or two helpers) run the browser tests side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? "dist";
 
 export default async function setup(): Promise<() => Promise<void>> {
-  if (!existsSync("dist/index.html"))
-    throw new Error("dist/ is missing: run `npm run build` before the browser tests");
-  const server = await preview({ preview: { port: E2E_PORT, strictPort: true, host: "127.0.0.1" } });
+  if (!existsSync(`${DIST}/index.html`))
+    throw new Error(`${DIST}/ is missing: run \`npm run build\` before the browser tests`);
+  const server = await preview({
+    build: { outDir: DIST },
+    preview: { port: E2E_PORT, strictPort: true, host: "127.0.0.1" },
+  });
   return async () => {
     await server.close();
   };
