@@ -12,10 +12,13 @@ import {
   openWorkspace,
   proposeForKind,
 } from "./app/importFiles";
+import { useAppliedTheme } from "./app/theme";
 import { useFunnel } from "./app/useFunnel";
+import { useUrlView } from "./app/useUrlView";
 import { useAppStore } from "./store";
 import { FileDropZone } from "./ui/FileDropZone";
 import { ImportButton } from "./ui/ImportButton";
+import { ThemeToggle } from "./ui/ThemeToggle";
 import { AlignmentView } from "./views/Alignment/AlignmentView";
 import { CampaignsView } from "./views/Campaigns/CampaignsView";
 import { FilterBar } from "./views/Filters/FilterBar";
@@ -35,6 +38,8 @@ export function App() {
   const kept = useAppStore((s) => s.kept);
   const funnel = useFunnel();
   const sampleRequested = useRef(false);
+  useUrlView();
+  useAppliedTheme();
 
   useEffect(() => {
     if (sampleRequested.current) return;
@@ -57,6 +62,7 @@ export function App() {
         <button type="button" className="button" disabled={busy} onClick={() => void clearWorkspace()}>
           Clear workspace
         </button>
+        <ThemeToggle />
       </header>
       <main className="app-main" data-funnel-update={funnel.status === "ready" ? funnel.update : 0}>
         {storageNote && (

@@ -122,7 +122,7 @@ export async function openWorkspace(): Promise<void> {
     const saved = await loadSavedWorkspace(engine, settings());
     if (saved) {
       store.setImportStatus({ state: "idle" });
-      store.setDataset(saved.label);
+      store.setDataset(saved.label, true); // reopening: a link's filters stay
       store.setKept(true);
       await afterLoad(engine);
       return;
@@ -130,7 +130,7 @@ export async function openWorkspace(): Promise<void> {
   } catch (error) {
     store.setStorageProblem(error instanceof SavedWorkspaceError ? error.message : userMessage(error));
   }
-  await loadSample();
+  await loadSample(true);
 }
 
 /** "Clear workspace": forgets the kept data, mappings and settings, and goes back to the sample. */
@@ -240,7 +240,8 @@ export function prefetchSample(): Promise<Uint8Array> {
   return sample;
 }
 
-export async function loadSample(): Promise<void> {
+/** `keepView` keeps the filters (on opening the app, where they may come from a link). */
+export async function loadSample(keepView = false): Promise<void> {
   const store = useAppStore.getState();
   const onProgress = progress(["sample.csv"], 0);
   onProgress({ step: "Loading the sample", done: 0, total: 1 });
@@ -249,7 +250,7 @@ export async function loadSample(): Promise<void> {
     const engine = await appEngine();
     await importActivityLog(engine, { name: "sample.csv", data: bytes }, settings());
     store.setImportStatus({ state: "idle" });
-    store.setDataset(SAMPLE_LABEL);
+    store.setDataset(SAMPLE_LABEL, keepView);
     await afterLoad(engine);
   } catch (error) {
     fail(error, "sample.csv");

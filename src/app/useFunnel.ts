@@ -4,14 +4,22 @@ import { useEffect, useState } from "react";
 import { userMessage } from "../db/errors";
 import { queryFunnel } from "../metrics/funnel";
 import type { Funnel } from "../model/funnel";
+import { type Period, previousPeriod } from "../model/period";
 import { useAppStore } from "../store";
 import { appEngine } from "./engine";
+import { asOfFor } from "./useAsOf";
+
+/** The previous period's funnel when "compare with previous period" is on and there is one. */
+export type FunnelComparison =
+  | { state: "off" }
+  | { state: "unavailable"; reason: string }
+  | { state: "ready"; funnel: Funnel; period: Period };
 
 export type FunnelState =
   | { status: "loading"; message?: string }
   | { status: "error"; message: string }
   | { status: "empty" }
-  | { status: "ready"; funnel: Funnel; datasetLabel: string; update: number };
+  | { status: "ready"; funnel: Funnel; datasetLabel: string; update: number; comparison: FunnelComparison };
 
 // Counts answers shown, so a benchmark (or a curious user) can tell when the numbers changed.
 let updates = 0;
@@ -21,6 +29,7 @@ export function useFunnel(): FunnelState {
   const filters = useAppStore((s) => s.filters);
   const windowDays = useAppStore((s) => s.windowDays);
   const benchmarks = useAppStore((s) => s.benchmarks);
+  const compare = useAppStore((s) => s.compare);
   const engineStatus = useAppStore((s) => s.engine);
   const importStatus = useAppStore((s) => s.importStatus);
   const [state, setState] = useState<FunnelState>({
@@ -45,22 +54,39 @@ export function useFunnel(): FunnelState {
     }
     let current = true;
     const started = performance.now();
-    appEngine()
-      .then((engine) => queryFunnel(engine, { filters, windowDays }, benchmarks))
-      .then(
-        (funnel) => {
-          if (!current) return; // a newer request is on its way: the latest wins
-          performance.measure("funnel-query", { start: started, end: performance.now() });
-          setState({ status: "ready", funnel, datasetLabel: dataset.label, update: ++updates });
-        },
-        (error: unknown) => {
-          if (current) setState({ status: "error", message: userMessage(error) });
-        },
+    const comparing = async (): Promise<FunnelComparison> => {
+      if (!compare) return { state: "off" };
+      const previous = previousPeriod(filters, await asOfFor(dataset.version));
+      if (previous === null)
+        return {
+          state: "unavailable",
+          reason: "Choose a period (a start date) to compare with the one before it.",
+        };
+      const engine = await appEngine();
+      const funnel = await queryFunnel(
+        engine,
+        { filters: { ...filters, ...previous }, windowDays },
+        benchmarks,
       );
+      return { state: "ready", funnel, period: previous };
+    };
+    Promise.all([
+      appEngine().then((engine) => queryFunnel(engine, { filters, windowDays }, benchmarks)),
+      comparing(),
+    ]).then(
+      ([funnel, comparison]) => {
+        if (!current) return; // a newer request is on its way: the latest wins
+        performance.measure("funnel-query", { start: started, end: performance.now() });
+        setState({ status: "ready", funnel, datasetLabel: dataset.label, update: ++updates, comparison });
+      },
+      (error: unknown) => {
+        if (current) setState({ status: "error", message: userMessage(error) });
+      },
+    );
     return () => {
       current = false;
     };
-  }, [dataset, filters, windowDays, benchmarks, engineStatus, importStatus.state]);
+  }, [dataset, filters, windowDays, benchmarks, compare, engineStatus, importStatus.state]);
 
   return state;
 }

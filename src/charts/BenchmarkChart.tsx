@@ -112,7 +112,10 @@ function axisMax(rates: readonly BenchmarkedRate[]): number {
   return Math.min(1, Math.ceil((largest * 1.15) / 0.1) * 0.1);
 }
 
-function BenchmarkTable(props: { rates: readonly BenchmarkedRate[] }) {
+function BenchmarkTable(props: {
+  rates: readonly BenchmarkedRate[];
+  previous: Map<string, BenchmarkedRate> | null;
+}) {
   return (
     <table className="data-table">
       <caption>Benchmarked rates against their benchmarks</caption>
@@ -123,6 +126,7 @@ function BenchmarkTable(props: { rates: readonly BenchmarkedRate[] }) {
           <th scope="col">Leads</th>
           <th scope="col">Benchmark</th>
           <th scope="col">Status</th>
+          {props.previous && <th scope="col">Previous period</th>}
         </tr>
       </thead>
       <tbody>
@@ -143,6 +147,9 @@ function BenchmarkTable(props: { rates: readonly BenchmarkedRate[] }) {
                 <BenchmarkStatusBadge status={r.status} kind={r.benchmark.kind} />
               )}
             </td>
+            {props.previous && (
+              <td className="number">{formatPercent(props.previous.get(r.id)?.rate ?? null)}</td>
+            )}
           </tr>
         ))}
       </tbody>
@@ -150,8 +157,15 @@ function BenchmarkTable(props: { rates: readonly BenchmarkedRate[] }) {
   );
 }
 
-export function BenchmarkChart(props: { funnel: Funnel; width?: number; height?: number }) {
+/** `previous` (the previous period's funnel) adds an outlined ghost bar per rate. */
+export function BenchmarkChart(props: {
+  funnel: Funnel;
+  previous?: Funnel | null;
+  width?: number;
+  height?: number;
+}) {
   const rates = benchmarkedRates(props.funnel);
+  const previous = props.previous ? new Map(benchmarkedRates(props.previous).map((r) => [r.id, r])) : null;
   const height = props.height ?? Math.max(140, rates.length * ROW_HEIGHT + 64);
   const max = rates.length > 0 ? axisMax(rates) : 1;
   // A reference is a single published figure: draw it as a thin band so it still reads as a range.
@@ -159,6 +173,7 @@ export function BenchmarkChart(props: { funnel: Funnel; width?: number; height?:
   const bars = rates.map((r) => ({
     label: r.label,
     rate: r.rate,
+    ...(previous ? { previousRate: previous.get(r.id)?.rate ?? null } : {}),
     barLabel: r.tooFewToJudge
       ? `${formatCountOf(r.numerator, r.denominator)} · too few to judge`
       : `${formatPercent(r.rate)} · ${benchmarkStatusText(r.status, r.benchmark.kind).toLowerCase()}`,
@@ -215,6 +230,18 @@ export function BenchmarkChart(props: { funnel: Funnel; width?: number; height?:
                 ifOverflow="hidden"
               />
             ))}
+            {previous && (
+              <Bar
+                dataKey="previousRate"
+                name="Previous period"
+                barSize={12}
+                fill="none"
+                stroke={CHART_MUTED_INK}
+                strokeWidth={2}
+                strokeDasharray="5 3"
+                isAnimationActive={false}
+              />
+            )}
             <Bar
               dataKey="rate"
               name="Measured rate"
@@ -247,10 +274,11 @@ export function BenchmarkChart(props: { funnel: Funnel; width?: number; height?:
               </p>
             )}
             <p>Grey shading is the benchmark band; a thin grey bar marks a published reference figure.</p>
+            {previous && <p>Dashed outline: the same rate in the previous period.</p>}
           </div>
         )
       }
-      textAlternative={<BenchmarkTable rates={rates} />}
+      textAlternative={<BenchmarkTable rates={rates} previous={previous} />}
     />
   );
 }

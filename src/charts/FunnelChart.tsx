@@ -9,13 +9,15 @@ import type { Funnel, FunnelStageRow, FunnelStep } from "../model/funnel";
 import { formatCountOf, TOO_FEW_TO_JUDGE, tooFewToJudge } from "../model/smallNumbers";
 import { STAGE_LABELS, STAGE_PLURALS, type Stage } from "../model/stages";
 import { ChartFrame } from "./ChartFrame";
-import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, OKABE_ITO } from "./palette";
+import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, CHART_MUTED_INK, OKABE_ITO } from "./palette";
 
 interface FunnelBar {
   stage: Stage;
   label: string;
   reached: number;
   barLabel: string;
+  /** Leads that reached the stage in the previous period, when comparing. */
+  previousReached?: number;
 }
 
 const ROW_HEIGHT = 56;
@@ -53,15 +55,19 @@ function barLabel(row: FunnelStageRow, step: FunnelStep | undefined): string {
   return parts.join(" · ");
 }
 
-export function funnelBars(funnel: Funnel): FunnelBar[] {
+export function funnelBars(funnel: Funnel, previous?: Funnel | null): FunnelBar[] {
   return funnel.stages
     .filter((row) => row.tracked && row.reached !== null)
-    .map((row) => ({
-      stage: row.stage,
-      label: row.label,
-      reached: row.reached ?? 0,
-      barLabel: barLabel(row, stepInto(funnel, row.stage)),
-    }));
+    .map((row) => {
+      const before = previous?.stages.find((p) => p.stage === row.stage);
+      return {
+        stage: row.stage,
+        label: row.label,
+        reached: row.reached ?? 0,
+        barLabel: barLabel(row, stepInto(funnel, row.stage)),
+        ...(previous ? { previousReached: before?.reached ?? 0 } : {}),
+      };
+    });
 }
 
 /** "5,000 leads became 9 deals: 0.2 % overall" — the finding the chart shows. */
@@ -171,7 +177,7 @@ function StageTick(props: StageTickProps & { bars: readonly FunnelBar[]; definit
   );
 }
 
-function FunnelTable(props: { funnel: Funnel; definitions?: StageDefinitions }) {
+function FunnelTable(props: { funnel: Funnel; definitions?: StageDefinitions; previous?: Funnel | null }) {
   const first = props.funnel.stages.find((row) => row.tracked);
   const definitions = props.definitions;
   const idBase = useId();
@@ -187,6 +193,7 @@ function FunnelTable(props: { funnel: Funnel; definitions?: StageDefinitions }) 
             <th scope="col">Skipped</th>
             <th scope="col">Step conversion</th>
             <th scope="col">Cumulative conversion</th>
+            {props.previous && <th scope="col">Reached, previous period</th>}
           </tr>
         </thead>
         <tbody>
@@ -207,9 +214,14 @@ function FunnelTable(props: { funnel: Funnel; definitions?: StageDefinitions }) 
                     {stepCell(stepInto(props.funnel, row.stage), row.stepConversion)}
                   </td>
                   <td className="number">{cumulativeCell(first, row.cumulativeConversion)}</td>
+                  {props.previous && (
+                    <td className="number">
+                      {formatCount(props.previous.stages.find((p) => p.stage === row.stage)?.reached ?? null)}
+                    </td>
+                  )}
                 </>
               ) : (
-                <td colSpan={4}>Not tracked</td>
+                <td colSpan={props.previous ? 5 : 4}>Not tracked</td>
               )}
             </tr>
           ))}
@@ -234,10 +246,12 @@ function FunnelTable(props: { funnel: Funnel; definitions?: StageDefinitions }) 
 export function FunnelChart(props: {
   funnel: Funnel;
   definitions?: StageDefinitions;
+  /** The previous period's funnel: drawn as outlined ghost bars beside this period's. */
+  previous?: Funnel | null;
   width?: number;
   height?: number;
 }) {
-  const bars = funnelBars(props.funnel);
+  const bars = funnelBars(props.funnel, props.previous);
   const height = props.height ?? Math.max(160, bars.length * ROW_HEIGHT + 64);
   return (
     <ChartFrame
@@ -275,14 +289,36 @@ export function FunnelChart(props: {
                 <StageTick {...tick} bars={bars} definitions={props.definitions} />
               )}
             />
+            {props.previous && (
+              <Bar
+                dataKey="previousReached"
+                name="Previous period"
+                fill="none"
+                stroke={CHART_MUTED_INK}
+                strokeWidth={2}
+                strokeDasharray="5 3"
+                isAnimationActive={false}
+              />
+            )}
             <Bar dataKey="reached" name="Leads reached" fill={OKABE_ITO.blue} isAnimationActive={false}>
               <LabelList dataKey="barLabel" position="right" fill={CHART_INK} fontSize={CHART_FONT_SIZE} />
             </Bar>
           </BarChart>
         )
       }
-      notes={<FunnelNotes funnel={props.funnel} />}
-      textAlternative={<FunnelTable funnel={props.funnel} definitions={props.definitions} />}
+      notes={
+        <>
+          {props.previous && (
+            <p className="chart-legend">
+              <span className="legend-ghost" aria-hidden="true" /> Dashed outline: the previous period
+            </p>
+          )}
+          <FunnelNotes funnel={props.funnel} />
+        </>
+      }
+      textAlternative={
+        <FunnelTable funnel={props.funnel} definitions={props.definitions} previous={props.previous} />
+      }
     />
   );
 }

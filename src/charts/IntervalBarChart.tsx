@@ -6,7 +6,7 @@ import { Bar, BarChart, CartesianGrid, ErrorBar, LabelList, Legend, XAxis, YAxis
 import { formatPercent } from "../model/format";
 import type { Interval } from "../model/stats";
 import { ChartFrame } from "./ChartFrame";
-import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, CHART_MUTED_INK } from "./palette";
+import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, CHART_MUTED_INK, CHART_ON_FILL } from "./palette";
 
 export interface IntervalPoint {
   value: number | null;
@@ -95,7 +95,7 @@ export function IntervalBarChart(props: IntervalBarChartProps) {
               <LabelList
                 dataKey={`${s.id}_label`}
                 position="insideBottom"
-                fill="#ffffff"
+                fill={CHART_ON_FILL}
                 fontSize={CHART_FONT_SIZE - 2}
               />
             </Bar>

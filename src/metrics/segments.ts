@@ -30,3 +30,11 @@ export async function queryCohortSpan(
   );
   return row ?? { first: null, last: null };
 }
+
+/** The data's last day (the latest dated record), as YYYY-MM-DD: what date presets are anchored on. */
+export async function queryAsOf(engine: SqlEngine): Promise<string | null> {
+  const [row] = await engine.query<{ as_of: string | null }>(
+    `SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM ${LIVE_TABLES.trackedStages}`,
+  );
+  return row?.as_of ?? null;
+}

@@ -39,7 +39,8 @@ export interface WorkspaceSlice {
   kept: boolean;
   setKept: (kept: boolean) => void;
   setEngine: (engine: EngineStatus) => void;
-  setDataset: (label: string) => void;
+  /** A new dataset; `keepView` keeps the filters (reopening the same data, e.g. from a link). */
+  setDataset: (label: string, keepView?: boolean) => void;
   setImportStatus: (status: ImportStatus) => void;
 }
 
@@ -88,7 +89,10 @@ export interface ViewSlice {
 
 export type AppState = WorkspaceSlice & SettingsSlice & ViewSlice;
 
-/** Settings survive a reload (in this browser's localStorage); data and view state do not live here. */
+/**
+ * Settings survive a reload (in this browser's localStorage); the view (tab, filters, comparison) and
+ * the settings that change numbers are mirrored in the URL (src/app/useUrlView.ts); data lives in DuckDB.
+ */
 export const useAppStore = create<AppState>()(
   persist(
     (set) => ({
@@ -104,10 +108,10 @@ export const useAppStore = create<AppState>()(
       kept: false,
       setKept: (kept) => set({ kept }),
       setEngine: (engine) => set({ engine }),
-      setDataset: (label) =>
+      setDataset: (label, keepView = false) =>
         set((state) => ({
           dataset: { label, version: (state.dataset?.version ?? 0) + 1 },
-          filters: NO_FILTERS,
+          filters: keepView ? state.filters : NO_FILTERS,
         })),
       setImportStatus: (importStatus) => set({ importStatus }),
 

@@ -3,10 +3,12 @@
 
 import { type ReactNode, useId } from "react";
 import { formatBand } from "../model/benchmarks";
+import { deltaDirection, formatKpiDelta, type KpiDelta } from "../model/comparison";
 import { formatCount, formatPercent } from "../model/format";
 import type { Kpi } from "../model/funnel";
 import { formatCountOf, TOO_FEW_TO_JUDGE, tooFewToJudge } from "../model/smallNumbers";
 import { BenchmarkStatusBadge } from "./BenchmarkStatusBadge";
+import "./comparison.css";
 
 /** True for a rate that exists but rests on too few leads to judge. */
 export function isSmallSampleRate(kpi: Kpi): boolean {
@@ -30,7 +32,31 @@ export function kpiValueText(kpi: Kpi): string {
  * and `data-value` (the raw number, a rate as a fraction; "" when there is none). A stage count may
  * carry the team's definition of the stage: as its tooltip and its accessible description.
  */
-export function KpiTile(props: { kpi: Kpi; definition?: string | null; children?: ReactNode }) {
+const DELTA_ARROWS = { up: "▲", down: "▼", flat: "■" } as const;
+
+/** "▲ +100 (+8.3 %) vs previous period": the arrow repeats the sign, the words carry the meaning. */
+function KpiDeltaLine(props: { delta: KpiDelta }) {
+  const { delta } = props;
+  const direction = deltaDirection(delta);
+  return (
+    <p
+      className={`kpi-delta kpi-delta-${direction}`}
+      data-delta={delta.kind === "rate" ? delta.points / 100 : delta.change}
+    >
+      <span aria-hidden="true">{DELTA_ARROWS[direction]} </span>
+      {formatKpiDelta(delta)} vs previous period
+      {delta.kind === "rate" && delta.tooFew && " (too few leads to judge)"}
+    </p>
+  );
+}
+
+export function KpiTile(props: {
+  kpi: Kpi;
+  definition?: string | null;
+  /** The change against the previous period, when comparing. */
+  delta?: KpiDelta | null;
+  children?: ReactNode;
+}) {
   const { kpi } = props;
   const definitionId = useId();
   const definition = props.definition ?? null;
@@ -67,6 +93,7 @@ export function KpiTile(props: { kpi: Kpi; definition?: string | null; children?
             <span className="kpi-band">Benchmark {formatBand(kpi.benchmark)}</span>
           </p>
         )}
+        {props.delta && <KpiDeltaLine delta={props.delta} />}
         {props.children}
       </div>
       {/* Outside the tile, so the tile's text stays its numbers; still read as its description. */}

@@ -113,7 +113,7 @@ function windowNote(trends: Trends, step: StepTrend): string {
   );
 }
 
-function StepChart(props: { trends: Trends; step: StepTrend; benchmark: Benchmark | undefined }) {
+export function StepChart(props: { trends: Trends; step: StepTrend; benchmark: Benchmark | undefined }) {
   const { trends, step, benchmark } = props;
   const height = 300;
   const yMax = yMaxFor(step, benchmark);
@@ -196,7 +196,7 @@ function StepChart(props: { trends: Trends; step: StepTrend; benchmark: Benchmar
             stroke={OKABE_ITO.blue}
             strokeWidth={2}
             strokeDasharray="5 5"
-            dot={{ r: 5, fill: "#ffffff", stroke: OKABE_ITO.blue, strokeWidth: 2 }}
+            dot={{ r: 5, fill: "var(--chart-surface)", stroke: OKABE_ITO.blue, strokeWidth: 2 }}
             isAnimationActive={false}
           >
             <LabelList dataKey="openLabel" position="top" fill={CHART_INK} fontSize={CHART_FONT_SIZE - 2} />

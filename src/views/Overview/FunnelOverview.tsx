@@ -1,13 +1,16 @@
 // The ready Overview: KPI tiles, the biggest leak in words, the funnel and benchmark charts, the CSV.
 
 import { useDefinitions } from "../../app/useDefinitions";
+import type { FunnelComparison } from "../../app/useFunnel";
 import { BenchmarkChart } from "../../charts/BenchmarkChart";
 import { FunnelChart } from "../../charts/FunnelChart";
+import { kpiDelta } from "../../model/comparison";
 import { definitionForKpi } from "../../model/definitions";
 import { formatCount } from "../../model/format";
 import type { Funnel } from "../../model/funnel";
 import { funnelTableCsv } from "../../model/funnelTable";
 import { biggestLeakSentence } from "../../model/insights";
+import { formatPeriod } from "../../model/period";
 import { MIN_LEADS_TO_JUDGE, tooFewToJudge } from "../../model/smallNumbers";
 import { STAGE_PLURALS } from "../../model/stages";
 import { downloadText } from "../../ui/download";
@@ -51,9 +54,32 @@ function SmallSelectionNote(props: { funnel: Funnel }) {
   );
 }
 
-export function FunnelOverview(props: { funnel: Funnel; datasetLabel: string }) {
+/** Which period the deltas and ghost bars compare with, or why there is none. */
+function ComparisonNote(props: { comparison: FunnelComparison }) {
+  const { comparison } = props;
+  if (comparison.state === "off") return null;
+  if (comparison.state === "unavailable")
+    return (
+      <p className="view-note" data-comparison="unavailable">
+        No previous period to compare with: {comparison.reason}
+      </p>
+    );
+  return (
+    <p className="view-note" data-comparison="ready">
+      Compared with the previous period, {formatPeriod(comparison.period)}: changes under each tile, the
+      previous period as outlined ghost bars on the charts.
+    </p>
+  );
+}
+
+export function FunnelOverview(props: {
+  funnel: Funnel;
+  datasetLabel: string;
+  comparison?: FunnelComparison;
+}) {
   const { funnel } = props;
   const definitions = useDefinitions();
+  const previous = props.comparison?.state === "ready" ? props.comparison.funnel : null;
   return (
     <section className="overview" aria-labelledby="overview-title">
       <header className="view-header">
@@ -73,10 +99,23 @@ export function FunnelOverview(props: { funnel: Funnel; datasetLabel: string }) 
       <p className="headline">{biggestLeakSentence(funnel)}</p>
       <CountingNote funnel={funnel} />
       <SmallSelectionNote funnel={funnel} />
+      {props.comparison && <ComparisonNote comparison={props.comparison} />}
 
       <div className="kpi-grid">
         {funnel.kpis.map((kpi) => (
-          <KpiTile key={kpi.id} kpi={kpi} definition={definitionForKpi(kpi.id, definitions)}>
+          <KpiTile
+            key={kpi.id}
+            kpi={kpi}
+            definition={definitionForKpi(kpi.id, definitions)}
+            delta={
+              previous
+                ? kpiDelta(
+                    kpi,
+                    previous.kpis.find((k) => k.id === kpi.id),
+                  )
+                : null
+            }
+          >
             {kpi.id === "win_rate" && kpi.value !== null && (
               <p className="kpi-note">
                 <span className="kpi-note-label">{CLOSED_WIN_RATE_LABEL}:</span>{" "}
@@ -88,8 +127,8 @@ export function FunnelOverview(props: { funnel: Funnel; datasetLabel: string }) 
       </div>
 
       <div className="chart-grid">
-        <FunnelChart funnel={funnel} definitions={definitions} />
-        <BenchmarkChart funnel={funnel} />
+        <FunnelChart funnel={funnel} definitions={definitions} previous={previous} />
+        <BenchmarkChart funnel={funnel} previous={previous} />
       </div>
 
       <StageRules />

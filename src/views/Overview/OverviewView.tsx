@@ -1,5 +1,6 @@
 // The Overview screen: funnel health at a glance, or a clear loading, error or empty state.
 
+import type { FunnelComparison } from "../../app/useFunnel";
 import type { Funnel } from "../../model/funnel";
 import { FunnelOverview } from "./FunnelOverview";
 
@@ -7,7 +8,7 @@ export type OverviewState =
   | { status: "loading"; message?: string }
   | { status: "error"; message: string }
   | { status: "empty" }
-  | { status: "ready"; funnel: Funnel; datasetLabel: string };
+  | { status: "ready"; funnel: Funnel; datasetLabel: string; comparison?: FunnelComparison };
 
 export function OverviewView(props: { state: OverviewState; onImportClick?: () => void }) {
   const { state } = props;
@@ -42,6 +43,12 @@ export function OverviewView(props: { state: OverviewState; onImportClick?: () =
         </div>
       );
     case "ready":
-      return <FunnelOverview funnel={state.funnel} datasetLabel={state.datasetLabel} />;
+      return (
+        <FunnelOverview
+          funnel={state.funnel}
+          datasetLabel={state.datasetLabel}
+          comparison={state.comparison ?? { state: "off" }}
+        />
+      );
   }
 }

@@ -1,0 +1,39 @@
+// Keeps the address bar in step with the view, and opens the view a pasted link describes.
+
+import { useEffect } from "react";
+import { type AppState, useAppStore } from "../store";
+import { decodeView, encodeView, type UrlView } from "./urlView";
+
+function viewOf(state: AppState): UrlView {
+  return {
+    tab: state.tab,
+    filters: state.filters,
+    compare: state.compare,
+    windowDays: state.windowDays,
+    stalledDays: state.stalledDays,
+    benchmarks: state.benchmarks,
+    alignment: state.alignment,
+    scoring: state.scoring,
+    aidaMapping: state.aidaMapping,
+  };
+}
+
+/** Applies the link's view once (it wins over the settings saved in this browser), then mirrors the store. */
+export function useUrlView(): void {
+  useEffect(() => {
+    const linked = decodeView(window.location.search);
+    if (Object.keys(linked).length > 0) useAppStore.setState(linked);
+    const write = (state: AppState) => {
+      const query = encodeView(viewOf(state));
+      const search = query === "" ? "" : `?${query}`;
+      if (search !== window.location.search)
+        window.history.replaceState(
+          window.history.state,
+          "",
+          `${window.location.pathname}${search}${window.location.hash}`,
+        );
+    };
+    write(useAppStore.getState());
+    return useAppStore.subscribe(write);
+  }, []);
+}

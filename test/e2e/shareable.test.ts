@@ -1,0 +1,88 @@
+// A view's link: filters, period and comparison chosen in one tab reopen to the same numbers in another.
+
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, openApp } from "./browser";
+
+const KPI_IDS = [
+  "leads",
+  "mqls",
+  "sals",
+  "sqls",
+  "opportunities",
+  "deals",
+  "mql_to_sql",
+  "sales_acceptance",
+  "sql_to_opportunity",
+  "win_rate",
+];
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+async function kpis(page: Page): Promise<Record<string, string | null>> {
+  const values: Record<string, string | null> = {};
+  for (const id of KPI_IDS)
+    values[id] = await page.locator(`[data-metric="${id}"]`).getAttribute("data-value");
+  return values;
+}
+
+/** Waits until the Overview has shown a newer answer than `after` (the data-funnel-update counter). */
+async function nextUpdate(page: Page, after: number): Promise<number> {
+  await page.waitForFunction(
+    (n) => Number(document.querySelector("main")?.getAttribute("data-funnel-update") ?? 0) > n,
+    after,
+    { timeout: 30_000 },
+  );
+  return Number(await page.locator("main").getAttribute("data-funnel-update"));
+}
+
+describe("shareable view links", () => {
+  it("reloads a filtered, compared view from its URL to the same KPI values", async () => {
+    const { page } = await openApp(browser);
+    await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: 30_000 });
+    const filters = page.getByRole("region", { name: "Filters" });
+    let update = Number(await page.locator("main").getAttribute("data-funnel-update"));
+
+    await filters.getByLabel("Team", { exact: true }).selectOption("Regional");
+    update = await nextUpdate(page, update);
+    await filters.getByLabel("Period", { exact: true }).selectOption("last_quarter");
+    update = await nextUpdate(page, update);
+    await filters.getByLabel("Compare with previous period").check();
+    update = await nextUpdate(page, update);
+    await page.locator('[data-comparison="ready"]').waitFor();
+
+    const url = new URL(page.url());
+    expect(url.searchParams.get("team")).toBe("Regional");
+    expect(url.searchParams.get("compare")).toBe("1");
+    expect(url.searchParams.get("from")).toMatch(/^\d{4}-(01|04|07|10)-01$/);
+    const shown = await kpis(page);
+    expect(Number(shown.leads)).toBeGreaterThan(0);
+    expect(Number(shown.leads)).toBeLessThan(3000);
+    const deltas = await page.locator(".kpi-delta").count();
+    expect(deltas).toBeGreaterThan(0);
+
+    // A new tab (same browser profile, as a colleague with the same workspace would have) opens the link.
+    const second = await page.context().newPage();
+    await second.goto(url.toString());
+    await second.locator('[data-comparison="ready"]').waitFor({ timeout: 30_000 });
+    await second.locator(`[data-metric="leads"][data-value="${shown.leads}"]`).waitFor({ timeout: 30_000 });
+    expect(await kpis(second)).toEqual(shown);
+    const secondFilters = second.getByRole("region", { name: "Filters" });
+    await expect(secondFilters.getByLabel("Team", { exact: true }).inputValue()).resolves.toBe("Regional");
+    await expect(secondFilters.getByLabel("Period", { exact: true }).inputValue()).resolves.toBe(
+      "last_quarter",
+    );
+    await expect(secondFilters.getByLabel("Compare with previous period").isChecked()).resolves.toBe(true);
+    await expect(second.locator(".kpi-delta").count()).resolves.toBe(deltas);
+    expect(new URL(second.url()).search).toBe(url.search);
+    await page.context().close();
+  });
+});
