@@ -83,6 +83,13 @@ describe("shareable view links", () => {
     await expect(secondFilters.getByLabel("Compare with previous period").isChecked()).resolves.toBe(true);
     await expect(second.locator(".kpi-delta").count()).resolves.toBe(deltas);
     expect(new URL(second.url()).search).toBe(url.search);
+
+    // The comparison reaches the other screens: the trend chart gains the previous period as a ghost line.
+    await second.getByRole("tab", { name: "Leaks" }).click();
+    await second
+      .getByText("Dotted grey line: the previous period", { exact: false })
+      .waitFor({ timeout: 30_000 });
+    expect(new URL(second.url()).searchParams.get("tab")).toBe("leaks");
     await page.context().close();
   });
 });

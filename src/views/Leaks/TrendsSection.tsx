@@ -14,6 +14,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { useAsOf } from "../../app/useAsOf";
 import { type MetricContext, useMetric } from "../../app/useMetric";
 import { ChartFrame } from "../../charts/ChartFrame";
 import {
@@ -28,12 +29,37 @@ import type { SqlEngine } from "../../db/engine";
 import { type MonthStatus, queryTrends, type StepTrend, type Trends } from "../../metrics/trends";
 import { type Benchmark, formatBand } from "../../model/benchmarks";
 import { formatCount, formatPercent } from "../../model/format";
+import { type Period, previousPeriod } from "../../model/period";
 import { MIN_LEADS_TO_JUDGE, tooFewToJudge } from "../../model/smallNumbers";
 import { STAGE_LABELS, STAGE_PLURALS, type Stage } from "../../model/stages";
 import { useAppStore } from "../../store";
 import { rateCell } from "./LeakCharts";
 
 const runTrends = (engine: SqlEngine, ctx: MetricContext) => queryTrends(engine, ctx);
+
+/** Whole months from one YYYY-MM-DD to another (by their months). */
+function monthsBetween(from: string, to: string): number {
+  const [fy, fm] = from.split("-").map(Number) as [number, number];
+  const [ty, tm] = to.split("-").map(Number) as [number, number];
+  return (ty - fy) * 12 + (tm - fm);
+}
+
+/** The previous period's trends when comparing (null when not comparing or there is no previous period). */
+function usePreviousTrends(): { trends: Trends; shiftMonths: number } | null {
+  const compare = useAppStore((s) => s.compare);
+  const filters = useAppStore((s) => s.filters);
+  const asOf = useAsOf();
+  const previous: Period | null = compare ? previousPeriod(filters, asOf ?? null) : null;
+  const state = useMetric(
+    (engine, ctx) =>
+      previous === null
+        ? Promise.resolve(null)
+        : queryTrends(engine, { ...ctx, filters: { ...ctx.filters, ...previous } }),
+    [previous?.from, previous?.to],
+  );
+  if (previous === null || state.status !== "ready" || state.data === null) return null;
+  return { trends: state.data, shiftMonths: monthsBetween(previous.from as string, filters.from as string) };
+}
 
 const STAGE_COLORS: Record<Stage, string> = {
   lead: OKABE_ITO.skyBlue,
@@ -78,14 +104,33 @@ interface TrendPoint {
   complete: number | null;
   open: number | null;
   openLabel: string | undefined;
+  previous?: number | null;
 }
 
-function trendPoints(step: StepTrend): TrendPoint[] {
+/** 'YYYY-MM' moved by `months` calendar months. */
+function shiftMonthKey(month: string, months: number): string {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  const index = year * 12 + (m - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** The previous period's trend, its months moved onto the current period's axis. */
+export interface PreviousTrend {
+  step: StepTrend;
+  /** Calendar months from the previous period's start to the current one's. */
+  shiftMonths: number;
+}
+
+function trendPoints(step: StepTrend, previous?: PreviousTrend | null): TrendPoint[] {
+  const before = new Map(
+    (previous?.step.months ?? []).map((m) => [shiftMonthKey(m.month, previous?.shiftMonths ?? 0), m.rate]),
+  );
   return step.months.map((m) => ({
     month: m.month,
     complete: m.status === "complete" ? m.rate : null,
     open: m.status === "complete" ? null : m.rate,
     openLabel: m.status === "complete" ? undefined : STATUS_WORDS[m.status],
+    ...(previous ? { previous: before.get(m.month) ?? null } : {}),
   }));
 }
 
@@ -113,10 +158,16 @@ function windowNote(trends: Trends, step: StepTrend): string {
   );
 }
 
-export function StepChart(props: { trends: Trends; step: StepTrend; benchmark: Benchmark | undefined }) {
-  const { trends, step, benchmark } = props;
+export function StepChart(props: {
+  trends: Trends;
+  step: StepTrend;
+  benchmark: Benchmark | undefined;
+  /** The previous period's trend of the same step, drawn as a ghost line. */
+  previous?: PreviousTrend | null;
+}) {
+  const { trends, step, benchmark, previous } = props;
   const height = 300;
-  const yMax = yMaxFor(step, benchmark);
+  const yMax = Math.max(yMaxFor(step, benchmark), previous ? yMaxFor(previous.step, benchmark) : 0);
   const small = step.months.filter((m) => tooFewToJudge(m.entered)).length;
   return (
     <ChartFrame
@@ -126,7 +177,7 @@ export function StepChart(props: { trends: Trends; step: StepTrend; benchmark: B
         <LineChart
           width={width}
           height={height}
-          data={trendPoints(step)}
+          data={trendPoints(step, previous)}
           margin={{ top: 24, right: 72, bottom: 24, left: 16 }}
         >
           <CartesianGrid vertical={false} stroke={CHART_GRID} />
@@ -182,6 +233,18 @@ export function StepChart(props: { trends: Trends; step: StepTrend; benchmark: B
               }}
             />
           ) : null}
+          {previous && (
+            <Line
+              dataKey="previous"
+              name="Previous period"
+              stroke={CHART_MUTED_INK}
+              strokeWidth={2}
+              strokeDasharray="2 4"
+              dot={false}
+              connectNulls
+              isAnimationActive={false}
+            />
+          )}
           <Line
             dataKey="complete"
             name="Complete month"
@@ -206,6 +269,12 @@ export function StepChart(props: { trends: Trends; step: StepTrend; benchmark: B
       notes={
         <div className="chart-notes">
           <p>{windowNote(trends, step)}</p>
+          {previous && (
+            <p>
+              Dotted grey line: the previous period, each month placed under the month{" "}
+              {formatCount(previous.shiftMonths)} {previous.shiftMonths === 1 ? "month" : "months"} later.
+            </p>
+          )}
           <p>
             {benchmark
               ? `Shaded: the ${benchmark.label} benchmark, ${formatBand(benchmark)} (${benchmark.source}). `
@@ -333,10 +402,19 @@ function VolumesChart(props: { trends: Trends }) {
   );
 }
 
+function previousStep(
+  before: { trends: Trends; shiftMonths: number } | null,
+  step: StepTrend,
+): PreviousTrend | null {
+  const match = before?.trends.steps.find((s) => stepKey(s) === stepKey(step));
+  return before && match ? { step: match, shiftMonths: before.shiftMonths } : null;
+}
+
 export function TrendsSection() {
   const selectId = useId();
   const benchmarks = useAppStore((s) => s.benchmarks);
   const state = useMetric(runTrends);
+  const before = usePreviousTrends();
   const [chosen, setChosen] = useState<string | null>(null);
   if (state.status !== "ready")
     return state.status === "error" ? <p role="alert">Trends could not be shown: {state.message}</p> : null;
@@ -363,7 +441,12 @@ export function TrendsSection() {
               </select>
             </label>
           </div>
-          <StepChart trends={trends} step={step} benchmark={benchmark} />
+          <StepChart
+            trends={trends}
+            step={step}
+            benchmark={benchmark}
+            previous={previousStep(before, step)}
+          />
         </>
       ) : (
         <p className="view-note">
