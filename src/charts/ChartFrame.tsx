@@ -1,7 +1,9 @@
 // The frame every chart shares: a title stating the finding, the plot, notes, and a data table.
 
-import { type ReactNode, useId } from "react";
+import { type ReactNode, useId, useRef } from "react";
+import { ChartExportMenu } from "./ChartExportMenu";
 import { useMeasuredWidth } from "./useMeasuredWidth";
+import "./chartExport.css";
 
 export interface ChartFrameProps {
   /** A sentence stating what the chart shows, not what it is. */
@@ -19,13 +21,15 @@ export interface ChartFrameProps {
 
 export function ChartFrame(props: ChartFrameProps) {
   const titleId = useId();
+  const figure = useRef<HTMLElement>(null);
   const [container, width] = useMeasuredWidth<HTMLDivElement>(props.width);
   return (
-    <figure className={`chart ${props.className ?? ""}`.trim()} aria-labelledby={titleId}>
-      <figcaption>
+    <figure ref={figure} className={`chart ${props.className ?? ""}`.trim()} aria-labelledby={titleId}>
+      <figcaption className="chart-caption">
         <h3 id={titleId} className="chart-title">
           {props.title}
         </h3>
+        <ChartExportMenu title={props.title} figure={figure} />
       </figcaption>
       {/* The SVG repeats the table below, so assistive technology reads the table instead. */}
       <div ref={container} className="chart-plot" style={{ height: props.height }} aria-hidden="true">

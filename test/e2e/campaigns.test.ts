@@ -45,7 +45,7 @@ describe("Campaigns in the browser", () => {
     await wouldBe(WOULD_BE_MQLS.demo40);
 
     // Sorting by a header click puts the best yield first.
-    await page.getByRole("button", { name: "MQL yield" }).click();
+    await page.getByRole("button", { name: "MQL yield", exact: true }).click();
     const first = await page.locator("table.campaign-table tbody tr").first().getAttribute("data-campaign");
     expect(first).toBe("Webinars - Funnel Metrics Masterclass");
     await page.context().close();

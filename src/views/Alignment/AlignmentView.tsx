@@ -1,7 +1,7 @@
 // The Alignment screen: the marketing → sales hand-off per team (SLA, acceptance, alignment score, win
 // rate), what meeting the SLA and contacting fast do to outcomes, mis-routed leads, and the SLA targets.
 
-import { type ReactNode, useCallback, useState } from "react";
+import { type ReactNode, type RefObject, useCallback, useRef, useState } from "react";
 import type { MetricContext } from "../../app/useMetric";
 import { useMetric } from "../../app/useMetric";
 import type { IntervalCategory, IntervalSeries } from "../../charts/IntervalBarChart";
@@ -24,6 +24,7 @@ import {
 import { formatCount, formatHours, formatMoney, formatPercent } from "../../model/format";
 import { TOO_FEW_TO_JUDGE } from "../../model/smallNumbers";
 import { useAppStore } from "../../store";
+import { TableCsvButton } from "../../ui/TableCsvButton";
 
 const ROUTING_LABELS: Record<string, string> = {
   as_routed: "Routed as size calls for",
@@ -112,9 +113,11 @@ function Scorecard(props: { alignment: Alignment; settings: AlignmentSettings })
     best.length > 1
       ? `${best[0]?.key} is the best-aligned team (score ${formatPercent(best[0]?.alignmentScore ?? null)}), ${best[best.length - 1]?.key} the least (${formatPercent(best[best.length - 1]?.alignmentScore ?? null)})`
       : "Hand-off scorecard by team";
+  const table = useRef<HTMLTableElement>(null);
   return (
     <section className="alignment-scorecard" aria-label="Team scorecard">
-      <table className="data-table">
+      <TableCsvButton table={table} label="team scorecard" />
+      <table ref={table} className="data-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -202,9 +205,13 @@ function Scorecard(props: { alignment: Alignment; settings: AlignmentSettings })
   );
 }
 
-function OutcomeTable(props: { caption: string; groups: readonly { label: string; group: HandoffGroup }[] }) {
+function OutcomeTable(props: {
+  caption: string;
+  groups: readonly { label: string; group: HandoffGroup }[];
+  tableRef?: RefObject<HTMLTableElement | null>;
+}) {
   return (
-    <table className="data-table">
+    <table ref={props.tableRef} className="data-table">
       <caption>{props.caption}</caption>
       <thead>
         <tr>
@@ -240,6 +247,7 @@ const MET_SERIES: IntervalSeries[] = [
 ];
 
 function SlaOutcomes(props: { alignment: Alignment }) {
+  const upliftTable = useRef<HTMLTableElement>(null);
   const met = props.alignment.bySla.find((g) => g.key === "met");
   const missed = props.alignment.bySla.find((g) => g.key === "missed");
   if (!met || !missed)
@@ -277,7 +285,12 @@ function SlaOutcomes(props: { alignment: Alignment }) {
           />
         }
       />
-      <table className="data-table" aria-label="Measured uplift against the published effect of alignment">
+      <TableCsvButton table={upliftTable} label="measured uplift against the published effect" />
+      <table
+        ref={upliftTable}
+        className="data-table"
+        aria-label="Measured uplift against the published effect of alignment"
+      >
         <caption>
           Measured uplift of SLA met over missed, beside the published effect of aligned teams
         </caption>
@@ -293,24 +306,48 @@ function SlaOutcomes(props: { alignment: Alignment }) {
         <tbody>
           <tr data-uplift="win_rate" data-value={winUplift ?? ""}>
             <th scope="row">Win rate</th>
-            <td className="number">{formatPercent(met.winRate.value)}</td>
-            <td className="number">{formatPercent(missed.winRate.value)}</td>
-            <td className="number">{formatUplift(winUplift)}</td>
-            <td className="number">{formatUplift(PUBLISHED_EFFECT.winRate)}</td>
+            <td className="number" data-csv={met.winRate.value ?? ""}>
+              {formatPercent(met.winRate.value)}
+            </td>
+            <td className="number" data-csv={missed.winRate.value ?? ""}>
+              {formatPercent(missed.winRate.value)}
+            </td>
+            <td className="number" data-csv={winUplift ?? ""}>
+              {formatUplift(winUplift)}
+            </td>
+            <td className="number" data-csv={PUBLISHED_EFFECT.winRate}>
+              {formatUplift(PUBLISHED_EFFECT.winRate)}
+            </td>
           </tr>
           <tr data-uplift="customers" data-value={customersUplift ?? ""}>
             <th scope="row">Customers per hand-off</th>
-            <td className="number">{formatPercent(met.customers.value)}</td>
-            <td className="number">{formatPercent(missed.customers.value)}</td>
-            <td className="number">{formatUplift(customersUplift)}</td>
-            <td className="number">{formatUplift(PUBLISHED_EFFECT.customers)}</td>
+            <td className="number" data-csv={met.customers.value ?? ""}>
+              {formatPercent(met.customers.value)}
+            </td>
+            <td className="number" data-csv={missed.customers.value ?? ""}>
+              {formatPercent(missed.customers.value)}
+            </td>
+            <td className="number" data-csv={customersUplift ?? ""}>
+              {formatUplift(customersUplift)}
+            </td>
+            <td className="number" data-csv={PUBLISHED_EFFECT.customers}>
+              {formatUplift(PUBLISHED_EFFECT.customers)}
+            </td>
           </tr>
           <tr data-uplift="revenue" data-value={revenueUplift ?? ""}>
             <th scope="row">Revenue per hand-off</th>
-            <td className="number">{formatMoney(met.revenuePerHandoff)}</td>
-            <td className="number">{formatMoney(missed.revenuePerHandoff)}</td>
-            <td className="number">{formatUplift(revenueUplift)}</td>
-            <td className="number">{formatUplift(PUBLISHED_EFFECT.revenue)}</td>
+            <td className="number" data-csv={met.revenuePerHandoff ?? ""}>
+              {formatMoney(met.revenuePerHandoff)}
+            </td>
+            <td className="number" data-csv={missed.revenuePerHandoff ?? ""}>
+              {formatMoney(missed.revenuePerHandoff)}
+            </td>
+            <td className="number" data-csv={revenueUplift ?? ""}>
+              {formatUplift(revenueUplift)}
+            </td>
+            <td className="number" data-csv={PUBLISHED_EFFECT.revenue}>
+              {formatUplift(PUBLISHED_EFFECT.revenue)}
+            </td>
           </tr>
         </tbody>
       </table>
@@ -375,6 +412,8 @@ function Misrouting(props: { alignment: Alignment }) {
   const wrong = byRouting.find((g) => g.key === "misrouted");
   const right = byRouting.find((g) => g.key === "as_routed");
   const count = wrong?.handoffs ?? 0;
+  const routingTable = useRef<HTMLTableElement>(null);
+  const misroutedTable = useRef<HTMLTableElement>(null);
   const sentence =
     count === 0
       ? "Every hand-off with a known company size went to the team its size calls for."
@@ -384,12 +423,15 @@ function Misrouting(props: { alignment: Alignment }) {
       <h3 id="misrouting-title" className="chart-title" data-misrouted={count}>
         {sentence}
       </h3>
+      <TableCsvButton table={routingTable} label="outcomes by routing" />
       <OutcomeTable
         caption="Outcomes by routing"
         groups={byRouting.map((g) => ({ label: ROUTING_LABELS[g.key] ?? g.key, group: g }))}
+        tableRef={routingTable}
       />
+      {misrouted.length > 0 && <TableCsvButton table={misroutedTable} label="mis-routed hand-offs" />}
       {misrouted.length > 0 && (
-        <table className="data-table">
+        <table ref={misroutedTable} className="data-table">
           <caption>Mis-routed hand-offs: the team their size calls for and the team they went to</caption>
           <thead>
             <tr>
@@ -426,10 +468,12 @@ function SlaBreakdown(props: {
   groups: readonly HandoffGroup[];
   label: (g: HandoffGroup) => string;
 }) {
+  const table = useRef<HTMLTableElement>(null);
   return (
     <details className="chart-data">
       <summary>{props.caption}</summary>
-      <table className="data-table">
+      <TableCsvButton table={table} label={props.caption} />
+      <table ref={table} className="data-table">
         <caption>{props.caption}</caption>
         <thead>
           <tr>

@@ -1,7 +1,7 @@
 // Lead scoring on the Campaigns screen: the editable model (saved with the workspace settings), the score
 // distribution, conversion by band, the threshold-tuning chart, and where the model and recorded MQLs differ.
 
-import { useEffect, useState } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
 import {
   Bar,
   BarChart,
@@ -30,6 +30,7 @@ import {
   scoreBandLabel,
 } from "../../model/scoring";
 import { useAppStore } from "../../store";
+import { TableCsvButton } from "../../ui/TableCsvButton";
 
 /** A number input that keeps what is typed until it is a valid number, then commits it. */
 function PointsField(props: { label: string; value: number; onChange: (value: number) => void }) {
@@ -162,7 +163,7 @@ function Summary(props: { report: ScoringReport }) {
   );
 }
 
-function AgreementTable(props: { report: ScoringReport }) {
+function AgreementTable(props: { report: ScoringReport; tableRef: RefObject<HTMLTableElement | null> }) {
   const groups: { label: string; group: AgreementGroup }[] = [
     { label: "Model MQL and recorded MQL", group: props.report.agreement.both },
     { label: "Model passes, never recorded MQL", group: props.report.agreement.model_only },
@@ -170,7 +171,7 @@ function AgreementTable(props: { report: ScoringReport }) {
     { label: "Neither", group: props.report.agreement.neither },
   ];
   return (
-    <table className="data-table">
+    <table ref={props.tableRef} className="data-table">
       <caption>Where the model and the recorded MQL dates disagree, and what became of those leads</caption>
       <thead>
         <tr>
@@ -403,6 +404,7 @@ export function ScoringSection() {
   const model = normaliseScoring(stored);
   const key = JSON.stringify(model);
   const state = useMetric((engine, context) => queryScoring(engine, context.filters, model), [key]);
+  const agreementTable = useRef<HTMLTableElement>(null);
   return (
     <section className="scoring" aria-labelledby="scoring-title">
       <h2 id="scoring-title">Lead scoring</h2>
@@ -426,7 +428,8 @@ export function ScoringSection() {
       {state.status === "ready" && (
         <>
           <Summary report={state.data} />
-          <AgreementTable report={state.data} />
+          <TableCsvButton table={agreementTable} label="model and recorded MQL agreement" />
+          <AgreementTable report={state.data} tableRef={agreementTable} />
           <ScoringCharts report={state.data} />
         </>
       )}

@@ -1,5 +1,6 @@
 // Stage velocity: median and 75th-percentile days per step, time to convert against the 18-day reference.
 
+import { useRef } from "react";
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 import { type MetricContext, useMetric } from "../../app/useMetric";
 import { ChartFrame } from "../../charts/ChartFrame";
@@ -9,6 +10,7 @@ import { PROSPECT_TO_SALE_REFERENCE_DAYS, queryVelocity, type Velocity } from ".
 import { formatCount, formatHours } from "../../model/format";
 import { TOO_FEW_TO_JUDGE, tooFewToJudge } from "../../model/smallNumbers";
 import { STAGE_LABELS } from "../../model/stages";
+import { TableCsvButton } from "../../ui/TableCsvButton";
 import { rateCell } from "./LeakCharts";
 
 const runVelocity = (engine: SqlEngine, ctx: MetricContext) => queryVelocity(engine, ctx);
@@ -27,6 +29,7 @@ export function timeToConvertTitle(velocity: Velocity): string {
 
 export function VelocitySection() {
   const state = useMetric(runVelocity);
+  const table = useRef<HTMLTableElement>(null);
   if (state.status !== "ready")
     return state.status === "error" ? <p role="alert">Velocity could not be shown: {state.message}</p> : null;
   const velocity = state.data;
@@ -34,7 +37,8 @@ export function VelocitySection() {
   return (
     <section className="velocity" aria-labelledby="velocity-title">
       <h3 id="velocity-title">Stage velocity</h3>
-      <table className="data-table">
+      <TableCsvButton table={table} label="stage velocity" />
+      <table ref={table} className="data-table">
         <caption>
           Days between consecutive stages, from leads with their own date for both (a lead that skipped a
           stage adds nothing to the steps around it)
@@ -43,8 +47,12 @@ export function VelocitySection() {
           <tr>
             <th scope="col">Step</th>
             <th scope="col">Leads timed</th>
-            <th scope="col">Median</th>
-            <th scope="col">75th percentile</th>
+            <th scope="col" data-csv="Median (days)">
+              Median
+            </th>
+            <th scope="col" data-csv="75th percentile (days)">
+              75th percentile
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -53,12 +61,16 @@ export function VelocitySection() {
               <th scope="row">
                 {STAGE_LABELS[i.from]} → {STAGE_LABELS[i.to]}
               </th>
-              <td className="number">
+              <td className="number" data-csv={i.leads}>
                 {formatCount(i.leads)}
                 {tooFewToJudge(i.leads) ? " (too few to judge)" : ""}
               </td>
-              <td className="number">{days(i.medianDays)}</td>
-              <td className="number">{days(i.p75Days)}</td>
+              <td className="number" data-csv={i.medianDays ?? ""}>
+                {days(i.medianDays)}
+              </td>
+              <td className="number" data-csv={i.p75Days ?? ""}>
+                {days(i.p75Days)}
+              </td>
             </tr>
           ))}
         </tbody>
