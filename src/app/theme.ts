@@ -13,11 +13,17 @@ export function resolveTheme(theme: Theme, prefersDark: boolean): ResolvedTheme 
   return theme;
 }
 
-/** Environments without matchMedia (old test DOMs) are taken to prefer light. */
+let cached: { matchMedia: typeof window.matchMedia; query: MediaQueryList } | null = null;
+
+/**
+ * Environments without matchMedia (old test DOMs) are taken to prefer light. The list is made once per
+ * matchMedia: React reads the snapshot on every render, and a new list each time showed up in profiles.
+ */
 function darkQuery(): MediaQueryList | null {
-  return typeof window !== "undefined" && typeof window.matchMedia === "function"
-    ? window.matchMedia(DARK_QUERY)
-    : null;
+  if (typeof window === "undefined" || typeof window.matchMedia !== "function") return null;
+  if (cached?.matchMedia !== window.matchMedia)
+    cached = { matchMedia: window.matchMedia, query: window.matchMedia(DARK_QUERY) };
+  return cached.query;
 }
 
 function subscribeToSystemTheme(onChange: () => void): () => void {

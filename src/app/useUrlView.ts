@@ -23,8 +23,13 @@ export function useUrlView(): void {
   useEffect(() => {
     const linked = decodeView(window.location.search);
     if (Object.keys(linked).length > 0) useAppStore.setState(linked);
+    let last: UrlView | null = null;
     const write = (state: AppState) => {
-      const query = encodeView(viewOf(state));
+      const view = viewOf(state);
+      // The store changes often (import progress, engine state); only a change of the view is written.
+      if (last && (Object.keys(view) as (keyof UrlView)[]).every((key) => view[key] === last?.[key])) return;
+      last = view;
+      const query = encodeView(view);
       const search = query === "" ? "" : `?${query}`;
       if (search !== window.location.search)
         window.history.replaceState(

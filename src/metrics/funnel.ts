@@ -22,30 +22,30 @@ export interface FunnelQuery {
   windowDays: number | null;
 }
 
-type Tracked = Record<Stage, boolean> & { as_of: number | null };
-
-const reachedColumns = STAGES.map(
-  (stage, i) => `coalesce(sum(leads) FILTER (WHERE furthest_stage >= ${i}), 0)::INTEGER AS reached_${stage}`,
-).join(",\n  ");
+type SkippedKey = `skipped_${"mql" | "sal" | "sql" | "opportunity"}`;
+type FunnelGroupRow = Record<Stage, boolean> & { as_of: number | null } & {
+  furthest_stage: number | null;
+  status: string | null;
+  leads: number | null;
+} & Partial<Record<SkippedKey, number | null>>;
 
 const SKIPPABLE: Stage[] = ["mql", "sal", "sql", "opportunity"];
-const skippedColumns = SKIPPABLE.map(
-  (stage) => `coalesce(sum(skipped_${stage}), 0)::INTEGER AS skipped_${stage}`,
-).join(",\n  ");
 
-export function reachedSql(where: string): string {
-  return `SELECT
-  ${reachedColumns},
-  ${skippedColumns}
-FROM ${LIVE_TABLES.funnelCube}
-${where}`;
-}
-
-export function statusesSql(where: string): string {
-  return `SELECT furthest_stage, status, sum(leads)::INTEGER AS leads
-FROM ${LIVE_TABLES.funnelCube}
-${where}
-GROUP BY furthest_stage, status`;
+/**
+ * One scan of the cube: leads and skipped counts per (furthest stage, status), with the tracked stages
+ * joined on, so a filter change costs one round trip to the worker. Reached counts are summed in JS
+ * (a lead reached every stage up to its furthest). With no matching lead, one row of tracked stages
+ * and null counts comes back.
+ */
+export function funnelGroupsSql(where: string): string {
+  return `WITH groups AS (
+  SELECT furthest_stage, status, sum(leads)::INTEGER AS leads,
+    ${SKIPPABLE.map((stage) => `sum(skipped_${stage})::INTEGER AS skipped_${stage}`).join(",\n    ")}
+  FROM ${LIVE_TABLES.funnelCube}
+  ${where}
+  GROUP BY furthest_stage, status
+)
+SELECT t.*, g.* FROM ${LIVE_TABLES.trackedStages} t LEFT JOIN groups g ON true`;
 }
 
 /** Conversions from each stage to every later one within `days` of entering the earlier stage. */
@@ -76,16 +76,17 @@ function validWindow(days: number | null): number | null {
 export async function queryFunnelCounts(engine: SqlEngine, query: FunnelQuery): Promise<FunnelCounts> {
   const windowDays = validWindow(query.windowDays);
   const where = filterWhere(query.filters);
-  // Sent together: the worker answers them in turn, but the round trips overlap.
-  const [[tracked], [reached], statusRows] = await Promise.all([
-    engine.query<Tracked>(`SELECT * FROM ${LIVE_TABLES.trackedStages}`),
-    engine.query<Record<string, number>>(reachedSql(where.sql), where.params),
-    engine.query<{ furthest_stage: number; status: string; leads: number }>(
-      statusesSql(where.sql),
-      where.params,
-    ),
-  ]);
-  if (!tracked || !reached) throw new Error("No data is loaded");
+  const rows = await engine.query<FunnelGroupRow>(funnelGroupsSql(where.sql), where.params);
+  const tracked = rows[0];
+  if (!tracked) throw new Error("No data is loaded");
+  const groups = rows.filter((r) => r.furthest_stage !== null);
+  const reached = STAGES.map((_, i) =>
+    groups.reduce((sum, r) => sum + ((r.furthest_stage as number) >= i ? (r.leads ?? 0) : 0), 0),
+  );
+  const skipped = (stage: Stage) =>
+    (SKIPPABLE as readonly Stage[]).includes(stage)
+      ? groups.reduce((sum, r) => sum + (r[`skipped_${stage}` as SkippedKey] ?? 0), 0)
+      : 0;
 
   const conversions: Conversion[] = [];
   let incompleteLeads = 0;
@@ -103,20 +104,20 @@ export async function queryFunnelCounts(engine: SqlEngine, query: FunnelQuery): 
     }
   }
 
-  const statuses: StatusCount[] = statusRows
-    .filter((r) => (LEAD_STATUSES as readonly string[]).includes(r.status))
+  const statuses: StatusCount[] = groups
+    .filter((r) => (LEAD_STATUSES as readonly string[]).includes(r.status ?? ""))
     .map((r) => ({
-      stage: STAGES[r.furthest_stage] as Stage,
+      stage: STAGES[r.furthest_stage as number] as Stage,
       status: r.status as LeadStatus,
-      leads: r.leads,
+      leads: r.leads ?? 0,
     }));
 
   return {
-    stages: STAGES.map((stage) => ({
+    stages: STAGES.map((stage, i) => ({
       stage,
       tracked: Boolean(tracked[stage]),
-      reached: reached[`reached_${stage}`] ?? 0,
-      skipped: reached[`skipped_${stage}`] ?? 0,
+      reached: reached[i] ?? 0,
+      skipped: skipped(stage),
     })),
     conversions,
     statuses,

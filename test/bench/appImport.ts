@@ -97,14 +97,14 @@ async function menuValues(page: Page, leads: number): Promise<{ campaigns: strin
   }
   const values = (label: string) =>
     page
-      .getByLabel(label)
+      .getByLabel(label, { exact: true })
       .locator("option")
       .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ""));
   return { campaigns: await values("Campaign"), teams: await values("Team") };
 }
 
 async function applyInPage(page: Page, step: FilterStep): Promise<void> {
-  const control = page.getByLabel(step.control);
+  const control = page.getByLabel(step.control, { exact: true });
   if (step.control === "Campaign" || step.control === "Team") await control.selectOption(step.value);
   else await control.fill(step.value);
 }

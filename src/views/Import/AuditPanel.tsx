@@ -1,6 +1,6 @@
 // "Data quality" after an import: the trust verdict in one line, and every check with its number on demand.
 
-import type { CSSProperties } from "react";
+import { type CSSProperties, memo } from "react";
 import {
   AUDIT_LEVEL_LABELS,
   AUDIT_SEVERITY_LABELS,
@@ -37,7 +37,8 @@ const badgeStyle = (color: string): CSSProperties => ({
   whiteSpace: "nowrap",
 });
 
-export function AuditPanel(props: { audit: DataAudit }) {
+/** Memoised: the shell re-renders on every filter change, the audit only changes with an import. */
+export const AuditPanel = memo(function AuditPanel(props: { audit: DataAudit }) {
   const { audit } = props;
   const verdict = auditVerdict(audit);
   const color = LEVEL_COLORS[verdict.level];
@@ -84,4 +85,4 @@ export function AuditPanel(props: { audit: DataAudit }) {
       </details>
     </section>
   );
-}
+});
