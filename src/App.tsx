@@ -27,6 +27,7 @@ import { ImportStatusBanner } from "./views/Import/ImportStatusBanner";
 import { MappingStep } from "./views/Import/MappingStep";
 import { LeaksView } from "./views/Leaks/LeaksView";
 import { OverviewView } from "./views/Overview/OverviewView";
+import { PresentationLauncher } from "./views/Presentation/PresentationLauncher";
 import { Tabs } from "./views/Tabs";
 
 export function App() {
@@ -62,6 +63,7 @@ export function App() {
         <button type="button" className="button" disabled={busy} onClick={() => void clearWorkspace()}>
           Clear workspace
         </button>
+        <PresentationLauncher />
         <ThemeToggle />
       </header>
       <main className="app-main" data-funnel-update={funnel.status === "ready" ? funnel.update : 0}>

@@ -1,0 +1,151 @@
+// The deck's slides — overview, biggest leak, campaigns, alignment, trends (those the data allows) — built
+// from the same queries, model functions and charts as the screens, with a headline from model/headlines.
+
+import { type MetricContext, type MetricState, useMetric } from "../../app/useMetric";
+import { BenchmarkChart } from "../../charts/BenchmarkChart";
+import { funnelChartTitle } from "../../charts/FunnelChart";
+import type { SqlEngine } from "../../db/engine";
+import { type Alignment, queryAlignment } from "../../metrics/alignment";
+import { queryCampaigns } from "../../metrics/campaigns";
+import { queryFunnel } from "../../metrics/funnel";
+import { queryLeakCounts } from "../../metrics/leaks";
+import { queryTrends, type Trends } from "../../metrics/trends";
+import type { AlignmentSettings } from "../../model/alignment";
+import type { Benchmark } from "../../model/benchmarks";
+import { type CampaignReport, campaignHeadline, highVolumeLowYield } from "../../model/campaigns";
+import { formatCount, formatPercent } from "../../model/format";
+import type { Funnel } from "../../model/funnel";
+import {
+  alignmentHeadline,
+  biggestLeakHeadline,
+  campaignsHeadline,
+  overviewHeadline,
+  trendHeadline,
+  trendStepToShow,
+} from "../../model/headlines";
+import { buildLeaks, type Leaks, leakReasonsText } from "../../model/leaks";
+import { STAGE_PLURALS } from "../../model/stages";
+import { useAppStore } from "../../store";
+import { YieldChart } from "../Campaigns/CampaignCharts";
+import { LeakChart } from "../Leaks/LeakCharts";
+import { StepChart, trendTitle } from "../Leaks/TrendsSection";
+import type { Slide } from "./SlideView";
+import { TeamSlaChart } from "./TeamSlaChart";
+
+export function overviewSlide(funnel: Funnel): Slide {
+  return {
+    id: "overview",
+    name: "Funnel overview",
+    headline: overviewHeadline(funnel),
+    detail: funnelChartTitle(funnel),
+    chart: <BenchmarkChart funnel={funnel} />,
+  };
+}
+
+export function leakSlide(leaks: Leaks): Slide | null {
+  if (leaks.steps.length === 0) return null;
+  const step = leaks.biggest?.step;
+  const reasons = step ? leakReasonsText(step.reasons) : "";
+  return {
+    id: "leak",
+    name: "Biggest leak",
+    headline: biggestLeakHeadline(leaks.biggest),
+    detail: step
+      ? `${formatCount(step.leaked)} of ${formatCount(step.entered)} ${STAGE_PLURALS[step.from]} leaked${reasons ? `: ${reasons}` : ""}; ${formatCount(step.inProgress)} still in progress are not counted.`
+      : undefined,
+    chart: <LeakChart leaks={leaks} />,
+  };
+}
+
+export function campaignsSlide(report: CampaignReport): Slide | null {
+  if (report.rows.length === 0) return null;
+  return {
+    id: "campaigns",
+    name: "Campaigns by MQL yield",
+    headline: campaignsHeadline(report),
+    // The volume-versus-yield finding of the Campaigns screen, when there is one.
+    detail: highVolumeLowYield(report) ? `${campaignHeadline(report)}.` : undefined,
+    chart: <YieldChart report={report} />,
+  };
+}
+
+export function alignmentSlide(alignment: Alignment, settings: AlignmentSettings): Slide | null {
+  if (alignment.teams.length === 0) return null;
+  const score = alignment.total?.alignmentScore ?? null;
+  const teams = alignment.teams.map((t) => ({ ...t, team: t.key }));
+  return {
+    id: "alignment",
+    name: "Marketing → sales alignment",
+    headline: alignmentHeadline(teams, settings, score),
+    detail:
+      score === null
+        ? undefined
+        : `Alignment score ${formatPercent(score)} over ${formatCount(alignment.total?.handoffs ?? 0)} hand-offs (mean of review, contact and feedback within SLA and acceptance).`,
+    chart: <TeamSlaChart teams={alignment.teams} slaGoal={settings.slaGoal} />,
+  };
+}
+
+export function trendsSlide(trends: Trends, benchmarks: readonly Benchmark[]): Slide | null {
+  const step = trendStepToShow(trends.steps, benchmarks);
+  if (!step) return null;
+  const benchmark = benchmarks.find((b) => b.from === step.from && b.to === step.to) ?? null;
+  return {
+    id: "trends",
+    name: "Trend",
+    headline: trendHeadline(step, benchmark),
+    detail: trendTitle(step),
+    chart: <StepChart trends={trends} step={step} benchmark={benchmark ?? undefined} />,
+  };
+}
+
+function errorSlide(id: string, name: string, message: string): Slide {
+  return { id, name, headline: `${name}: the numbers could not be computed`, detail: message, chart: null };
+}
+
+const runLeakCounts = (engine: SqlEngine, ctx: MetricContext) => queryLeakCounts(engine, ctx);
+const runTrends = (engine: SqlEngine, ctx: MetricContext) => queryTrends(engine, ctx);
+// The Campaigns screen opens on campaigns, first touch: so does the slide.
+const runCampaigns = (engine: SqlEngine, ctx: MetricContext) =>
+  queryCampaigns(engine, {
+    filters: ctx.filters,
+    dimension: "campaign",
+    attribution: "first_touch",
+    windowDays: ctx.windowDays,
+  });
+
+export type SlidesState = { status: "loading" } | { status: "ready"; slides: Slide[] };
+
+/** A ready metric becomes its slide (or none); a failed one a slide saying so. */
+function slideFrom<T>(state: MetricState<T>, id: string, name: string, build: (data: T) => Slide | null) {
+  if (state.status === "error") return errorSlide(id, name, state.message);
+  return state.status === "ready" ? build(state.data) : null;
+}
+
+/** Runs every slide's query with the shared filters; ready once all have answered. */
+export function usePresentationSlides(): SlidesState {
+  const benchmarks = useAppStore((s) => s.benchmarks);
+  const alignmentSettings = useAppStore((s) => s.alignment);
+  const funnel = useMetric(
+    (engine, ctx) => queryFunnel(engine, { filters: ctx.filters, windowDays: ctx.windowDays }, benchmarks),
+    [benchmarks],
+  );
+  const leakCounts = useMetric(runLeakCounts);
+  const campaigns = useMetric(runCampaigns);
+  const alignment = useMetric(
+    (engine, ctx) => queryAlignment(engine, { filters: ctx.filters }, alignmentSettings),
+    [alignmentSettings],
+  );
+  const trends = useMetric(runTrends);
+  const states = [funnel, leakCounts, campaigns, alignment, trends];
+  if (states.some((s) => s.status === "loading")) return { status: "loading" };
+  const slides = [
+    slideFrom(funnel, "overview", "Funnel overview", overviewSlide),
+    slideFrom(leakCounts, "leak", "Biggest leak", (counts) => leakSlide(buildLeaks(counts, benchmarks))),
+    slideFrom(campaigns, "campaigns", "Campaigns by MQL yield", campaignsSlide),
+    slideFrom(alignment, "alignment", "Marketing → sales alignment", (a) =>
+      alignmentSlide(a, alignmentSettings),
+    ),
+    slideFrom(trends, "trends", "Trend", (t) => trendsSlide(t, benchmarks)),
+  ].filter((slide): slide is Slide => slide !== null);
+  return { status: "ready", slides };
+}
