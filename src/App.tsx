@@ -37,7 +37,9 @@ export function App() {
   const storageProblem = useAppStore((s) => s.storageProblem);
   const storageNote = useAppStore((s) => s.storageNote);
   const kept = useAppStore((s) => s.kept);
-  const funnel = useFunnel();
+  const tab = useAppStore((s) => s.tab);
+  // The Overview's numbers are only asked for while it shows: other screens do not wait behind them.
+  const funnel = useFunnel(tab === "overview");
   const sampleRequested = useRef(false);
   useUrlView();
   useAppliedTheme();

@@ -24,7 +24,8 @@ export type FunnelState =
 // Counts answers shown, so a benchmark (or a curious user) can tell when the numbers changed.
 let updates = 0;
 
-export function useFunnel(): FunnelState {
+/** `enabled` false (another screen is showing) skips the query; it runs again when it comes back. */
+export function useFunnel(enabled = true): FunnelState {
   const dataset = useAppStore((s) => s.dataset);
   const filters = useAppStore((s) => s.filters);
   const windowDays = useAppStore((s) => s.windowDays);
@@ -52,6 +53,7 @@ export function useFunnel(): FunnelState {
         });
       return;
     }
+    if (!enabled) return;
     let current = true;
     const started = performance.now();
     const comparing = async (): Promise<FunnelComparison> => {
@@ -86,7 +88,7 @@ export function useFunnel(): FunnelState {
     return () => {
       current = false;
     };
-  }, [dataset, filters, windowDays, benchmarks, compare, engineStatus, importStatus.state]);
+  }, [enabled, dataset, filters, windowDays, benchmarks, compare, engineStatus, importStatus.state]);
 
   return state;
 }

@@ -1,6 +1,6 @@
 // Runs one analysis query for the loaded data and the shared filters; the latest request wins.
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { SqlEngine } from "../db/engine";
 import { userMessage } from "../db/errors";
 import type { FunnelFilters } from "../model/filters";
@@ -18,6 +18,16 @@ export type MetricState<T> =
   | { status: "error"; message: string }
   | { status: "ready"; data: T };
 
+// Public contract (README): <html data-metrics-pending="N" data-metrics-shown="M">: analysis queries
+// asked and not yet on screen, and answers put on screen so far. The benchmark times views with them.
+let pending = 0;
+let shown = 0;
+function publish(): void {
+  if (typeof document === "undefined") return;
+  document.documentElement.dataset.metricsPending = String(pending);
+  document.documentElement.dataset.metricsShown = String(shown);
+}
+
 /**
  * `run` is called again whenever the data, the filters or the window change. Pass a stable function
  * (module-level or memoised); its own inputs go in `deps`.
@@ -31,11 +41,18 @@ export function useMetric<T>(
   const windowDays = useAppStore((s) => s.windowDays);
   const stalledDays = useAppStore((s) => s.stalledDays);
   const [state, setState] = useState<MetricState<T>>({ status: "loading" });
+  // True while this hook's latest question is unanswered on screen (counted once in `pending`).
+  const outstanding = useRef(false);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `run` and `deps` are the caller's inputs
   useEffect(() => {
     if (!dataset) return;
     let current = true;
+    if (!outstanding.current) {
+      outstanding.current = true;
+      pending++;
+      publish();
+    }
     appEngine()
       .then((engine) => run(engine, { filters, windowDays, stalledDays }))
       .then(
@@ -46,6 +63,26 @@ export function useMetric<T>(
       current = false;
     };
   }, [dataset, filters, windowDays, stalledDays, ...deps]);
+
+  // After the answer is rendered (effects run after the commit): the question is off the books.
+  useEffect(() => {
+    if (state.status === "loading" || !outstanding.current) return;
+    outstanding.current = false;
+    pending--;
+    shown++;
+    publish();
+  }, [state]);
+
+  // A view closed before its answer came: not pending any more.
+  useEffect(
+    () => () => {
+      if (!outstanding.current) return;
+      outstanding.current = false;
+      pending--;
+      publish();
+    },
+    [],
+  );
 
   return state;
 }

@@ -6,7 +6,14 @@ import { BENCH_URL, benchContext } from "./chromium";
 import type { Dataset } from "./datasets";
 import { type FilterStep, filterSteps } from "./filterSteps";
 import { waitForSample } from "./firstRender";
-import { armUpdateWait, type LongTask, readAppTimings, type UpdateOutcome } from "./inPage";
+import {
+  armUpdateWait,
+  armViewWait,
+  type LongTask,
+  readAppTimings,
+  type UpdateOutcome,
+  type ViewOutcome,
+} from "./inPage";
 import { type MemoryPeak, startSampling } from "./procMemory";
 import { type Spread, spread } from "./stats";
 import { withTimeout } from "./timeout";
@@ -35,6 +42,15 @@ export interface BrowserSizeResult {
   memory?: MemoryPeak & { jsHeapMb: number };
   leadsShown?: number;
   filters?: { runs: FilterRun[]; total: Spread; query: Spread; render: Spread };
+  /** The same 20 filter changes on each other analysis screen: change → every analysis on screen. */
+  views?: Partial<Record<AnalysisView, { runs: ViewRun[]; total: Spread; firstShowMs: number }>>;
+}
+
+export const ANALYSIS_VIEWS = ["Leaks", "Campaigns", "Alignment"] as const;
+export type AnalysisView = (typeof ANALYSIS_VIEWS)[number];
+
+export interface ViewRun extends FilterStep {
+  totalMs: number;
 }
 
 /** The page's JS heap (main thread) via CDP, peak over the sampling period. */
@@ -136,6 +152,44 @@ async function runFilters(
   };
 }
 
+async function waitView(page: Page, timeoutMs: number): Promise<ViewOutcome> {
+  return withTimeout(
+    page.evaluate(() => window.__benchViewWait as Promise<ViewOutcome>),
+    timeoutMs + 5_000,
+    "waiting for the view",
+  );
+}
+
+/** Opens each analysis screen, then times the same filter changes there (clearing filters first). */
+async function runViews(
+  page: Page,
+  campaigns: readonly string[],
+  teams: readonly string[],
+): Promise<NonNullable<BrowserSizeResult["views"]>> {
+  const views: NonNullable<BrowserSizeResult["views"]> = {};
+  for (const view of ANALYSIS_VIEWS) {
+    await page.evaluate(armViewWait, { timeoutMs: STEP_TIMEOUT_MS * 5, now: true });
+    await page.getByRole("tab", { name: view, exact: true }).click();
+    const opened = await waitView(page, STEP_TIMEOUT_MS * 5);
+    if (!opened.ok) throw new Error(`opening ${view}: ${opened.message}`);
+    const runs: ViewRun[] = [];
+    for (const step of filterSteps(campaigns, teams)) {
+      await page.evaluate(armViewWait, { timeoutMs: STEP_TIMEOUT_MS, now: false });
+      await applyInPage(page, step);
+      const outcome = await waitView(page, STEP_TIMEOUT_MS);
+      if (!outcome.ok)
+        throw new Error(`${view}: filter ${step.control} = "${step.value}": ${outcome.message}`);
+      runs.push({ ...step, totalMs: outcome.shownAt - outcome.changedAt });
+    }
+    views[view] = {
+      runs,
+      total: spread(runs.map((r) => r.totalMs)),
+      firstShowMs: opened.shownAt - opened.changedAt,
+    };
+  }
+  return views;
+}
+
 /**
  * The first file of a shape goes through the mapping step; a returning user's files of the same shape
  * import silently. Confirm the mapping once on a few rows of the same header, so the timed import is
@@ -197,6 +251,8 @@ export async function benchAppSize(browser: Browser, dataset: Dataset): Promise<
     const alerts: string[] = [];
     try {
       result.filters = await runFilters(page, leadsShown, alerts);
+      const menus = await menuValues(page, leadsShown);
+      result.views = await runViews(page, menus.campaigns, menus.teams);
     } catch (error) {
       result.ok = false;
       result.failure = { during: "filters", message: error instanceof Error ? error.message : String(error) };

@@ -142,3 +142,67 @@ export function readAppTimings(): AppTimings {
     queries: performance.getEntriesByName("funnel-query", "measure").map((e) => e.duration),
   };
 }
+
+export type ViewOutcome =
+  | { ok: true; changedAt: number; shownAt: number }
+  | { ok: false; changedAt: number | null; message: string };
+
+declare global {
+  interface Window {
+    __benchViewWait: Promise<ViewOutcome> | undefined;
+  }
+}
+
+/**
+ * For the analysis screens: a wait that starts at the next `input`/`change` event (or at once when
+ * `now`), and ends one animation frame after every analysis query asked since is on screen:
+ * `html[data-metrics-shown]` grew and `html[data-metrics-pending]` is back to 0 (see useMetric).
+ * Passed to page.evaluate; everything it uses must be defined inside it.
+ */
+export function armViewWait(options: { timeoutMs: number; now: boolean }): void {
+  const root = document.documentElement;
+  const shownOf = () => Number(root.dataset.metricsShown ?? "0");
+  const pendingOf = () => Number(root.dataset.metricsPending ?? "0");
+  const before = shownOf();
+  let changedAt: number | null = options.now ? performance.now() : null;
+  const onAction = () => {
+    changedAt ??= performance.now();
+  };
+  window.addEventListener("input", onAction, true);
+  window.addEventListener("change", onAction, true);
+  window.__benchViewWait = new Promise<ViewOutcome>((resolve) => {
+    let done = false;
+    const finish = (outcome: ViewOutcome) => {
+      if (done) return;
+      done = true;
+      observer.disconnect();
+      clearTimeout(timer);
+      window.removeEventListener("input", onAction, true);
+      window.removeEventListener("change", onAction, true);
+      resolve(outcome);
+    };
+    const check = () => {
+      if (done || changedAt === null || shownOf() <= before || pendingOf() !== 0) return;
+      requestAnimationFrame(() => {
+        // Still settled one frame later (no new question was asked meanwhile)?
+        if (pendingOf() !== 0) return;
+        finish({ ok: true, changedAt: changedAt ?? performance.now(), shownAt: performance.now() });
+      });
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(root, {
+      attributes: true,
+      attributeFilter: ["data-metrics-shown", "data-metrics-pending"],
+    });
+    const timer = setTimeout(
+      () =>
+        finish({
+          ok: false,
+          changedAt,
+          message: `the view did not settle within ${options.timeoutMs / 1000} s`,
+        }),
+      options.timeoutMs,
+    );
+    check();
+  });
+}

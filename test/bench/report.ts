@@ -1,5 +1,6 @@
 // Turns results into the printed tables: figures per size, start-up and peer, and the targets.
 
+import { ANALYSIS_VIEWS } from "./appImport";
 import type { SizeLabel } from "./datasets";
 import type { LoadMedians } from "./firstRender";
 import type { Results, SizeResult } from "./results";
@@ -54,6 +55,9 @@ export function sizeTable(results: Results): string {
     column("  worker query p50 / p95 (ms)", (s) => pair(s.browser.filters?.query)),
     column("  render p50 / p95 (ms)", (s) => pair(s.browser.filters?.render)),
     column("native funnel query p50 / p95 (ms)", (s) => pair(s.native.funnelQuery)),
+    ...ANALYSIS_VIEWS.map((view) =>
+      column(`${view}: filter p50 / p95 (ms)`, (s) => pair(s.browser.views?.[view]?.total)),
+    ),
     column("longest task during import (ms)", (s) =>
       s.browser.longestTaskMs === undefined
         ? "—"
