@@ -25,7 +25,7 @@ export function ThemeToggle() {
   return (
     <label className="theme-toggle">
       Theme
-      <select value={theme} onChange={onChange}>
+      <select aria-label="Theme" value={theme} onChange={onChange}>
         {THEME_OPTIONS.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -1,0 +1,13 @@
+import { chromium } from "playwright-core";
+import { preview } from "vite";
+const server = await preview({ build: { outDir: "/tmp/dist-main" }, preview: { port: 4192, strictPort: true, host: "127.0.0.1" } });
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+await page.goto("http://127.0.0.1:4192/?from=2026-04-01&to=2026-06-30&compare=1");
+await page.locator('[data-comparison="ready"]').waitFor({ timeout: 60000 });
+await page.waitForTimeout(500);
+await page.screenshot({ path: "/tmp/prof/overview-compare.png", fullPage: false });
+await page.getByLabel("Theme", { exact: true }).selectOption("dark");
+await page.waitForTimeout(300);
+await page.screenshot({ path: "/tmp/prof/overview-dark.png", fullPage: false });
+await browser.close(); await server.close();
