@@ -2,6 +2,20 @@
 
 import { type Browser, chromium, type Page } from "playwright-core";
 
+/** The Overview's KPI tiles (README, public contract). */
+export const KPI_IDS = [
+  "leads",
+  "mqls",
+  "sals",
+  "sqls",
+  "opportunities",
+  "deals",
+  "mql_to_sql",
+  "sales_acceptance",
+  "sql_to_opportunity",
+  "win_rate",
+] as const;
+
 export const APP_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`;
 
 export async function launchBrowser(): Promise<Browser> {

@@ -4,20 +4,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES } from "../support/fixtures";
-import { APP_URL, kpiValue, launchBrowser, openApp } from "./browser";
-
-const KPI_IDS = [
-  "leads",
-  "mqls",
-  "sals",
-  "sqls",
-  "opportunities",
-  "deals",
-  "mql_to_sql",
-  "sales_acceptance",
-  "sql_to_opportunity",
-  "win_rate",
-];
+import { APP_URL, KPI_IDS, kpiValue, launchBrowser, openApp } from "./browser";
 
 let browser: Browser;
 

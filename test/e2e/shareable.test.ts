@@ -2,20 +2,7 @@
 
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openApp } from "./browser";
-
-const KPI_IDS = [
-  "leads",
-  "mqls",
-  "sals",
-  "sqls",
-  "opportunities",
-  "deals",
-  "mql_to_sql",
-  "sales_acceptance",
-  "sql_to_opportunity",
-  "win_rate",
-];
+import { KPI_IDS, launchBrowser, openApp } from "./browser";
 
 let browser: Browser;
 
