@@ -21,12 +21,26 @@ function toRows<T>(table: { toArray(): { toJSON(): Row }[] }): T[] {
   return table.toArray().map((row) => row.toJSON() as T);
 }
 
+/** A tiny module using wasm exception handling (the probe wasm-feature-detect uses, as DuckDB does). */
+const EXCEPTIONS_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11,
+]);
+
+/**
+ * The exception-handling bundle where the browser has wasm exceptions, else the MVP one. Decided
+ * synchronously (duckdb.selectBundle awaits, and its continuation waits behind the app's first
+ * render), so the worker starts downloading the 34 MB wasm the moment the page's script runs.
+ */
+function pickBundle(): { mainModule: string; mainWorker: string } {
+  return WebAssembly.validate(EXCEPTIONS_PROBE) ? (BUNDLES.eh ?? BUNDLES.mvp) : BUNDLES.mvp;
+}
+
 async function start(): Promise<SqlEngine> {
-  const bundle = await duckdb.selectBundle(BUNDLES);
-  if (!bundle.mainWorker) throw new Error("No DuckDB worker bundle fits this browser");
+  const bundle = pickBundle();
   const worker = new Worker(bundle.mainWorker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  // instantiate() posts its message to the worker before its first await.
+  await db.instantiate(bundle.mainModule);
   await db.open({ query: { castBigIntToDouble: true, castTimestampToDate: false } });
   const conn = await db.connect();
   // Extensions would be fetched from the network; everything we need is built in.

@@ -15,6 +15,7 @@ import {
 import type { FunnelFilters } from "../model/filters";
 import { LIVE_TABLES, NO_VALUE } from "./derive";
 import { filterWhere } from "./filters";
+import { withTempTable } from "./tempTable";
 
 export type StepSla = "met" | "missed" | "not_due" | "not_applicable";
 export type Disposition = "accepted" | "rejected" | "awaiting" | "never_touched";
@@ -209,13 +210,15 @@ export type Grouping = keyof typeof GROUPINGS;
 const GROUP_FILTERS: Partial<Record<Grouping, string>> = { misrouted: "WHERE routing = 'misrouted'" };
 
 /** SLA compliance, disposition and outcome counts per group of hand-offs. */
-export function handoffGroupsSql(where: string, bands: number, grouping: Grouping): string {
+export function handoffGroupsSql(where: string, bands: number, grouping: Grouping, source?: string): string {
   const keys = GROUPINGS[grouping].map((expression, i) => `${expression} AS key_${i}`).join(", ");
   const met = (step: string) => `count(*) FILTER (WHERE ${step} = 'met')::INTEGER AS ${step}_met`;
   const due = (step: string) =>
     `count(*) FILTER (WHERE ${step} IN ('met', 'missed'))::INTEGER AS ${step}_due`;
   const disposition = (d: Disposition) => `count(*) FILTER (WHERE disposition = '${d}')::INTEGER AS ${d}`;
-  return `WITH ${handoffCtes(where, bands)}
+  // `source`: a table that already holds the hand-offs (see queryAlignment); else they are computed here.
+  const from = source === undefined ? handoffCtes(where, bands) : `handoffs AS (SELECT * FROM ${source})`;
+  return `WITH ${from}
 SELECT
   ${keys},
   count(*)::INTEGER AS handoffs,
@@ -422,15 +425,29 @@ export async function queryAlignment(
   query: AlignmentQuery,
   settings: AlignmentSettings,
 ): Promise<Alignment> {
-  const groups = (grouping: Grouping) => queryHandoffGroups(engine, query, settings, grouping);
-  const teams = await groups("team");
-  const owners = await groups("owner");
-  const months = await groups("month");
-  const bySla = await groups("sla");
-  const buckets = await groups("contact_bucket");
-  const byRouting = await groups("routing");
-  const misrouted = await groups("misrouted");
-  const [total] = await groups("all");
+  const { where: handoffWhere, params } = handoffParams(query.filters, settings);
+  const bands = settings.routing.length;
+  // Hand-off hours need a pass over the selected leads' sales events: made once, grouped eight ways.
+  const { teams, owners, months, bySla, buckets, byRouting, misrouted, total } = await withTempTable(
+    engine,
+    "alignment_handoffs",
+    `WITH ${handoffCtes(handoffWhere, bands)}\nSELECT * FROM handoffs`,
+    params,
+    async (table) => {
+      const groups = async (grouping: Grouping) =>
+        (await engine.query<GroupRow>(handoffGroupsSql("", bands, grouping, table))).map(toGroup);
+      return {
+        teams: await groups("team"),
+        owners: await groups("owner"),
+        months: await groups("month"),
+        bySla: await groups("sla"),
+        buckets: await groups("contact_bucket"),
+        byRouting: await groups("routing"),
+        misrouted: await groups("misrouted"),
+        total: (await groups("all"))[0],
+      };
+    },
+  );
   const where = filterWhere(query.filters);
   const [skipped] = await engine.query<{ skipped_mql: number }>(skippedMqlSql(where.sql), where.params);
   return {

@@ -17,6 +17,7 @@ import {
 import { type Interval, wilsonInterval } from "../model/stats";
 import { LIVE_TABLES } from "./derive";
 import { filterWhere } from "./filters";
+import { withTempTable } from "./tempTable";
 
 /** A weight or threshold as SQL text: only finite numbers within ±MAX_POINTS ever reach the query. */
 function points(value: number): string {
@@ -100,6 +101,11 @@ lead_scores AS (
 )`;
 }
 
+/** The lead_scores CTE: computed here, or read from a table that already holds it (see queryScoring). */
+function scoresFrom(where: string, model: ScoringModel, source: string | undefined): string {
+  return source === undefined ? leadScoresCte(where, model) : `WITH lead_scores AS (SELECT * FROM ${source})`;
+}
+
 export function leadScoresSql(where: string, model: ScoringModel): string {
   return `${leadScoresCte(where, model)}
 SELECT lead_id, fit_points, behaviour_points, score, crossed_at, mql_reached_at
@@ -108,8 +114,8 @@ ORDER BY lead_id`;
 }
 
 /** Leads per 10-point score bin (the last bin open-ended at 200). */
-export function distributionSql(where: string, model: ScoringModel): string {
-  return `${leadScoresCte(where, model)}
+export function distributionSql(where: string, model: ScoringModel, source?: string): string {
+  return `${scoresFrom(where, model, source)}
 SELECT least(200, floor(score / 10) * 10)::INTEGER AS bin_start, count(*)::INTEGER AS leads
 FROM lead_scores
 GROUP BY bin_start
@@ -117,8 +123,8 @@ ORDER BY bin_start`;
 }
 
 /** Conversion by score band: is the score predictive? */
-export function bandsSql(where: string, model: ScoringModel): string {
-  return `${leadScoresCte(where, model)}
+export function bandsSql(where: string, model: ScoringModel, source?: string): string {
+  return `${scoresFrom(where, model, source)}
 SELECT
   least(${TOP_BAND_START}, floor(score / ${SCORE_BAND_WIDTH}) * ${SCORE_BAND_WIDTH})::INTEGER AS band_start,
   count(*)::INTEGER AS leads,
@@ -131,9 +137,9 @@ ORDER BY band_start`;
 }
 
 /** For each MQL threshold: how many leads would be MQL, and how many of those reached SQL. */
-export function tuningSql(where: string, model: ScoringModel): string {
+export function tuningSql(where: string, model: ScoringModel, source?: string): string {
   const { from, to, step } = TUNING_THRESHOLDS;
-  return `${leadScoresCte(where, model)},
+  return `${scoresFrom(where, model, source)},
 score_counts AS (
   SELECT score, count(*) AS leads, count(sql_reached_at) AS sqls
   FROM lead_scores
@@ -150,9 +156,9 @@ ORDER BY t.threshold`;
 }
 
 /** Model MQL (score ≥ threshold) against recorded MQL (reached rule), and what became of each group. */
-export function agreementSql(where: string, model: ScoringModel): string {
+export function agreementSql(where: string, model: ScoringModel, source?: string): string {
   const threshold = points(model.mqlThreshold);
-  return `${leadScoresCte(where, model)}
+  return `${scoresFrom(where, model, source)}
 SELECT
   CASE
     WHEN score >= ${threshold} AND mql_reached_at IS NOT NULL THEN 'both'
@@ -277,15 +283,29 @@ export async function queryScoring(
   model: ScoringModel,
 ): Promise<ScoringReport> {
   const where = filterWhere(filters);
-  const run = <Row extends object>(sql: string) => engine.query<Row>(sql, where.params);
-  const distribution = await run<{ bin_start: number; leads: number }>(distributionSql(where.sql, model));
-  const bands = await run<{ band_start: number; leads: number; mqls: number; sqls: number; deals: number }>(
-    bandsSql(where.sql, model),
+  // Scores need a pass over the selected leads' events: made once, read by the four summaries.
+  const { distribution, bands, tuning, agreementRows } = await withTempTable(
+    engine,
+    "scoring_leads",
+    `${leadScoresCte(where.sql, model)}\nSELECT * FROM lead_scores`,
+    where.params,
+    async (table) => ({
+      distribution: await engine.query<{ bin_start: number; leads: number }>(
+        distributionSql(where.sql, model, table),
+      ),
+      bands: await engine.query<{
+        band_start: number;
+        leads: number;
+        mqls: number;
+        sqls: number;
+        deals: number;
+      }>(bandsSql(where.sql, model, table)),
+      tuning: await engine.query<{ threshold: number; would_be_mqls: number; became_sql: number }>(
+        tuningSql(where.sql, model, table),
+      ),
+      agreementRows: await engine.query<AgreementRow>(agreementSql(where.sql, model, table)),
+    }),
   );
-  const tuning = await run<{ threshold: number; would_be_mqls: number; became_sql: number }>(
-    tuningSql(where.sql, model),
-  );
-  const agreementRows = await run<AgreementRow>(agreementSql(where.sql, model));
 
   const agreement = Object.fromEntries(AGREEMENTS.map((a) => [a, emptyGroup(a)])) as Record<
     Agreement,
