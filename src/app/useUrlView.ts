@@ -24,12 +24,10 @@ export function useUrlView(): void {
     const linked = decodeView(window.location.search);
     if (Object.keys(linked).length > 0) useAppStore.setState(linked);
     let last: UrlView | null = null;
-    const write = (state: AppState) => {
-      const view = viewOf(state);
-      // The store changes often (import progress, engine state); only a change of the view is written.
-      if (last && (Object.keys(view) as (keyof UrlView)[]).every((key) => view[key] === last?.[key])) return;
-      last = view;
-      const query = encodeView(view);
+    let scheduled: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      scheduled = null;
+      const query = encodeView(viewOf(useAppStore.getState()));
       const search = query === "" ? "" : `?${query}`;
       if (search !== window.location.search)
         window.history.replaceState(
@@ -38,7 +36,19 @@ export function useUrlView(): void {
           `${window.location.pathname}${search}${window.location.hash}`,
         );
     };
+    const write = (state: AppState) => {
+      const view = viewOf(state);
+      // The store changes often (import progress, engine state); only a change of the view is written.
+      if (last && (Object.keys(view) as (keyof UrlView)[]).every((key) => view[key] === last?.[key])) return;
+      last = view;
+      // replaceState costs a few ms: done in the next task, off the path of the filter change itself.
+      scheduled ??= setTimeout(flush, 0);
+    };
     write(useAppStore.getState());
-    return useAppStore.subscribe(write);
+    const unsubscribe = useAppStore.subscribe(write);
+    return () => {
+      unsubscribe();
+      if (scheduled !== null) clearTimeout(scheduled);
+    };
   }, []);
 }

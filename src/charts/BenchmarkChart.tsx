@@ -1,23 +1,14 @@
 // Each benchmarked rate as a bar over its shaded benchmark band, with its status in words beside it; a
 // rate from fewer than MIN_LEADS_TO_JUDGE leads shows its counts and is not judged.
 
-import {
-  Bar,
-  BarChart,
-  type BarShapeProps,
-  CartesianGrid,
-  LabelList,
-  ReferenceArea,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, type BarShapeProps, LabelList, ReferenceArea, XAxis, YAxis } from "recharts";
 import { type Benchmark, type BenchmarkStatus, formatBand } from "../model/benchmarks";
 import { formatCount, formatPercent } from "../model/format";
 import type { Funnel } from "../model/funnel";
 import { formatCountOf, MIN_LEADS_TO_JUDGE, TOO_FEW_TO_JUDGE, tooFewToJudge } from "../model/smallNumbers";
 import { BenchmarkStatusBadge, benchmarkStatusText } from "../ui/BenchmarkStatusBadge";
 import { ChartFrame } from "./ChartFrame";
-import { BAND_FILL, CHART_FONT_SIZE, CHART_GRID, CHART_INK, CHART_MUTED_INK, STATUS_COLORS } from "./palette";
+import { BAND_FILL, CHART_FONT_SIZE, CHART_INK, CHART_MUTED_INK, STATUS_COLORS } from "./palette";
 
 export interface BenchmarkedRate {
   /** The benchmark's id; one entry per benchmark. */
@@ -194,7 +185,6 @@ export function BenchmarkChart(props: {
             layout="vertical"
             margin={{ top: 8, right: Math.min(220, Math.round(width * 0.3)), bottom: 32, left: 8 }}
           >
-            <CartesianGrid horizontal={false} stroke={CHART_GRID} />
             <XAxis
               type="number"
               domain={[0, max]}

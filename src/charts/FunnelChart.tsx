@@ -2,14 +2,14 @@
 // a step from fewer than MIN_LEADS_TO_JUDGE leads is shown as counts and said to be too few to judge.
 
 import { useId } from "react";
-import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, LabelList, XAxis, YAxis } from "recharts";
 import { definitionFor, type StageDefinitions } from "../model/definitions";
 import { formatCount, formatPercent, formatRateWithCounts } from "../model/format";
 import type { Funnel, FunnelStageRow, FunnelStep } from "../model/funnel";
 import { formatCountOf, TOO_FEW_TO_JUDGE, tooFewToJudge } from "../model/smallNumbers";
 import { STAGE_LABELS, STAGE_PLURALS, type Stage } from "../model/stages";
 import { ChartFrame } from "./ChartFrame";
-import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, CHART_MUTED_INK, OKABE_ITO } from "./palette";
+import { CHART_FONT_SIZE, CHART_INK, CHART_MUTED_INK, OKABE_ITO } from "./palette";
 
 interface FunnelBar {
   stage: Stage;
@@ -268,7 +268,6 @@ export function FunnelChart(props: {
             layout="vertical"
             margin={{ top: 8, right: Math.min(240, Math.round(width * 0.42)), bottom: 32, left: 8 }}
           >
-            <CartesianGrid horizontal={false} stroke={CHART_GRID} />
             <XAxis
               type="number"
               tickFormatter={(value: number) => formatCount(value)}

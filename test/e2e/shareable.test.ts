@@ -46,6 +46,7 @@ describe("shareable view links", () => {
     update = await nextUpdate(page, update);
     await page.locator('[data-comparison="ready"]').waitFor();
 
+    await page.waitForURL(/compare=1/);
     const url = new URL(page.url());
     expect(url.searchParams.get("team")).toBe("Regional");
     expect(url.searchParams.get("compare")).toBe("1");
