@@ -1,6 +1,6 @@
 // Runs the funnel query for the current data, filters and window; the latest request wins.
 
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 import { userMessage } from "../db/errors";
 import { queryFunnel } from "../metrics/funnel";
 import type { Funnel } from "../model/funnel";
@@ -32,7 +32,9 @@ export function useFunnel(enabled = true): FunnelState {
   const benchmarks = useAppStore((s) => s.benchmarks);
   const compare = useAppStore((s) => s.compare);
   const engineStatus = useAppStore((s) => s.engine);
-  const importStatus = useAppStore((s) => s.importStatus);
+  // Only while nothing is loaded does the import status matter (empty vs loading): with data loaded, an
+  // import's progress must not re-ask for the numbers on screen.
+  const importState = useAppStore((s) => (s.dataset ? null : s.importStatus.state));
   const [state, setState] = useState<FunnelState>({
     status: "loading",
     message: "Starting the query engine…",
@@ -44,7 +46,7 @@ export function useFunnel(enabled = true): FunnelState {
       return;
     }
     if (!dataset) {
-      if (importStatus.state === "failed") setState({ status: "empty" });
+      if (importState === "failed") setState({ status: "empty" });
       else
         setState({
           status: "loading",
@@ -79,7 +81,11 @@ export function useFunnel(enabled = true): FunnelState {
       ([funnel, comparison]) => {
         if (!current) return; // a newer request is on its way: the latest wins
         performance.measure("funnel-query", { start: started, end: performance.now() });
-        setState({ status: "ready", funnel, datasetLabel: dataset.label, update: ++updates, comparison });
+        // A transition: React renders the charts in slices of a few ms, so the page keeps answering
+        // (no long main-thread task) while the new numbers are drawn.
+        startTransition(() =>
+          setState({ status: "ready", funnel, datasetLabel: dataset.label, update: ++updates, comparison }),
+        );
       },
       (error: unknown) => {
         if (current) setState({ status: "error", message: userMessage(error) });
@@ -88,7 +94,7 @@ export function useFunnel(enabled = true): FunnelState {
     return () => {
       current = false;
     };
-  }, [enabled, dataset, filters, windowDays, benchmarks, compare, engineStatus, importStatus.state]);
+  }, [enabled, dataset, filters, windowDays, benchmarks, compare, engineStatus, importState]);
 
   return state;
 }

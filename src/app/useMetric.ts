@@ -1,6 +1,6 @@
 // Runs one analysis query for the loaded data and the shared filters; the latest request wins.
 
-import { useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 import type { SqlEngine } from "../db/engine";
 import { userMessage } from "../db/errors";
 import type { FunnelFilters } from "../model/filters";
@@ -56,7 +56,8 @@ export function useMetric<T>(
     appEngine()
       .then((engine) => run(engine, { filters, windowDays, stalledDays }))
       .then(
-        (data) => current && setState({ status: "ready", data }),
+        // A transition renders in slices, so a big view never blocks the page in one long task.
+        (data) => current && startTransition(() => setState({ status: "ready", data })),
         (error: unknown) => current && setState({ status: "error", message: userMessage(error) }),
       );
     return () => {

@@ -1,14 +1,15 @@
 // Each benchmarked rate as a bar over its shaded benchmark band, with its status in words beside it; a
 // rate from fewer than MIN_LEADS_TO_JUDGE leads shows its counts and is not judged.
 
-import { Bar, BarChart, type BarShapeProps, LabelList, ReferenceArea, XAxis, YAxis } from "recharts";
 import { type Benchmark, type BenchmarkStatus, formatBand } from "../model/benchmarks";
 import { formatCount, formatPercent } from "../model/format";
 import type { Funnel } from "../model/funnel";
 import { formatCountOf, MIN_LEADS_TO_JUDGE, TOO_FEW_TO_JUDGE, tooFewToJudge } from "../model/smallNumbers";
 import { BenchmarkStatusBadge, benchmarkStatusText } from "../ui/BenchmarkStatusBadge";
 import { ChartFrame } from "./ChartFrame";
-import { BAND_FILL, CHART_FONT_SIZE, CHART_INK, CHART_MUTED_INK, STATUS_COLORS } from "./palette";
+import { HorizontalBarPlot } from "./HorizontalBarPlot";
+import { CHART_MUTED_INK, STATUS_COLORS } from "./palette";
+import { niceTicks } from "./scale";
 
 export interface BenchmarkedRate {
   /** The benchmark's id; one entry per benchmark. */
@@ -178,78 +179,33 @@ export function BenchmarkChart(props: {
       height={height}
       plot={(width) =>
         rates.length > 0 && (
-          <BarChart
+          <HorizontalBarPlot
             width={width}
             height={height}
-            data={bars}
-            layout="vertical"
-            margin={{ top: 8, right: Math.min(220, Math.round(width * 0.3)), bottom: 32, left: 8 }}
-          >
-            <XAxis
-              type="number"
-              domain={[0, max]}
-              tickFormatter={(value: number) => formatPercent(value)}
-              tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
-              label={{
-                value: "Conversion (% of leads entering the step)",
-                position: "insideBottom",
-                offset: -20,
-                fill: CHART_INK,
-                fontSize: CHART_FONT_SIZE,
-              }}
-            />
-            <YAxis
-              type="category"
-              dataKey="label"
-              width={Math.min(190, Math.round(width * 0.32))}
-              tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
-            />
-            {rates.map((r) => (
-              <ReferenceArea
-                key={r.id}
-                y1={r.label}
-                y2={r.label}
-                x1={r.benchmark.kind === "reference" ? r.benchmark.low - referenceHalfWidth : r.benchmark.low}
-                x2={
-                  r.benchmark.kind === "reference"
-                    ? r.benchmark.low + referenceHalfWidth
-                    : Math.min(max, r.benchmark.high ?? max)
-                }
-                fill={BAND_FILL}
-                fillOpacity={r.benchmark.kind === "reference" ? 0.9 : 0.3}
-                ifOverflow="hidden"
-              />
-            ))}
-            {previous && (
-              <Bar
-                dataKey="previousRate"
-                name="Previous period"
-                barSize={12}
-                fill="none"
-                stroke={CHART_MUTED_INK}
-                strokeWidth={2}
-                strokeDasharray="5 3"
-                isAnimationActive={false}
-              />
-            )}
-            <Bar
-              dataKey="rate"
-              name="Measured rate"
-              barSize={18}
-              isAnimationActive={false}
-              shape={(bar: BarShapeProps) => (
-                <rect
-                  x={bar.x}
-                  y={bar.y}
-                  width={bar.width}
-                  height={bar.height}
-                  fill={barFill(rates[bar.index])}
-                />
-              )}
-            >
-              <LabelList dataKey="barLabel" position="right" fill={CHART_INK} fontSize={CHART_FONT_SIZE} />
-            </Bar>
-          </BarChart>
+            rows={rates.map((r, i) => ({
+              key: r.id,
+              label: r.label,
+              value: r.rate,
+              fill: barFill(r),
+              endLabel: bars[i]?.barLabel ?? "",
+              ghost: previous?.get(r.id)?.rate ?? null,
+              band:
+                r.benchmark.kind === "reference"
+                  ? {
+                      from: r.benchmark.low - referenceHalfWidth,
+                      to: r.benchmark.low + referenceHalfWidth,
+                      opacity: 0.9,
+                    }
+                  : { from: r.benchmark.low, to: Math.min(max, r.benchmark.high ?? max), opacity: 0.3 },
+            }))}
+            ticks={niceTicks(max)}
+            formatTick={(value) => `${Math.round(value * 100)} %`}
+            axisTitle="Conversion (% of leads entering the step)"
+            categoryWidth={Math.min(190, Math.round(width * 0.32))}
+            endLabelWidth={Math.min(220, Math.round(width * 0.3))}
+            barSize={18}
+            withGhosts={Boolean(previous)}
+          />
         )
       }
       notes={

@@ -2,14 +2,15 @@
 // a step from fewer than MIN_LEADS_TO_JUDGE leads is shown as counts and said to be too few to judge.
 
 import { useId } from "react";
-import { Bar, BarChart, LabelList, XAxis, YAxis } from "recharts";
 import { definitionFor, type StageDefinitions } from "../model/definitions";
 import { formatCount, formatPercent, formatRateWithCounts } from "../model/format";
 import type { Funnel, FunnelStageRow, FunnelStep } from "../model/funnel";
 import { formatCountOf, TOO_FEW_TO_JUDGE, tooFewToJudge } from "../model/smallNumbers";
 import { STAGE_LABELS, STAGE_PLURALS, type Stage } from "../model/stages";
 import { ChartFrame } from "./ChartFrame";
-import { CHART_FONT_SIZE, CHART_INK, CHART_MUTED_INK, OKABE_ITO } from "./palette";
+import { HorizontalBarPlot } from "./HorizontalBarPlot";
+import { OKABE_ITO } from "./palette";
+import { niceTicks } from "./scale";
 
 interface FunnelBar {
   stage: Stage;
@@ -149,34 +150,6 @@ function cumulativeCell(first: FunnelStageRow | undefined, rate: number | null):
   return formatRateWithCounts(Math.round(rate * base), base);
 }
 
-interface StageTickProps {
-  x?: number | string;
-  y?: number | string;
-  payload?: { value?: unknown };
-}
-
-/** A stage label on the chart's axis; its SVG <title> shows the stage's definition on hover. */
-function StageTick(props: StageTickProps & { bars: readonly FunnelBar[]; definitions?: StageDefinitions }) {
-  const label = String(props.payload?.value ?? "");
-  const bar = props.bars.find((b) => b.label === label);
-  const definition = bar && props.definitions ? definitionFor(bar.stage, props.definitions) : null;
-  return (
-    <text
-      x={Number(props.x ?? 0)}
-      y={Number(props.y ?? 0)}
-      dx={-4}
-      dy={4}
-      textAnchor="end"
-      fontSize={CHART_FONT_SIZE}
-      fill={CHART_INK}
-      data-stage={bar?.stage}
-    >
-      {definition !== null && <title>{definition}</title>}
-      {label}
-    </text>
-  );
-}
-
 function FunnelTable(props: { funnel: Funnel; definitions?: StageDefinitions; previous?: Funnel | null }) {
   const first = props.funnel.stages.find((row) => row.tracked);
   const definitions = props.definitions;
@@ -261,48 +234,26 @@ export function FunnelChart(props: {
       height={height}
       plot={(width) =>
         bars.length > 0 && (
-          <BarChart
+          <HorizontalBarPlot
             width={width}
             height={height}
-            data={bars}
-            layout="vertical"
-            margin={{ top: 8, right: Math.min(240, Math.round(width * 0.42)), bottom: 32, left: 8 }}
-          >
-            <XAxis
-              type="number"
-              tickFormatter={(value: number) => formatCount(value)}
-              tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
-              label={{
-                value: "Leads reached (count)",
-                position: "insideBottom",
-                offset: -20,
-                fill: CHART_INK,
-                fontSize: CHART_FONT_SIZE,
-              }}
-            />
-            <YAxis
-              type="category"
-              dataKey="label"
-              width={Math.min(112, Math.round(width * 0.25))}
-              tick={(tick: StageTickProps) => (
-                <StageTick {...tick} bars={bars} definitions={props.definitions} />
-              )}
-            />
-            {props.previous && (
-              <Bar
-                dataKey="previousReached"
-                name="Previous period"
-                fill="none"
-                stroke={CHART_MUTED_INK}
-                strokeWidth={2}
-                strokeDasharray="5 3"
-                isAnimationActive={false}
-              />
-            )}
-            <Bar dataKey="reached" name="Leads reached" fill={OKABE_ITO.blue} isAnimationActive={false}>
-              <LabelList dataKey="barLabel" position="right" fill={CHART_INK} fontSize={CHART_FONT_SIZE} />
-            </Bar>
-          </BarChart>
+            rows={bars.map((bar) => ({
+              key: bar.stage,
+              label: bar.label,
+              labelTitle: props.definitions ? definitionFor(bar.stage, props.definitions) : null,
+              value: bar.reached,
+              fill: OKABE_ITO.blue,
+              endLabel: bar.barLabel,
+              ghost: bar.previousReached ?? null,
+            }))}
+            ticks={niceTicks(Math.max(1, ...bars.map((b) => Math.max(b.reached, b.previousReached ?? 0))))}
+            formatTick={formatCount}
+            axisTitle="Leads reached (count)"
+            categoryWidth={Math.min(112, Math.round(width * 0.25))}
+            endLabelWidth={Math.min(240, Math.round(width * 0.42))}
+            barSize={28}
+            withGhosts={Boolean(props.previous)}
+          />
         )
       }
       notes={

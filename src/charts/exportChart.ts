@@ -204,9 +204,11 @@ export function opaqueBackground(element: Element | null): string {
   return "#ffffff";
 }
 
-/** The chart's drawn SVG inside its frame (Recharts' surface, not a legend icon). */
+/** The chart's drawn SVG inside its frame (Recharts' surface or a hand-drawn plot, not a legend icon). */
 export function chartSvg(figure: Element): SVGSVGElement | null {
-  const surfaces = figure.querySelectorAll<SVGSVGElement>(".chart-plot svg.recharts-surface");
+  const surfaces = figure.querySelectorAll<SVGSVGElement>(
+    ".chart-plot svg.recharts-surface, .chart-plot svg.chart-surface",
+  );
   return [...surfaces].find((svg) => !svg.closest(".recharts-legend-wrapper")) ?? null;
 }
 

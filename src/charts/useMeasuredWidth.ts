@@ -1,6 +1,6 @@
 // Measures a chart container's width so charts fit their column; a fixed width skips measuring.
 
-import { type RefObject, useEffect, useRef, useState } from "react";
+import { type RefObject, startTransition, useEffect, useRef, useState } from "react";
 
 /**
  * Returns a ref for the container and its width in pixels. Where ResizeObserver is missing (jsdom)
@@ -14,7 +14,9 @@ export function useMeasuredWidth<T extends HTMLElement>(fixedWidth?: number): [R
     const element = container.current;
     if (fixedWidth !== undefined || !element || typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver((entries) => {
-      setMeasured(Math.floor(entries[0]?.contentRect.width ?? 0));
+      const width = Math.floor(entries[0]?.contentRect.width ?? 0);
+      // A transition: redrawing every chart at a new width (a scrollbar came or went) is done in slices.
+      startTransition(() => setMeasured(width));
     });
     observer.observe(element);
     return () => observer.disconnect();

@@ -54,7 +54,9 @@ async function start(): Promise<SqlEngine> {
       try {
         return toRows<T>(await statement.query(...params));
       } finally {
-        await statement.close();
+        // Not awaited: the worker handles messages in order, so the close runs after this answer and
+        // the caller does not wait a third round trip for it.
+        statement.close().catch(() => undefined);
       }
     } catch (error) {
       throw new QueryError(error instanceof Error ? error.message : String(error), sql, error);

@@ -45,10 +45,12 @@ describe("Presentation mode in the browser", () => {
     expect(await headline.textContent()).toBe(SAMPLE_OVERVIEW_HEADLINE);
 
     // On a 1080p screen the 960 × 540 slide is drawn at 2×: 14 px chart labels show at 28 px.
-    await deck.locator(".recharts-cartesian-axis-tick-value").first().waitFor();
+    await deck.locator(".recharts-cartesian-axis-tick-value, .chart-tick").first().waitFor();
     const sizes = await page.evaluate(() => {
       const canvas = document.querySelector(".presentation-canvas");
-      const tick = document.querySelector(".presentation-canvas .recharts-cartesian-axis-tick-value");
+      const tick = document.querySelector(
+        ".presentation-canvas .recharts-cartesian-axis-tick-value, .presentation-canvas .chart-tick",
+      );
       const title = document.querySelector(".presentation-canvas .slide-headline");
       if (!canvas || !tick || !title) return null;
       const scale = canvas.getBoundingClientRect().width / 960;

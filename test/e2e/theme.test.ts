@@ -30,7 +30,7 @@ async function openThemed(colorScheme: "light" | "dark", savedTheme?: "light" | 
   const page = await context.newPage();
   await page.goto(APP_URL);
   await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: LOAD_TIMEOUT });
-  await page.locator(".recharts-bar-rectangle").first().waitFor({ timeout: LOAD_TIMEOUT });
+  await page.locator(".chart .chart-bar").first().waitFor({ timeout: LOAD_TIMEOUT });
   return page;
 }
 
@@ -55,9 +55,9 @@ function colours(page: Page): Promise<Colours> {
       theme: document.documentElement.dataset.theme,
       colorScheme: getComputedStyle(document.documentElement).colorScheme,
       page: computed("html").backgroundColor,
-      axisText: computed(".chart .recharts-cartesian-axis-tick-value").fill,
-      grid: computed(".chart .recharts-cartesian-grid line").stroke,
-      bar: computed(".chart .recharts-bar-rectangle path, .chart .recharts-bar-rectangle rect").fill,
+      axisText: computed(".chart .chart-tick").fill,
+      grid: computed(".chart .chart-surface line").stroke,
+      bar: computed(".chart .chart-bar").fill,
     };
   });
 }
