@@ -1,6 +1,6 @@
 // Runs the funnel query for the current data, filters and window; the latest request wins.
 
-import { startTransition, useEffect, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 import { userMessage } from "../db/errors";
 import { queryFunnel } from "../metrics/funnel";
 import type { Funnel } from "../model/funnel";
@@ -40,6 +40,10 @@ export function useFunnel(enabled = true): FunnelState {
     message: "Starting the query engine…",
   });
 
+  // While another screen shows, a change of filters or settings leaves the numbers held stale.
+  const stale = useRef(false);
+  const wasEnabled = useRef(enabled);
+
   useEffect(() => {
     if (engineStatus.state === "failed") {
       setState({ status: "error", message: `The query engine could not start: ${engineStatus.message}` });
@@ -55,7 +59,18 @@ export function useFunnel(enabled = true): FunnelState {
         });
       return;
     }
-    if (!enabled) return;
+    if (!enabled) {
+      // The first run after switching away changes nothing; any later run is a changed input.
+      if (!wasEnabled.current) stale.current = true;
+      wasEnabled.current = false;
+      return;
+    }
+    wasEnabled.current = true;
+    if (stale.current) {
+      // Back on the Overview after filters changed elsewhere: say so rather than show old numbers.
+      stale.current = false;
+      setState({ status: "loading", message: "Updating the numbers…" });
+    }
     let current = true;
     const started = performance.now();
     const comparing = async (): Promise<FunnelComparison> => {

@@ -78,6 +78,14 @@ describe("shareable view links", () => {
       .getByText("Dotted grey line: the previous period", { exact: false })
       .waitFor({ timeout: 30_000 });
     expect(new URL(second.url()).searchParams.get("tab")).toBe("leaks");
+
+    // A filter changed on another screen: back on the Overview, the first tiles shown are the new
+    // numbers (all teams ≥ Regional alone), never the old ones held while the Overview was hidden.
+    await secondFilters.getByLabel("Team", { exact: true }).selectOption("");
+    await second.getByRole("tab", { name: "Overview" }).click();
+    const leads = second.locator('[data-metric="leads"]');
+    await leads.waitFor({ timeout: 30_000 });
+    expect(Number(await leads.getAttribute("data-value"))).toBeGreaterThan(Number(shown.leads));
     await page.context().close();
   });
 });
