@@ -379,20 +379,6 @@ export async function queryHandoffLeads(
   return engine.query<HandoffLead>(handoffLeadsSql(where, settings.routing.length), params);
 }
 
-export async function queryHandoffGroups(
-  engine: SqlEngine,
-  query: AlignmentQuery,
-  settings: AlignmentSettings,
-  grouping: Grouping,
-): Promise<HandoffGroup[]> {
-  const { where, params } = handoffParams(query.filters, settings);
-  const rows = await engine.query<GroupRow>(
-    handoffGroupsSql(where, settings.routing.length, grouping),
-    params,
-  );
-  return rows.map(toGroup);
-}
-
 const EMPTY_ROW: Omit<GroupRow, "key_0"> = {
   handoffs: 0,
   median_review_hours: null,

@@ -20,17 +20,6 @@ export async function querySegmentOptions(engine: SqlEngine): Promise<SegmentOpt
   return options;
 }
 
-/** The cohort date span of the loaded data, as YYYY-MM-DD. */
-export async function queryCohortSpan(
-  engine: SqlEngine,
-): Promise<{ first: string | null; last: string | null }> {
-  const [row] = await engine.query<{ first: string | null; last: string | null }>(
-    `SELECT strftime(min(cohort_day), '%Y-%m-%d') AS first, strftime(max(cohort_day), '%Y-%m-%d') AS last
-     FROM ${LIVE_TABLES.funnelCube}`,
-  );
-  return row ?? { first: null, last: null };
-}
-
 /** The data's last day (the latest dated record), as YYYY-MM-DD: what date presets are anchored on. */
 export async function queryAsOf(engine: SqlEngine): Promise<string | null> {
   const [row] = await engine.query<{ as_of: string | null }>(
