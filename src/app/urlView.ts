@@ -1,6 +1,7 @@
 // The view as a URL query: tab, filters, comparison and the settings that change numbers. Only what
 // differs from the defaults is written; anything malformed in a pasted URL is ignored, never trusted.
 
+import { DEFAULT_DERIVE_SETTINGS } from "../metrics/derive";
 import { type AidaMapping, isAidaStage } from "../model/aida";
 import { type AlignmentSettings, DEFAULT_ALIGNMENT, validAlignmentSettings } from "../model/alignment";
 import { type Benchmark, DEFAULT_BENCHMARKS } from "../model/benchmarks";
@@ -27,7 +28,7 @@ export interface UrlView {
   aidaMapping: Partial<AidaMapping>;
 }
 
-export const DEFAULT_STALLED_DAYS = 30;
+export const DEFAULT_STALLED_DAYS = DEFAULT_DERIVE_SETTINGS.stalledDays;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -33,6 +33,13 @@ function barFill(rate: BenchmarkedRate | undefined): string {
   return STATUS_COLORS[rate.status];
 }
 
+/** "27.7 % · within band", or the counts for a rate from too few leads. */
+function barEndLabel(r: BenchmarkedRate): string {
+  return r.tooFewToJudge
+    ? `${formatCountOf(r.numerator, r.denominator)} · too few to judge`
+    : `${formatPercent(r.rate)} · ${benchmarkStatusText(r.status, r.benchmark.kind).toLowerCase()}`;
+}
+
 /** The KPIs with a benchmark and a value, then any other benchmarked funnel step, once per benchmark. */
 export function benchmarkedRates(funnel: Funnel): BenchmarkedRate[] {
   const rates: BenchmarkedRate[] = [];
@@ -162,14 +169,6 @@ export function BenchmarkChart(props: {
   const max = rates.length > 0 ? axisMax(rates) : 1;
   // A reference is a single published figure: draw it as a thin band so it still reads as a range.
   const referenceHalfWidth = max * 0.004;
-  const bars = rates.map((r) => ({
-    label: r.label,
-    rate: r.rate,
-    ...(previous ? { previousRate: previous.get(r.id)?.rate ?? null } : {}),
-    barLabel: r.tooFewToJudge
-      ? `${formatCountOf(r.numerator, r.denominator)} · too few to judge`
-      : `${formatPercent(r.rate)} · ${benchmarkStatusText(r.status, r.benchmark.kind).toLowerCase()}`,
-  }));
   const small = rates.filter((r) => r.tooFewToJudge);
   return (
     <ChartFrame
@@ -182,12 +181,12 @@ export function BenchmarkChart(props: {
           <HorizontalBarPlot
             width={width}
             height={height}
-            rows={rates.map((r, i) => ({
+            rows={rates.map((r) => ({
               key: r.id,
               label: r.label,
               value: r.rate,
               fill: barFill(r),
-              endLabel: bars[i]?.barLabel ?? "",
+              endLabel: barEndLabel(r),
               ghost: previous?.get(r.id)?.rate ?? null,
               band:
                 r.benchmark.kind === "reference"

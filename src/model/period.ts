@@ -77,6 +77,20 @@ function daysBetween(from: string, to: string): number {
   );
 }
 
+/** Calendar months from one day's month to another's ("2025-07-15" → "2025-10-01" is 3). */
+export function monthsBetween(from: string, to: string): number {
+  const a = parseDay(from);
+  const b = parseDay(to);
+  return (b.year - a.year) * 12 + (b.month - a.month);
+}
+
+/** A "YYYY-MM" month moved by `months` calendar months. */
+export function shiftMonthKey(month: string, months: number): string {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  const moved = shiftMonth(year, m, months);
+  return `${String(moved.year).padStart(4, "0")}-${String(moved.month).padStart(2, "0")}`;
+}
+
 /**
  * The range a preset stands for, anchored on `asOf` (the data's last day, so an export from last
  * year still has a "this month"). Periods that contain `asOf` end on it: "this month" is month to date.

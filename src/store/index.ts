@@ -4,6 +4,7 @@ import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import type { ImportSummary, PreparedFile } from "../import/load";
 import type { FilePlan } from "../import/toEvents";
+import { DEFAULT_DERIVE_SETTINGS } from "../metrics/derive";
 import { type AidaMapping, type AidaStage, defaultAidaMapping } from "../model/aida";
 import { type AlignmentSettings, DEFAULT_ALIGNMENT } from "../model/alignment";
 import type { DataAudit } from "../model/audit";
@@ -117,7 +118,7 @@ export const useAppStore = create<AppState>()(
 
       benchmarks: DEFAULT_BENCHMARKS,
       windowDays: null,
-      stalledDays: 30,
+      stalledDays: DEFAULT_DERIVE_SETTINGS.stalledDays,
       alignment: DEFAULT_ALIGNMENT,
       setAlignment: (alignment) => set({ alignment }),
       setWindowDays: (windowDays) => set({ windowDays }),
@@ -144,7 +145,7 @@ export const useAppStore = create<AppState>()(
         set({
           benchmarks: DEFAULT_BENCHMARKS,
           windowDays: null,
-          stalledDays: 30,
+          stalledDays: DEFAULT_DERIVE_SETTINGS.stalledDays,
           alignment: DEFAULT_ALIGNMENT,
           scoring: DEFAULT_SCORING,
           definitions: {},

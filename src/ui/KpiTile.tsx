@@ -8,7 +8,6 @@ import { formatCount, formatPercent } from "../model/format";
 import type { Kpi } from "../model/funnel";
 import { formatCountOf, TOO_FEW_TO_JUDGE, tooFewToJudge } from "../model/smallNumbers";
 import { BenchmarkStatusBadge } from "./BenchmarkStatusBadge";
-import "./comparison.css";
 
 /** True for a rate that exists but rests on too few leads to judge. */
 export function isSmallSampleRate(kpi: Kpi): boolean {

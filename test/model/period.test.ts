@@ -1,7 +1,14 @@
 // Date-range presets anchored on the data's last day, and the previous period they compare with.
 
 import { describe, expect, it } from "vitest";
-import { formatPeriod, matchingPreset, presetPeriod, previousPeriod } from "../../src/model/period";
+import {
+  formatPeriod,
+  matchingPreset,
+  monthsBetween,
+  presetPeriod,
+  previousPeriod,
+  shiftMonthKey,
+} from "../../src/model/period";
 
 describe("presetPeriod", () => {
   const asOf = "2025-11-14";
@@ -91,5 +98,14 @@ describe("formatPeriod", () => {
   it("writes the range in words", () => {
     expect(formatPeriod({ from: "2025-10-01", to: "2025-12-31" })).toBe("1 Oct 2025 – 31 Dec 2025");
     expect(formatPeriod({ from: null, to: null })).toBe("all time");
+  });
+});
+
+describe("month arithmetic", () => {
+  it("counts calendar months between days and moves month keys across years", () => {
+    expect(monthsBetween("2025-07-15", "2025-10-01")).toBe(3);
+    expect(monthsBetween("2025-11-01", "2026-02-28")).toBe(3);
+    expect(shiftMonthKey("2025-11", 3)).toBe("2026-02");
+    expect(shiftMonthKey("2026-01", -1)).toBe("2025-12");
   });
 });

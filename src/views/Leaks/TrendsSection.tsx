@@ -29,20 +29,13 @@ import type { SqlEngine } from "../../db/engine";
 import { type MonthStatus, queryTrends, type StepTrend, type Trends } from "../../metrics/trends";
 import { type Benchmark, formatBand } from "../../model/benchmarks";
 import { formatCount, formatPercent } from "../../model/format";
-import { type Period, previousPeriod } from "../../model/period";
+import { monthsBetween, type Period, previousPeriod, shiftMonthKey } from "../../model/period";
 import { MIN_LEADS_TO_JUDGE, tooFewToJudge } from "../../model/smallNumbers";
 import { STAGE_LABELS, STAGE_PLURALS, type Stage } from "../../model/stages";
 import { useAppStore } from "../../store";
 import { rateCell } from "./LeakCharts";
 
 const runTrends = (engine: SqlEngine, ctx: MetricContext) => queryTrends(engine, ctx);
-
-/** Whole months from one YYYY-MM-DD to another (by their months). */
-function monthsBetween(from: string, to: string): number {
-  const [fy, fm] = from.split("-").map(Number) as [number, number];
-  const [ty, tm] = to.split("-").map(Number) as [number, number];
-  return (ty - fy) * 12 + (tm - fm);
-}
 
 /** The previous period's trends when comparing (null when not comparing or there is no previous period). */
 function usePreviousTrends(): { trends: Trends; shiftMonths: number } | null {
@@ -105,13 +98,6 @@ interface TrendPoint {
   open: number | null;
   openLabel: string | undefined;
   previous?: number | null;
-}
-
-/** 'YYYY-MM' moved by `months` calendar months. */
-function shiftMonthKey(month: string, months: number): string {
-  const [year, m] = month.split("-").map(Number) as [number, number];
-  const index = year * 12 + (m - 1) + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
 }
 
 /** The previous period's trend, its months moved onto the current period's axis. */
