@@ -7,6 +7,7 @@ import ehWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
 import mvpWasm from "@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url";
 import type { SqlEngine, SqlValue } from "./engine";
 import { QueryError, withTimeout } from "./errors";
+import { startDuckdbWorker } from "./worker";
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -37,10 +38,12 @@ function pickBundle(): { mainModule: string; mainWorker: string } {
 
 async function start(): Promise<SqlEngine> {
   const bundle = pickBundle();
-  const worker = new Worker(bundle.mainWorker);
+  // The worker runs from a blob: URL, so its URLs must be absolute.
+  const wasmUrl = new URL(bundle.mainModule, location.href).href;
+  const worker = startDuckdbWorker(new URL(bundle.mainWorker, location.href).href, wasmUrl);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   // instantiate() posts its message to the worker before its first await.
-  await db.instantiate(bundle.mainModule);
+  await db.instantiate(wasmUrl);
   await db.open({ query: { castBigIntToDouble: true, castTimestampToDate: false } });
   const conn = await db.connect();
   // Extensions would be fetched from the network; everything we need is built in.

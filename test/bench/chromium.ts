@@ -1,6 +1,8 @@
 // Serves dist/ with `vite preview` and launches headless Debian Chromium the way the browser tests do.
 
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium } from "playwright-core";
 import { type PreviewServer, preview } from "vite";
 import { INIT_SCRIPT } from "./inPage";
@@ -39,4 +41,26 @@ export async function benchContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext();
   await context.addInitScript(INIT_SCRIPT);
   return context;
+}
+
+/**
+ * A fresh browser profile on disk (empty HTTP and code caches), as a first-time visitor has. Not an
+ * incognito context: those keep no compiled-code cache, so a "warm" reload there recompiles
+ * DuckDB's wasm as no returning user's browser does. `close` also deletes the profile.
+ */
+export async function freshProfile(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), "funnel-lens-bench-profile-"));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ARGS,
+  });
+  await context.addInitScript(INIT_SCRIPT);
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

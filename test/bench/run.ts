@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   try {
     if (options.startup) {
       const [startup, otherCpu] = await measured("start-up and first dashboard (3 cold + 3 warm loads)", () =>
-        measureStartup(browser),
+        measureStartup(),
       );
       results.startup = { ...startup, ...stamp(), otherCpu };
       saveResults(options.out, results);

@@ -1,0 +1,38 @@
+// Starts DuckDB-WASM's worker so its 34 MB wasm compiles at once and is code-cached between visits.
+
+/**
+ * Creates DuckDB's worker behind a small wrapper script that
+ * 1. starts compiling the wasm as soon as the worker runs, while DuckDB's own worker script is
+ *    still being parsed and before its instantiate message arrives, and
+ * 2. compiles it from fetch()'s own response, which the browser keeps compiled code for. DuckDB's
+ *    loader wraps the response in a new Response (a TransformStream counting download progress),
+ *    and a synthetic Response is never code-cached, so every visit recompiled the whole module.
+ * The wrapper hides TransformStream from DuckDB's worker (it uses it nowhere else; the app shows
+ * no download progress) and answers DuckDB's instantiateStreaming for this URL with the module
+ * compiled early; any other URL, or a failed early compile, takes DuckDB's own path.
+ * Measured on the sample (README "Performance"): warm start 4.2 → 3.3 s, cold 6.9 → 6.3 s.
+ */
+export function startDuckdbWorker(workerUrl: string, wasmUrl: string): Worker {
+  const wrapper = workerWrapperSource(workerUrl, wasmUrl);
+  return new Worker(URL.createObjectURL(new Blob([wrapper], { type: "text/javascript" })));
+}
+
+/** The wrapper worker's script (absolute URLs: it runs from a blob: URL). */
+export function workerWrapperSource(workerUrl: string, wasmUrl: string): string {
+  return `"use strict";
+const wasmUrl = ${JSON.stringify(wasmUrl)};
+const compiled = WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: "same-origin" }));
+compiled.catch(() => undefined);
+const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const response = await source;
+  if (response.url !== wasmUrl) return instantiateStreaming(response, imports);
+  const module = await compiled.catch(() => null);
+  if (module === null) return instantiateStreaming(response, imports);
+  if (response.body) response.body.cancel().catch(() => undefined);
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
+};
+self.TransformStream = undefined;
+importScripts(${JSON.stringify(workerUrl)});
+`;
+}
