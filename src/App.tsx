@@ -19,13 +19,11 @@ import { useAppStore } from "./store";
 import { FileDropZone } from "./ui/FileDropZone";
 import { ImportButton } from "./ui/ImportButton";
 import { ThemeToggle } from "./ui/ThemeToggle";
-import { AlignmentView } from "./views/Alignment/AlignmentView";
-import { CampaignsView } from "./views/Campaigns/CampaignsView";
 import { FilterBar } from "./views/Filters/FilterBar";
 import { AuditPanel } from "./views/Import/AuditPanel";
 import { ImportStatusBanner } from "./views/Import/ImportStatusBanner";
 import { MappingStep } from "./views/Import/MappingStep";
-import { LeaksView } from "./views/Leaks/LeaksView";
+import { LazyAlignmentView, LazyCampaignsView, LazyLeaksView, preloadScreens } from "./views/lazyScreens";
 import { OverviewView } from "./views/Overview/OverviewView";
 import { PresentationLauncher } from "./views/Presentation/PresentationLauncher";
 import { Tabs } from "./views/Tabs";
@@ -34,9 +32,9 @@ import { Tabs } from "./views/Tabs";
 // re-renders (import progress, header state, each store change) do not redraw their charts: during an
 // import those redraws were the page's longest tasks.
 const Overview = memo(OverviewView);
-const Leaks = memo(LeaksView);
-const Campaigns = memo(CampaignsView);
-const AlignmentScreen = memo(AlignmentView);
+const Leaks = memo(LazyLeaksView);
+const Campaigns = memo(LazyCampaignsView);
+const AlignmentScreen = memo(LazyAlignmentView);
 const Filters = memo(FilterBar);
 
 function openPicker(): void {
@@ -62,6 +60,12 @@ export function App() {
     sampleRequested.current = true;
     void openWorkspace();
   }, []);
+
+  // The other screens' code loads once the first numbers are on screen, not before them.
+  const firstNumbersShown = funnel.status === "ready";
+  useEffect(() => {
+    if (firstNumbersShown) preloadScreens();
+  }, [firstNumbersShown]);
 
   const onFiles = (files: File[]) => void importFiles(files);
   const busy = importStatus.state === "importing" || importStatus.state === "mapping";

@@ -1,6 +1,5 @@
 // Chart exports for results-review meetings: file names, a self-contained SVG, a 2× PNG and the CSV rows.
 
-import { toBlob } from "html-to-image";
 import type { CsvCell } from "../model/csv";
 import { fileNameFromTitle } from "../ui/fileName";
 import { tableRows } from "../ui/tableCsv";
@@ -242,6 +241,8 @@ export function pngCaptureHeight(figure: HTMLElement): number {
 
 /** The chart frame as a PNG at twice its on-screen size, on its own opaque background (light or dark). */
 export async function chartPngBlob(figure: HTMLElement): Promise<Blob> {
+  // Loaded on the first PNG export, not with the first dashboard.
+  const { toBlob } = await import("html-to-image");
   const blob = await toBlob(figure, {
     pixelRatio: 2,
     height: pngCaptureHeight(figure),

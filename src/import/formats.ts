@@ -1,7 +1,6 @@
 // Files DuckDB-WASM cannot read offline (JSON and Parquet need extensions from the network) are
 // turned into CSV bytes here; text in Windows-1252/Latin-1 is re-encoded as UTF-8.
 
-import { parquetReadObjects } from "hyparquet";
 import Papa from "papaparse";
 
 export type SourceFormat = "csv" | "utf16-csv" | "json" | "parquet";
@@ -78,6 +77,8 @@ export function jsonToCsv(text: string): Uint8Array {
 
 export async function parquetToCsv(bytes: Uint8Array): Promise<Uint8Array> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  // Loaded when a Parquet file is dropped, not with the app.
+  const { parquetReadObjects } = await import("hyparquet");
   const rows = (await parquetReadObjects({ file: buffer })) as Row[];
   return rowsToCsv(rows);
 }

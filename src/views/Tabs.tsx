@@ -1,6 +1,6 @@
 // The screen tabs; each screen registers here with its label. Arrow keys move between tabs.
 
-import type { KeyboardEvent, ReactNode } from "react";
+import { type KeyboardEvent, type ReactNode, Suspense } from "react";
 import { type Tab, useAppStore } from "../store";
 
 export interface Screen {
@@ -46,7 +46,15 @@ export function Tabs(props: { screens: readonly Screen[] }) {
       </div>
       {current && (
         <div id={`panel-${current.tab}`} role="tabpanel" aria-labelledby={`tab-${current.tab}`}>
-          {current.render()}
+          <Suspense
+            fallback={
+              <p className="view-note" role="status">
+                Loading the {current.label} screen…
+              </p>
+            }
+          >
+            {current.render()}
+          </Suspense>
         </div>
       )}
     </>

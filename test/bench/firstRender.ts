@@ -3,6 +3,7 @@
 import type { Page, Request } from "playwright-core";
 import { BENCH_URL, freshProfile } from "./chromium";
 import { readAppTimings } from "./inPage";
+import { startContention } from "./quiet";
 import { median } from "./stats";
 
 const SAMPLE_SHOWN = '[data-metric="leads"][data-value="3000"]';
@@ -28,6 +29,11 @@ export interface StartupResult {
   warm: LoadRun[];
   /** Medians of each figure over the runs. */
   summary: { cold: LoadMedians; warm: LoadMedians };
+  /**
+   * CPU share (0–1) other processes used, averaged over the runs. Taken per run while that run's
+   * Chromium is alive: a browser that exits within a window escapes the process-tree count.
+   */
+  otherCpu: number;
 }
 
 function medians(runs: readonly LoadRun[]): LoadMedians {
@@ -88,16 +94,20 @@ const FIRST_VISIT_MS = 5_000;
 export async function measureStartup(runs = 3): Promise<StartupResult> {
   const cold: LoadRun[] = [];
   const warm: LoadRun[] = [];
+  const foreign: number[] = [];
   for (let i = 0; i < runs; i++) {
     const profile = await freshProfile();
+    const contention = startContention();
     try {
       const page = profile.context.pages()[0] ?? (await profile.context.newPage());
       cold.push(await measureLoad(page, () => page.goto(BENCH_URL, { timeout: TIMEOUT_MS })));
       await page.waitForTimeout(FIRST_VISIT_MS);
       warm.push(await measureLoad(page, () => page.reload({ timeout: TIMEOUT_MS })));
     } finally {
+      foreign.push(contention.stop());
       await profile.close();
     }
   }
-  return { cold, warm, summary: { cold: medians(cold), warm: medians(warm) } };
+  const otherCpu = foreign.reduce((a, b) => a + b, 0) / Math.max(1, foreign.length);
+  return { cold, warm, summary: { cold: medians(cold), warm: medians(warm) }, otherCpu };
 }

@@ -47,7 +47,7 @@ export interface Results {
   schema: number;
   /** The run that wrote the file last; each size, start-up and peer figure carries its own date. */
   environment: Environment;
-  startup?: StartupResult & { measuredAt: string; app: string; otherCpu: number };
+  startup?: StartupResult & { measuredAt: string; app: string };
   papaparse?: PeerResult & { file: string; measuredAt: string; app: string; otherCpu: number };
   sizes: Partial<Record<SizeLabel, SizeResult>>;
 }

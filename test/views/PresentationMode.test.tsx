@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The deck moves with the keyboard, clicks and buttons, numbers its slides, states each headline, and leaves on
 // Esc; the launcher opens it and prints the report (slides fed in place of the DuckDB queries).
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -192,7 +192,9 @@ describe("PresentationLauncher", () => {
     withData({ status: "loading" });
     const { rerender } = render(<PresentationLauncher />);
     await user.click(screen.getByRole("button", { name: "Present" }));
-    expect(screen.getByRole("status").textContent).toBe("Preparing the slides…");
+    // The deck's code loads on first use; then the deck itself says the slides are coming.
+    const deck = await screen.findByRole("dialog");
+    expect(within(deck).getByRole("status").textContent).toBe("Preparing the slides…");
     slidesState.current = { status: "ready", slides: SLIDES };
     rerender(<PresentationLauncher />);
     expect(screen.getByText("1 / 3")).toBeTruthy();

@@ -1,35 +1,14 @@
 // The header's "Present" and "Print report" buttons, and the deck or the report while one is open.
 
-import { useRef, useState } from "react";
-import { createPortal } from "react-dom";
+import { Suspense, useRef, useState } from "react";
 import { useAppStore } from "../../store";
-import { PresentationMode } from "./PresentationMode";
-import { PrintReport } from "./PrintReport";
-import { usePresentationSlides } from "./slides";
+import { LazyDeck as Deck, LazyReport as Report } from "../lazyScreens";
 
-function Deck(props: { onClose: () => void }) {
-  const state = usePresentationSlides();
-  return createPortal(
-    <PresentationMode
-      slides={state.status === "ready" ? state.slides : []}
-      status={state.status === "loading" ? "Preparing the slides…" : undefined}
-      onClose={props.onClose}
-    />,
-    document.body,
-  );
-}
-
-function Report(props: { onDone: () => void }) {
-  const state = usePresentationSlides();
-  return (
-    <>
-      <span className="view-note" role="status">
-        Preparing the report…
-      </span>
-      <PrintReport slides={state.status === "ready" ? state.slides : null} onDone={props.onDone} />
-    </>
-  );
-}
+const PREPARING = (
+  <span className="view-note" role="status">
+    Preparing the slides…
+  </span>
+);
 
 /** Takes no props: reads the loaded data and the shared filters from the store, like every screen. */
 export function PresentationLauncher() {
@@ -57,14 +36,20 @@ export function PresentationLauncher() {
         Print report
       </button>
       {mode === "presenting" && (
-        <Deck
-          onClose={() => {
-            setMode("idle");
-            presentButton.current?.focus();
-          }}
-        />
+        <Suspense fallback={PREPARING}>
+          <Deck
+            onClose={() => {
+              setMode("idle");
+              presentButton.current?.focus();
+            }}
+          />
+        </Suspense>
       )}
-      {mode === "printing" && <Report onDone={() => setMode("idle")} />}
+      {mode === "printing" && (
+        <Suspense fallback={PREPARING}>
+          <Report onDone={() => setMode("idle")} />
+        </Suspense>
+      )}
     </>
   );
 }

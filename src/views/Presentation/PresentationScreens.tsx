@@ -1,0 +1,30 @@
+// The open deck and the print report: loaded on first use (src/views/lazyScreens.ts).
+
+import { createPortal } from "react-dom";
+import { PresentationMode } from "./PresentationMode";
+import { PrintReport } from "./PrintReport";
+import { usePresentationSlides } from "./slides";
+
+export function Deck(props: { onClose: () => void }) {
+  const state = usePresentationSlides();
+  return createPortal(
+    <PresentationMode
+      slides={state.status === "ready" ? state.slides : []}
+      status={state.status === "loading" ? "Preparing the slides…" : undefined}
+      onClose={props.onClose}
+    />,
+    document.body,
+  );
+}
+
+export function Report(props: { onDone: () => void }) {
+  const state = usePresentationSlides();
+  return (
+    <>
+      <span className="view-note" role="status">
+        Preparing the report…
+      </span>
+      <PrintReport slides={state.status === "ready" ? state.slides : null} onDone={props.onDone} />
+    </>
+  );
+}
