@@ -205,22 +205,23 @@ export async function readRawFile(engine: SqlEngine, source: ImportSource): Prom
 
   const [first, ...rest] = headers.map(quoteIdentifier);
   const restEmpty =
-    rest.length > 0 ? rest.map((c) => `nullif(trim(${c}), '') IS NULL`).join(" AND ") : "TRUE";
-  // One pass counts rows, blank rows and report footers (only rows whose other cells are empty are
-  // tested against the footer pattern, so the regex runs on a handful of rows).
-  const footerSql = `rest_empty AND first_text IS NOT NULL AND regexp_matches(first_text, ${quoteLiteral(FOOTER.source)}, 'i')`;
-  const shapeOf = `(SELECT rowid AS id, nullif(trim(${first}), '') AS first_text, ${restEmpty} AS rest_empty FROM ${table})`;
+    rest.length > 0 ? rest.map((c) => `(${c} IS NULL OR trim(${c}) = '')`).join(" AND ") : "TRUE";
+  // Only rows whose other cells are all empty can be blank or a report footer. Filtering on that
+  // first (a WHERE tests column by column, only the rows still in) costs about one trim per row; the
+  // same test as a projected column trimmed every cell: 3.1 s → 0.23 s at 1M rows in DuckDB-WASM.
+  const candidates = `(SELECT rowid AS id, nullif(trim(${first}), '') AS first_text FROM ${table} WHERE ${restEmpty})`;
+  const footerSql = `first_text IS NOT NULL AND regexp_matches(first_text, ${quoteLiteral(FOOTER.source)}, 'i')`;
   const [shape] = await engine.query<{ total: number; blank: number; footers: number }>(
-    `SELECT count(*)::INTEGER AS total,
-       count(*) FILTER (WHERE rest_empty AND first_text IS NULL)::INTEGER AS blank,
+    `SELECT (SELECT count(*) FROM ${table})::INTEGER AS total,
+       count(*) FILTER (WHERE first_text IS NULL)::INTEGER AS blank,
        count(*) FILTER (WHERE ${footerSql})::INTEGER AS footers
-     FROM ${shapeOf}`,
+     FROM ${candidates}`,
   );
   const footers = shape?.footers ?? 0;
   const blank = shape?.blank ?? 0;
   if (footers + blank > 0) {
     await engine.exec(
-      `DELETE FROM ${table} WHERE rowid IN (SELECT id FROM ${shapeOf} WHERE rest_empty AND (first_text IS NULL OR ${footerSql.replace("rest_empty AND ", "")}))`,
+      `DELETE FROM ${table} WHERE rowid IN (SELECT id FROM ${candidates} WHERE first_text IS NULL OR (${footerSql}))`,
     );
   }
   if (footers > 0) {

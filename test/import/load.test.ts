@@ -18,6 +18,28 @@ const events = () =>
   );
 
 describe("activity log import", () => {
+  it("skips empty rows and drops a report footer, keeping the file's row numbers", async () => {
+    // Data rows are file lines 2 and 5; lines 3–4 are empty (one only spaces), line 6 a footer.
+    const summary = await importText(
+      engine,
+      "footer.csv",
+      "lead_id,occurred_at,activity\nA,2024-03-05,page_view\n,,\n ,  , \nB,2024-03-06,form_submit\nGrand Total,,\n",
+    );
+    expect(summary.files[0]?.notes).toEqual([
+      "Dropped 1 report footer row (totals, confidentiality or copyright lines).",
+      "Skipped 2 empty rows.",
+    ]);
+    expect(summary.rowsRead).toBe(2);
+    expect(summary.rowsRejected).toBe(0);
+    const rows = await engine.query<{ lead_id: string; source_row: number }>(
+      "SELECT lead_id, source_row FROM events ORDER BY source_row",
+    );
+    expect(rows).toEqual([
+      { lead_id: "A", source_row: 2 },
+      { lead_id: "B", source_row: 5 },
+    ]);
+  });
+
   it.each([
     ["ISO with zone (converted to UTC)", "2024-03-05T10:00:00+02:00", "2024-03-05 08:00:00"],
     ["ISO with Z", "2024-03-05T10:00:00Z", "2024-03-05 10:00:00"],
