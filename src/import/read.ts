@@ -51,7 +51,7 @@ async function bytesOf(data: Blob | Uint8Array, start = 0, end?: number): Promis
   return new Uint8Array(await data.slice(start, end).arrayBuffer());
 }
 
-const sizeOf = (data: Blob | Uint8Array) => (data instanceof Uint8Array ? data.byteLength : data.size);
+export const sizeOf = (data: Blob | Uint8Array) => (data instanceof Uint8Array ? data.byteLength : data.size);
 
 function refuseNonTabular(name: string, head: Uint8Array): void {
   const starts = (text: string) => [...text].every((c, i) => head[i] === c.charCodeAt(0));

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
 import { ImportError } from "../../src/import/load";
+import { DEFAULT_DERIVE_SETTINGS } from "../../src/metrics/derive";
 import { importText } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 
@@ -131,6 +132,38 @@ describe("activity log import", () => {
     await expect(attempt).rejects.toThrow(message);
     const [count] = await engine.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM lead_stages");
     expect(count?.n).toBe(2);
+  });
+
+  it("refuses a file too large for the tab's memory before reading any of it, keeping the data", async () => {
+    await importText(
+      engine,
+      "good.csv",
+      "lead_id,occurred_at,activity\nA,2024-01-01,page_view\nB,2024-01-01,page_view\n",
+    );
+    // Only its size is looked at: a Blob that would fail if anything tried to read it.
+    const huge = {
+      size: 1_490_001_305,
+      slice: () => {
+        throw new Error("the file was read");
+      },
+    } as unknown as Blob;
+    const { importActivityLog, MAX_IMPORT_BYTES } = await import("../../src/import/load");
+    const attempt = importActivityLog(
+      engine,
+      { name: "events-10m.csv", data: huge },
+      DEFAULT_DERIVE_SETTINGS,
+    );
+    await expect(attempt).rejects.toBeInstanceOf(ImportError);
+    await expect(attempt).rejects.toThrow(
+      "events-10m.csv is 1.49 GB: more than the 1.00 GB this browser tab can analyse in its memory",
+    );
+    const [count] = await engine.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM lead_stages");
+    expect(count?.n).toBe(2);
+    // At the limit itself a file is read (this one as far as its first bytes).
+    const atLimit = { size: MAX_IMPORT_BYTES, slice: huge.slice } as unknown as Blob;
+    await expect(
+      importActivityLog(engine, { name: "big.csv", data: atLimit }, DEFAULT_DERIVE_SETTINGS),
+    ).rejects.toThrow("the file was read");
   });
 
   it("refuses a binary file (an .xlsx renamed .csv) in one sentence", async () => {
