@@ -87,6 +87,8 @@ export interface ImportProgress {
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
+  /** Most bytes of files one import may bring (MAX_IMPORT_BYTES: DuckDB-WASM's heap). */
+  maxBytes?: number;
 }
 
 export class ImportCancelled extends Error {
@@ -170,15 +172,15 @@ export const MAX_IMPORT_BYTES = 1_000_000_000;
 
 const gigabytes = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
 
-function refuseTooLarge(sources: readonly ImportSource[]): void {
+function refuseTooLarge(sources: readonly ImportSource[], maxBytes: number): void {
   const total = sources.reduce((sum, source) => sum + sizeOf(source.data), 0);
-  if (total <= MAX_IMPORT_BYTES) return;
+  if (total <= maxBytes) return;
   const names = sources.map((s) => s.name).join(", ");
   const what =
     sources.length === 1 ? `${names} is ${gigabytes(total)}` : `${names} are ${gigabytes(total)} together`;
   throw new ImportError(
     names,
-    `${what}: more than the ${gigabytes(MAX_IMPORT_BYTES)} this browser tab can analyse in its memory ` +
+    `${what}: more than the ${gigabytes(maxBytes)} this browser tab can analyse in its memory ` +
       `(about 6 million activity rows). Export a shorter date range or fewer columns and import that.`,
   );
 }
@@ -188,7 +190,7 @@ export async function prepareFiles(
   sources: readonly ImportSource[],
   options: ImportOptions = {},
 ): Promise<PreparedFile[]> {
-  refuseTooLarge(sources);
+  refuseTooLarge(sources, options.maxBytes ?? MAX_IMPORT_BYTES);
   await ensureVocabulary(engine);
   await engine.exec(`DROP TABLE IF EXISTS ${READ_REJECTS}`);
   const prepared: PreparedFile[] = [];
