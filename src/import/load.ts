@@ -162,7 +162,6 @@ export async function proposeMapping(
   };
 }
 
-/** Reads every file and proposes what it is and how its columns map. Nothing live changes yet. */
 /**
  * The most CSV one import may bring. DuckDB-WASM's heap stops at 4 GB (3.1 GiB for data): the
  * benchmark's 739 MB log (5M events) peaked at 3.2 GB, its 1.49 GB log (10M) ran out of memory after
@@ -185,6 +184,7 @@ function refuseTooLarge(sources: readonly ImportSource[], maxBytes: number): voi
   );
 }
 
+/** Reads every file and proposes what it is and how its columns map. Nothing live changes yet. */
 export async function prepareFiles(
   engine: SqlEngine,
   sources: readonly ImportSource[],

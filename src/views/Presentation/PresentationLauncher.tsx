@@ -4,11 +4,14 @@ import { Suspense, useRef, useState } from "react";
 import { useAppStore } from "../../store";
 import { LazyDeck as Deck, LazyReport as Report } from "../lazyScreens";
 
-const PREPARING = (
-  <span className="view-note" role="status">
-    Preparing the slides…
-  </span>
-);
+/** Shown while the deck's code loads (src/views/lazyScreens.ts). */
+function preparing(what: "slides" | "report") {
+  return (
+    <span className="view-note" role="status">
+      Preparing the {what}…
+    </span>
+  );
+}
 
 /** Takes no props: reads the loaded data and the shared filters from the store, like every screen. */
 export function PresentationLauncher() {
@@ -36,7 +39,7 @@ export function PresentationLauncher() {
         Print report
       </button>
       {mode === "presenting" && (
-        <Suspense fallback={PREPARING}>
+        <Suspense fallback={preparing("slides")}>
           <Deck
             onClose={() => {
               setMode("idle");
@@ -46,7 +49,7 @@ export function PresentationLauncher() {
         </Suspense>
       )}
       {mode === "printing" && (
-        <Suspense fallback={PREPARING}>
+        <Suspense fallback={preparing("report")}>
           <Report onDone={() => setMode("idle")} />
         </Suspense>
       )}
