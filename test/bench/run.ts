@@ -41,8 +41,11 @@ async function main(): Promise<void> {
     const contention = startContention();
     const result = await work();
     const otherCpu = contention.stop();
-    if (otherCpu > 0.1) log(`  other processes used ${(otherCpu * 100).toFixed(0)} % of the CPU meanwhile`);
+    reportContention(otherCpu);
     return [result, otherCpu];
+  };
+  const reportContention = (otherCpu: number) => {
+    if (otherCpu > 0.1) log(`  other processes used ${(otherCpu * 100).toFixed(0)} % of the CPU meanwhile`);
   };
 
   const datasets = options.sizes.map(ensureDataset);
@@ -89,10 +92,12 @@ async function main(): Promise<void> {
   };
   try {
     if (options.startup) {
-      // Its own otherCpu: each run's Chromium exits inside this part (see StartupResult).
-      const [startup] = await measured("start-up and first dashboard (3 cold + 3 warm loads)", () =>
-        measureStartup(),
-      );
+      // Not `measured`: each run's Chromium exits inside this part, so it counts other processes'
+      // CPU per run itself (see StartupResult.otherCpu).
+      if (options.waitQuiet) await waitForQuiet();
+      log("start-up and first dashboard (3 cold + 3 warm loads)");
+      const startup = await measureStartup();
+      reportContention(startup.otherCpu);
       results.startup = { ...startup, ...stamp() };
       saveResults(options.out, results);
     }
