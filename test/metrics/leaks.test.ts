@@ -155,6 +155,41 @@ describe("leak reasons per step on the hand-checked fixture", () => {
   });
 });
 
+describe("leaks by campaign and channel", () => {
+  it("counts leads and leaked leads per campaign and per channel at each furthest stage", async () => {
+    // First-touch campaigns: Webinar A1 A2 A6 A8 A9, Paid Social A3 A4 A5 A7 A10; the file has no
+    // channel column, so every lead's channel is "(none)". Leaked = stopped for any reason but won or
+    // in progress (see the table above).
+    const { segments } = await queryLeakCounts(engine, ctx);
+    const at = (dimension: string, value: string) =>
+      segments
+        .filter((s) => s.dimension === dimension && s.value === value)
+        .map((s) => [s.stage, s.leads, s.leaked]);
+    expect(at("campaign", "Webinar")).toEqual([
+      ["lead", 1, 1], // A8 stalled
+      ["mql", 1, 1], // A6 rejected
+      ["sql", 1, 0], // A9 in progress
+      ["opportunity", 1, 1], // A2 lost
+      ["deal", 1, 0], // A1 won
+    ]);
+    expect(at("campaign", "Paid Social")).toEqual([
+      ["lead", 1, 0], // A7 in progress
+      ["mql", 1, 1], // A5 never contacted
+      ["sal", 1, 1], // A4 stalled
+      ["sql", 1, 1], // A3 stalled
+      ["deal", 1, 0], // A10 won
+    ]);
+    expect(at("channel", "(none)")).toEqual([
+      ["lead", 2, 1],
+      ["mql", 2, 2],
+      ["sal", 1, 1],
+      ["sql", 2, 1],
+      ["opportunity", 1, 1],
+      ["deal", 2, 0],
+    ]);
+  });
+});
+
 describe("dominant segment in the biggest leak sentence", () => {
   it("names a campaign that holds most of the leak but fewer of the leads entering the step", () => {
     const counts: LeakCounts = {
