@@ -28,12 +28,14 @@ export async function startPreview(): Promise<PreviewServer> {
   return preview({ preview: { port: BENCH_PORT, strictPort: true, host: "127.0.0.1" }, logLevel: "warn" });
 }
 
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  headless: true,
+  args: ARGS,
+};
+
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ARGS,
-  });
+  return chromium.launch(LAUNCH);
 }
 
 /** A fresh context (own HTTP cache) whose pages record long tasks from their first script on. */
@@ -50,11 +52,7 @@ export async function benchContext(browser: Browser): Promise<BrowserContext> {
  */
 export async function freshProfile(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), "funnel-lens-bench-profile-"));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ARGS,
-  });
+  const context = await chromium.launchPersistentContext(dir, LAUNCH);
   await context.addInitScript(INIT_SCRIPT);
   return {
     context,
