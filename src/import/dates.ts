@@ -1,5 +1,7 @@
 // Date formats: which one a column uses (decided from the whole column) and the SQL that parses it.
 
+import { cellTextSql } from "./cellText";
+
 export type DateFormat = "iso" | "dmy" | "mdy" | "epoch_s" | "epoch_ms" | "excel";
 
 export const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
@@ -86,7 +88,7 @@ function isoSql(v: string): string {
 
 /** SQL turning a text column into a TIMESTAMP (NULL when a value is not a date in that format). */
 export function timestampSql(columnSql: string, format: DateFormat): string {
-  const v = `nullif(trim(${columnSql}), '')`;
+  const v = cellTextSql(columnSql);
   switch (format) {
     case "iso":
       return isoSql(v);

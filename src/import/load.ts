@@ -138,7 +138,8 @@ async function unknownActivities(engine: SqlEngine, file: RawFile, mapping: Kind
   return engine.query<{ value: string; key: string; rows: number }>(
     `WITH distinct_values AS (
        SELECT ${column} AS raw, count(*) AS rows FROM ${file.table}
-       WHERE nullif(trim(${column}), '') IS NOT NULL GROUP BY ${column}
+       WHERE ${column} IS NOT NULL GROUP BY ${column}
+       HAVING nullif(trim(${column}), '') IS NOT NULL
      )
      SELECT lower(trim(any_value(raw))) AS value, ${vocabularyKeySql("raw")} AS key, sum(rows)::INTEGER AS rows
      FROM distinct_values

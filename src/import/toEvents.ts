@@ -2,6 +2,7 @@
 // Every user header reaches SQL through quoteIdentifier, every user value through quoteLiteral.
 
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
+import { cellTextSql } from "./cellText";
 import { type DateFormat, timestampSql } from "./dates";
 import type { FieldSpec, FileKind, KindMapping } from "./fields";
 import { FIELDS } from "./fields";
@@ -45,7 +46,7 @@ function column(plan: FilePlan, field: string): string | null {
 
 function text(plan: FilePlan, field: string): string {
   const c = column(plan, field);
-  return c === null ? "NULL::VARCHAR" : `nullif(trim(${c}), '')`;
+  return c === null ? "NULL::VARCHAR" : cellTextSql(c);
 }
 
 function number(plan: FilePlan, field: string): string {

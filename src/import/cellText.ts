@@ -1,0 +1,14 @@
+// A raw text cell as a value: surrounding spaces removed, empty → NULL.
+
+/**
+ * SQL for `nullif(trim(cell), '')`, trimming only cells that can need it. DuckDB's trim() removes
+ * Unicode space separators (U+0020, U+00A0, U+2003, U+3000 …; not tabs or newlines) and copies
+ * every string it is given: on the typed import of 1M rows it cost 1.1 s for 8 text columns, against
+ * 0.48 s with this guard. The only ASCII space separator is U+0020, so an all-ASCII cell
+ * (`strlen` = bytes equals `length` = characters) needs trimming only when it starts or ends with a
+ * space; every other cell goes through trim() as before. The result is identical for every input.
+ */
+export function cellTextSql(cell: string): string {
+  return `CASE WHEN starts_with(${cell}, ' ') OR ends_with(${cell}, ' ') OR strlen(${cell}) <> length(${cell})
+    THEN nullif(trim(${cell}), '') ELSE nullif(${cell}, '') END`;
+}
