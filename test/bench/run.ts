@@ -34,18 +34,22 @@ async function appSize(browser: Browser, dataset: Dataset): Promise<BrowserSizeR
 
 async function main(): Promise<void> {
   const options = parseBenchArgs(process.argv.slice(2).filter((a) => a !== "--"));
-  /** Runs one part of the benchmark on a quiet machine and reports how busy others kept the CPU. */
-  const measured = async <T>(what: string, work: () => Promise<T>): Promise<[T, number]> => {
+  const reportContention = (otherCpu: number) => {
+    if (otherCpu > 0.1) log(`  other processes used ${(otherCpu * 100).toFixed(0)} % of the CPU meanwhile`);
+  };
+  /** Waits for a quiet machine (unless --no-wait-quiet), then names the part about to run. */
+  const begin = async (what: string) => {
     if (options.waitQuiet) await waitForQuiet();
     log(what);
+  };
+  /** Runs one part of the benchmark on a quiet machine and reports how busy others kept the CPU. */
+  const measured = async <T>(what: string, work: () => Promise<T>): Promise<[T, number]> => {
+    await begin(what);
     const contention = startContention();
     const result = await work();
     const otherCpu = contention.stop();
     reportContention(otherCpu);
     return [result, otherCpu];
-  };
-  const reportContention = (otherCpu: number) => {
-    if (otherCpu > 0.1) log(`  other processes used ${(otherCpu * 100).toFixed(0)} % of the CPU meanwhile`);
   };
 
   const datasets = options.sizes.map(ensureDataset);
@@ -94,8 +98,7 @@ async function main(): Promise<void> {
     if (options.startup) {
       // Not `measured`: each run's Chromium exits inside this part, so it counts other processes'
       // CPU per run itself (see StartupResult.otherCpu).
-      if (options.waitQuiet) await waitForQuiet();
-      log("start-up and first dashboard (3 cold + 3 warm loads)");
+      await begin("start-up and first dashboard (3 cold + 3 warm loads)");
       const startup = await measureStartup();
       reportContention(startup.otherCpu);
       results.startup = { ...startup, ...stamp() };
