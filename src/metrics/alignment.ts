@@ -6,19 +6,25 @@ import type { SqlEngine, SqlValue } from "../db/engine";
 import { quoteLiteral } from "../db/sql";
 import {
   type AlignmentSettings,
-  alignmentScore,
   CONTACT_BUCKETS,
   type ContactBucket,
+  type HandoffTracking,
   type Rate,
   rate,
+  type ScorePart,
+  scoreWithParts,
 } from "../model/alignment";
 import type { FunnelFilters } from "../model/filters";
 import { LIVE_TABLES, NO_VALUE } from "./derive";
 import { filterWhere } from "./filters";
 import { withTempTable } from "./tempTable";
 
-export type StepSla = "met" | "missed" | "not_due" | "not_applicable";
-export type Disposition = "accepted" | "rejected" | "awaiting" | "never_touched";
+export type StepSla = "met" | "missed" | "not_due" | "not_applicable" | "not_tracked";
+/**
+ * `not_recorded`: sales touched the hand-off and did not reject it, but the workspace records no
+ * acceptance (no SAL dates), so whether sales accepted it is unknown.
+ */
+export type Disposition = "accepted" | "rejected" | "awaiting" | "never_touched" | "not_recorded";
 export type Routing = "as_routed" | "misrouted" | "unknown";
 
 /** One hand-off (a lead with an MQL date), as the tests and the lead list read it. */
@@ -34,13 +40,27 @@ export interface HandoffLead {
   review_sla: StepSla;
   contact_sla: StepSla;
   feedback_sla: StepSla;
-  sla: Exclude<StepSla, "not_applicable">;
+  sla: StepSla;
   contact_bucket: ContactBucket;
   disposition: Disposition;
   routing: Routing;
 }
 
 const ACTIVITIES = "('sales_review', 'sales_contact', 'sales_feedback')";
+
+/**
+ * Which hand-off parts the whole workspace records (lead_stages unfiltered, so a filter that happens to
+ * select no review never turns review into "not tracked"): a step when any lead has its event,
+ * acceptance when any lead has a SAL date (tracked_stages.sal). One row; no bound parameters.
+ */
+export function handoffTrackingSql(): string {
+  return `SELECT
+  count(first_review_at) > 0 AS review_tracked,
+  count(first_contact_at) > 0 AS contact_tracked,
+  count(first_feedback_at) > 0 AS feedback_tracked,
+  coalesce((SELECT sal FROM ${LIVE_TABLES.trackedStages}), false) AS acceptance_tracked
+FROM ${LIVE_TABLES.leadStages}`;
+}
 
 /**
  * The per-lead hand-off relation, as named CTEs ending in `handoffs`. Bound parameters, in order: the
@@ -51,10 +71,15 @@ const ACTIVITIES = "('sales_review', 'sales_contact', 'sales_feedback')";
  * - Hours are elapsed calendar hours (not business hours) from MQL to the first `sales_review`,
  *   `sales_contact` and `sales_feedback` AT OR AFTER the MQL. Touches before MQL are pre-hand-off
  *   activity: they neither start nor satisfy the SLA clock (they are counted in contacts_before_mql).
- * - A step is met when it happened within its target, missed when it happened later or has not
- *   happened and its target has passed by the as-of date, not due otherwise. Contact is not
+ * - A step the workspace never records (handoffTrackingSql) is not tracked: neither met nor missed.
+ * - A tracked step is met when it happened within its target, missed when it happened later or has
+ *   not happened and its target has passed by the as-of date, not due otherwise. Contact is not
  *   applicable to a hand-off sales rejected without contacting it.
- * - The hand-off met the SLA when every applicable step was met; missed when any was missed.
+ * - The hand-off met the SLA when every tracked, applicable step was met; missed when any was missed;
+ *   not tracked when no step is tracked; not applicable when no tracked step applies (only contact is
+ *   tracked and sales rejected it without contacting it).
+ * - Accepted means reached SAL, and only when the workspace has SAL dates: without them reaching SQL
+ *   would pass for acceptance (the reached rule), so acceptance is not tracked.
  */
 function handoffCtes(where: string, bands: number): string {
   const routingRows =
@@ -63,6 +88,7 @@ function handoffCtes(where: string, bands: number): string {
       : "SELECT CAST(NULL AS INTEGER) AS min_employees, CAST(NULL AS VARCHAR) AS team WHERE false";
   const hours = (column: string) => `date_diff('second', h.mql_at, ${column}) / 3600.0`;
   const stepSla = (step: string) => `CASE
+      WHEN NOT ${step}_tracked THEN 'not_tracked'
       WHEN ${step}_hours <= ${step}_target_h THEN 'met'
       WHEN ${step}_hours IS NOT NULL OR hours_since_mql > ${step}_target_h THEN 'missed'
       ELSE 'not_due'
@@ -73,6 +99,9 @@ function handoffCtes(where: string, bands: number): string {
     CAST(? AS DOUBLE) AS contact_target_h,
     CAST(? AS DOUBLE) AS feedback_target_h,
     (SELECT as_of FROM ${LIVE_TABLES.trackedStages}) AS as_of
+),
+tracking AS (
+  ${handoffTrackingSql()}
 ),
 routing_bands AS (
   ${routingRows}
@@ -109,10 +138,12 @@ elapsed AS (
     ${hours("t.feedback_at")} AS feedback_hours,
     coalesce(t.contacts_before_mql, 0) AS contacts_before_mql,
     ${hours("s.as_of")} AS hours_since_mql,
-    s.review_target_h, s.contact_target_h, s.feedback_target_h
+    s.review_target_h, s.contact_target_h, s.feedback_target_h,
+    k.review_tracked, k.contact_tracked, k.feedback_tracked, k.acceptance_tracked
   FROM handed_off AS h
   LEFT JOIN sales_touches AS t ON t.lead_id = h.lead_id
   CROSS JOIN settings AS s
+  CROSS JOIN tracking AS k
 ),
 expected_teams AS (
   -- The band with the largest minimum the company reaches decides the team its size calls for.
@@ -126,10 +157,13 @@ step_sla AS (
     el.*,
     x.expected_team,
     CASE
-      WHEN sal_reached_at IS NOT NULL THEN 'accepted'
+      WHEN acceptance_tracked AND sal_reached_at IS NOT NULL THEN 'accepted'
       WHEN rejected_at IS NOT NULL THEN 'rejected'
-      WHEN review_hours IS NULL AND contact_hours IS NULL AND feedback_hours IS NULL THEN 'never_touched'
-      ELSE 'awaiting'
+      -- "Never touched" only claims what a tracked step could have recorded.
+      WHEN (review_tracked OR contact_tracked OR feedback_tracked)
+        AND review_hours IS NULL AND contact_hours IS NULL AND feedback_hours IS NULL THEN 'never_touched'
+      WHEN acceptance_tracked THEN 'awaiting'
+      ELSE 'not_recorded'
     END AS disposition,
     ${stepSla("review")} AS review_sla,
     ${stepSla("contact")} AS contact_sla_raw,
@@ -141,13 +175,15 @@ handoffs AS (
   SELECT
     * EXCLUDE (contact_sla_raw),
     CASE
-      WHEN contact_hours IS NULL AND disposition = 'rejected' THEN 'not_applicable'
+      WHEN contact_tracked AND contact_hours IS NULL AND disposition = 'rejected' THEN 'not_applicable'
       ELSE contact_sla_raw
     END AS contact_sla,
     CASE
       WHEN 'missed' IN (review_sla, contact_sla, feedback_sla) THEN 'missed'
       WHEN 'not_due' IN (review_sla, contact_sla, feedback_sla) THEN 'not_due'
-      ELSE 'met'
+      WHEN 'met' IN (review_sla, contact_sla, feedback_sla) THEN 'met'
+      WHEN review_tracked OR contact_tracked OR feedback_tracked THEN 'not_applicable'
+      ELSE 'not_tracked'
     END AS sla,
     CASE
       WHEN contact_hours IS NULL THEN 'never'
@@ -230,6 +266,8 @@ SELECT
   ${met("feedback_sla")}, ${due("feedback_sla")},
   ${met("sla")}, ${due("sla")},
   ${disposition("accepted")}, ${disposition("rejected")}, ${disposition("awaiting")}, ${disposition("never_touched")},
+  -- Acceptance divides by the hand-offs only where the workspace records acceptance at all.
+  count(*) FILTER (WHERE acceptance_tracked)::INTEGER AS acceptance_base,
   count(*) FILTER (WHERE contacts_before_mql > 0)::INTEGER AS contacted_before_mql,
   count(sql_reached_at)::INTEGER AS reached_sql,
   count(*) FILTER (WHERE sql_reached_at IS NOT NULL AND opportunity_reached_at IS NOT NULL)::INTEGER AS sql_to_opportunity,
@@ -270,6 +308,7 @@ interface GroupRow {
   rejected: number;
   awaiting: number;
   never_touched: number;
+  acceptance_base: number;
   contacted_before_mql: number;
   reached_sql: number;
   sql_to_opportunity: number;
@@ -294,7 +333,7 @@ export interface HandoffGroup {
   feedbackSla: Rate;
   /** Hand-offs that met every applicable step, among those met or missed (not those not yet due). */
   slaCompliance: Rate;
-  /** Accepted hand-offs ÷ hand-offs (reached SAL: accepted, or advanced past it). */
+  /** Accepted hand-offs ÷ hand-offs (reached SAL: accepted, or advanced past it); 0 of 0 when not tracked. */
   acceptance: Rate;
   rejected: number;
   awaiting: number;
@@ -312,15 +351,20 @@ export interface HandoffGroup {
   won: number;
   revenue: number;
   revenuePerHandoff: number | null;
-  /** Mean of review-, contact-, feedback-SLA % and acceptance % (ALIGNMENT_SCORE_FORMULA). */
+  /** Mean of the review-, contact-, feedback-SLA % and acceptance % that have a rate (scoreFormula). */
   alignmentScore: number | null;
+  /** The parts the score averages: tracked, with hand-offs due. */
+  scoreParts: ScorePart[];
+  /** Some part of the score rests on fewer than 20 leads: the score is shown, never ranked against another. */
+  scoreTooFew: boolean;
 }
 
 function toGroup(row: GroupRow): HandoffGroup {
   const reviewSla = rate(row.review_sla_met, row.review_sla_due);
   const contactSla = rate(row.contact_sla_met, row.contact_sla_due);
   const feedbackSla = rate(row.feedback_sla_met, row.feedback_sla_due);
-  const acceptance = rate(row.accepted, row.handoffs);
+  const acceptance = rate(row.accepted, row.acceptance_base);
+  const score = scoreWithParts({ review: reviewSla, contact: contactSla, feedback: feedbackSla, acceptance });
   return {
     key: row.key_0 ?? NO_VALUE,
     subKey: row.key_1 === undefined ? null : (row.key_1 ?? NO_VALUE),
@@ -345,7 +389,9 @@ function toGroup(row: GroupRow): HandoffGroup {
     won: row.won,
     revenue: row.revenue,
     revenuePerHandoff: row.handoffs > 0 ? row.revenue / row.handoffs : null,
-    alignmentScore: alignmentScore([reviewSla.value, contactSla.value, feedbackSla.value, acceptance.value]),
+    alignmentScore: score.value,
+    scoreParts: score.parts,
+    scoreTooFew: score.tooFew,
   };
 }
 
@@ -355,7 +401,7 @@ export interface Alignment {
   teams: HandoffGroup[];
   owners: HandoffGroup[];
   months: HandoffGroup[];
-  /** Keyed "met", "missed", "not_due". */
+  /** Keyed "met", "missed", "not_due", "not_applicable", "not_tracked". */
   bySla: HandoffGroup[];
   /** One per CONTACT_BUCKETS entry, in that order (empty buckets have zero hand-offs). */
   byContactBucket: HandoffGroup[];
@@ -364,6 +410,8 @@ export interface Alignment {
   /** Mis-routed hand-offs by expected team (key) and routed team (subKey). */
   misrouted: HandoffGroup[];
   skippedMql: number;
+  /** Which hand-off parts the whole workspace records (not only the filtered selection). */
+  tracking: HandoffTracking;
 }
 
 export interface AlignmentQuery {
@@ -396,6 +444,7 @@ const EMPTY_ROW: Omit<GroupRow, "key_0"> = {
   rejected: 0,
   awaiting: 0,
   never_touched: 0,
+  acceptance_base: 0,
   contacted_before_mql: 0,
   reached_sql: 0,
   sql_to_opportunity: 0,
@@ -405,6 +454,23 @@ const EMPTY_ROW: Omit<GroupRow, "key_0"> = {
   lost: 0,
   revenue: 0,
 };
+
+interface TrackingRow {
+  review_tracked: boolean;
+  contact_tracked: boolean;
+  feedback_tracked: boolean;
+  acceptance_tracked: boolean;
+}
+
+export async function queryHandoffTracking(engine: SqlEngine): Promise<HandoffTracking> {
+  const [row] = await engine.query<TrackingRow>(handoffTrackingSql());
+  return {
+    review: row?.review_tracked === true,
+    contact: row?.contact_tracked === true,
+    feedback: row?.feedback_tracked === true,
+    acceptance: row?.acceptance_tracked === true,
+  };
+}
 
 export async function queryAlignment(
   engine: SqlEngine,
@@ -437,6 +503,7 @@ export async function queryAlignment(
   const where = filterWhere(query.filters);
   const [skipped] = await engine.query<{ skipped_mql: number }>(skippedMqlSql(where.sql), where.params);
   return {
+    tracking: await queryHandoffTracking(engine),
     total: total ?? null,
     teams,
     owners,

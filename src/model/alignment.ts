@@ -2,7 +2,7 @@
 // the alignment score, the measured uplift and the sentences the Alignment screen states.
 
 import { formatPercent } from "./format";
-import { MIN_LEADS_TO_JUDGE, tooFewToJudge } from "./smallNumbers";
+import { formatCountOf, MIN_LEADS_TO_JUDGE, tooFewToJudge } from "./smallNumbers";
 import { type Interval, wilsonInterval } from "./stats";
 
 /** Hand-off SLA targets in elapsed (calendar) hours from MQL, not business hours. */
@@ -44,6 +44,69 @@ export const PUBLISHED_EFFECT = { winRate: 0.38, customers: 0.36, revenue: 0.32 
 export const ALIGNMENT_SCORE_FORMULA =
   "Alignment score = (review-SLA % + contact-SLA % + feedback-SLA % + acceptance %) ÷ 4; a part with no hand-offs due is left out of the mean.";
 
+/** The four parts of the alignment score: three SLA steps and sales acceptance (MQL → SAL). */
+export const SCORE_PARTS = ["review", "contact", "feedback", "acceptance"] as const;
+export type ScorePart = (typeof SCORE_PARTS)[number];
+export type SlaStep = Exclude<ScorePart, "acceptance">;
+export const SLA_STEPS: readonly SlaStep[] = ["review", "contact", "feedback"];
+
+export const SCORE_PART_LABELS: Record<ScorePart, string> = {
+  review: "review SLA",
+  contact: "contact SLA",
+  feedback: "feedback SLA",
+  acceptance: "acceptance",
+};
+
+/**
+ * Which parts of the hand-off the workspace records at all (every lead, not just the filtered ones): an
+ * SLA step when any lead has its event, acceptance when any lead has a SAL date. An untracked part is
+ * neither met nor missed; it is left out of the SLA and of the score, and the screen says so.
+ */
+export type HandoffTracking = Record<ScorePart, boolean>;
+
+export const ALL_TRACKED: HandoffTracking = { review: true, contact: true, feedback: true, acceptance: true };
+
+/** Why each part is not tracked, as the screen says it after "not tracked: ". */
+export const NOT_TRACKED_REASONS: Record<ScorePart, string> = {
+  review: "no sales review (sales_review) events in the data",
+  contact: "no sales contact (sales_contact) events in the data",
+  feedback: "no sales feedback (sales_feedback) events in the data",
+  acceptance: "no lead in the data has a SAL (sales-accepted) date",
+};
+
+export const SLA_NOT_TRACKED_REASON =
+  "no sales review, contact or feedback events (sales_review, sales_contact, sales_feedback) in the data";
+
+/** "The hand-off SLA is not tracked: …" — the headline in place of any SLA figure (no period: slides add none). */
+export const SLA_NOT_TRACKED_HEADLINE = `The hand-off SLA is not tracked: ${SLA_NOT_TRACKED_REASON}, so no hand-off can be timed`;
+
+/** True when at least one SLA step is tracked, so there is an SLA to judge. */
+export function slaTracked(tracking: HandoffTracking): boolean {
+  return SLA_STEPS.some((step) => tracking[step]);
+}
+
+/** "review SLA, contact SLA and acceptance" */
+export function listParts(parts: readonly ScorePart[]): string {
+  const labels = parts.map((p) => SCORE_PART_LABELS[p]);
+  if (labels.length <= 1) return labels.join("");
+  return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+}
+
+/** The score's formula for this workspace: which parts it averages, and which are not tracked and why. */
+export function scoreFormula(tracking: HandoffTracking): string {
+  const tracked = SCORE_PARTS.filter((p) => tracking[p]);
+  const untracked = SCORE_PARTS.filter((p) => !tracking[p]);
+  if (untracked.length === 0) return ALIGNMENT_SCORE_FORMULA;
+  const reasons = untracked.map((p) => `${SCORE_PART_LABELS[p]}: ${NOT_TRACKED_REASONS[p]}`).join("; ");
+  if (tracked.length === 0) return `No alignment score: none of its parts is tracked (${reasons}).`;
+  const percents = tracked.map((p) => `${SCORE_PART_LABELS[p].replace(" SLA", "-SLA")} %`);
+  const mean =
+    percents.length === 1
+      ? `${percents[0]}, its only tracked part`
+      : `(${percents.join(" + ")}) ÷ ${percents.length}, its tracked parts only`;
+  return `Alignment score = ${mean}; not tracked, so left out: ${reasons}. A part with no hand-offs due is left out of the mean.`;
+}
+
 /**
  * Time from MQL to the first sales contact at or after it. Upper bounds are inclusive (except < 1 h)
  * so that "within 24 h" lines up with the contact SLA.
@@ -81,6 +144,33 @@ export function rate(successes: number, trials: number): Rate {
 export function alignmentScore(parts: readonly (number | null)[]): number | null {
   const present = parts.filter((p): p is number => p !== null);
   return present.length === 0 ? null : present.reduce((a, b) => a + b, 0) / present.length;
+}
+
+/** A group's alignment score, the parts it averages, and whether any of them rests on too few leads. */
+export interface ScoreWithParts {
+  value: number | null;
+  /** The parts that have a rate (tracked, with hand-offs due), in SCORE_PARTS order. */
+  parts: ScorePart[];
+  /** True when any averaged part rests on fewer than MIN_LEADS_TO_JUDGE leads: not for comparing teams. */
+  tooFew: boolean;
+}
+
+/** The mean of the parts that have a rate: an untracked part is 0 of 0 and so never enters it. */
+export function scoreWithParts(rates: Record<ScorePart, Rate>): ScoreWithParts {
+  const parts = SCORE_PARTS.filter((p) => rates[p].value !== null);
+  return {
+    value: alignmentScore(parts.map((p) => rates[p].value)),
+    parts,
+    tooFew: parts.some((p) => rates[p].trials < MIN_LEADS_TO_JUDGE),
+  };
+}
+
+/**
+ * True when a comparison of two rates cannot be judged: either side rests on fewer than
+ * MIN_LEADS_TO_JUDGE leads (none at all included). Every sentence that compares groups checks this.
+ */
+export function tooFewToCompare(a: { trials: number }, b: { trials: number }): boolean {
+  return a.trials < MIN_LEADS_TO_JUDGE || b.trials < MIN_LEADS_TO_JUDGE;
 }
 
 /** Relative uplift of `a` over `b` (0.38 = +38 %); null when either is missing or b is 0. */
@@ -141,11 +231,12 @@ export function slaHeadline(teams: readonly TeamSlaSummary[], goal: number): str
   );
   const compliance = `${worst.team} misses the hand-off SLA: ${formatPercent(worst.slaCompliance.value)} of its hand-offs within SLA (goal ${formatPercent(goal)}).`;
   if (worst.winRate.value === null || otherWins.value === null) return compliance;
+  if (tooFewToCompare(worst.winRate, otherWins))
+    return `${compliance} Its win rate against the other teams': too few to judge (${formatCountOf(worst.winRate.successes, worst.winRate.trials)} opportunities won, against ${formatCountOf(otherWins.successes, otherWins.trials)}; fewer than ${MIN_LEADS_TO_JUDGE} on a side).`;
   const gap = otherWins.value - worst.winRate.value;
   const cost =
     gap > 0
       ? `${formatPercent(gap).replace(" %", "")} points lower`
       : `${formatPercent(-gap).replace(" %", "")} points higher, so no cost shows in win rate`;
-  const caution = worst.winRate.tooFew ? " (too few opportunities to judge)" : "";
-  return `${compliance} Its win rate is ${formatPercent(worst.winRate.value)}${caution} against ${formatPercent(otherWins.value)} for the other teams: ${cost}.`;
+  return `${compliance} Its win rate is ${formatPercent(worst.winRate.value)} against ${formatPercent(otherWins.value)} for the other teams: ${cost}.`;
 }

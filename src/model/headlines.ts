@@ -1,6 +1,14 @@
 // The headline each presentation slide states, worked out from the numbers (never typed in by hand).
 
-import type { Rate, SlaTargets } from "./alignment";
+import {
+  type HandoffTracking,
+  listParts,
+  type Rate,
+  SCORE_PARTS,
+  SLA_NOT_TRACKED_HEADLINE,
+  type SlaTargets,
+  slaTracked,
+} from "./alignment";
 import { type Benchmark, type BenchmarkStatus, benchmarkStatus, formatBand } from "./benchmarks";
 import { CAMPAIGN_DIMENSION_LABELS, type CampaignReport } from "./campaigns";
 import { formatCount, formatHours, formatPercent } from "./format";
@@ -176,15 +184,18 @@ export interface TeamHandoffs {
 
 /**
  * The alignment slide: the team furthest below the SLA goal and its weakest step, or, when every team
- * meets the goal, the alignment score.
+ * meets the goal, the alignment score (naming its parts when some are not tracked). With no SLA step
+ * tracked in the workspace there is no SLA figure at all, only that it is not tracked.
  */
 export function alignmentHeadline(
   teams: readonly TeamHandoffs[],
   settings: { targets: SlaTargets; slaGoal: number },
   alignmentScore: number | null,
+  tracking: HandoffTracking,
 ): string {
   if (teams.length === 0)
     return "No lead in this selection has an MQL date, so there is no hand-off to measure";
+  if (!slaTracked(tracking)) return SLA_NOT_TRACKED_HEADLINE;
   const judged = teams.filter((t) => t.slaCompliance.value !== null && !t.slaCompliance.tooFew);
   if (judged.length === 0)
     return `Too few hand-offs to judge the SLA: fewer than ${MIN_LEADS_TO_JUDGE} due in every team`;
@@ -192,7 +203,9 @@ export function alignmentHeadline(
     .filter((t) => (t.slaCompliance.value ?? 1) < settings.slaGoal)
     .sort((a, b) => (a.slaCompliance.value ?? 0) - (b.slaCompliance.value ?? 0))[0];
   if (!worst) {
-    const score = alignmentScore === null ? "" : `; alignment score ${formatPercent(alignmentScore)}`;
+    const parts = SCORE_PARTS.filter((p) => tracking[p]);
+    const only = parts.length < SCORE_PARTS.length ? ` (${listParts(parts)} only)` : "";
+    const score = alignmentScore === null ? "" : `; alignment score ${formatPercent(alignmentScore)}${only}`;
     return `Every team meets the hand-off SLA goal of ${formatPercent(settings.slaGoal)}${score}`;
   }
   const { targets } = settings;

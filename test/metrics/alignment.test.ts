@@ -32,8 +32,10 @@ import {
   type Grouping,
   handoffGroupsSql,
   handoffLeadsSql,
+  handoffTrackingSql,
   queryAlignment,
   queryHandoffLeads,
+  queryHandoffTracking,
   skippedMqlSql,
 } from "../../src/metrics/alignment";
 import { filterWhere } from "../../src/metrics/filters";
@@ -45,7 +47,7 @@ import {
   validAlignmentSettings,
 } from "../../src/model/alignment";
 import { NO_FILTERS } from "../../src/model/filters";
-import { importFixture } from "../support/fixtures";
+import { importFixture, importText } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 
 let engine: SqlEngine;
@@ -337,6 +339,7 @@ describe("every alignment query is valid SQL", () => {
     ["hand-off leads", handoffLeadsSql(where.sql, 3), params],
     ["skipped MQL", skippedMqlSql(where.sql), where.params],
     ["skipped MQL, no filters", skippedMqlSql(""), []],
+    ["hand-off tracking", handoffTrackingSql(), []],
     ["no routing bands", handoffLeadsSql("", 0), [4, 24, 48]],
     ...(Object.keys(GROUPINGS) as Grouping[]).map((g): [string, string, unknown[]] => [
       `groups by ${g}`,
@@ -347,5 +350,182 @@ describe("every alignment query is valid SQL", () => {
   it.each(cases)("EXPLAIN %s", async (_name, sql, bound) => {
     const plan = await engine.query(`EXPLAIN ${sql}`, bound as (string | number)[]);
     expect(plan.length).toBeGreaterThan(0);
+  });
+});
+
+// test/fixtures/alignment-untracked.csv: a log with sales contacts and one rejection but no sales_review,
+// sales_feedback or sales_accepted events, so review, feedback and acceptance (no SAL date anywhere)
+// are not tracked; contact is. As-of = latest event = 2025-04-10 09:00 (R3's deal). Contact ≤ 24 h.
+// | lead | team | size    | contact h | contact SLA       | SLA            | disposition  | bucket   | outcome             |
+// | E1   | Ent  | 1000+   | 6         | met               | met            | not recorded | 4–24 h   | SQL, opp 50k, won   |
+// | E2   | Ent  | 5000    | 48        | missed            | missed         | not recorded | 1–3 days | SQL, opp 20k, lost  |
+// | E3   | Ent  | 1000+   | 1         | met               | met            | not recorded | 1–4 h    | SQL                 |
+// | R1   | Reg  | 100-999 | —         | missed (overdue)  | missed         | never touched| never    | —                   |
+// | R2   | Reg  | 250     | —         | n/a (rejected)    | not applicable | rejected     | never    | —                   |
+// | R3   | Reg  | 100-999 | —         | missed (overdue)  | missed         | never touched| never    | SQL, opp 10k, won   |
+// Review and feedback are "not tracked" for every lead: neither met nor missed. Per team:
+// | team | hand-offs | contact SLA | whole SLA | acceptance  | score (contact only) | win rate |
+// | Ent  | 3         | 2/3         | 2/3       | not tracked | 66.7 %               | 1/2      |
+// | Reg  | 3         | 0/2         | 0/2       | not tracked | 0 %                  | 1/1      |
+// Before: every hand-off "missed" its review (none recorded), so 0 % within SLA everywhere, and
+// acceptance was MQL → SQL (Ent 3/3, Reg 1/3), halving the score.
+describe("hand-off parts the data never records are not tracked", () => {
+  let untracked: SqlEngine;
+
+  beforeAll(async () => {
+    untracked = await createNodeEngine();
+    await importFixture(untracked, "alignment-untracked.csv");
+  });
+
+  it("tracks a step only when the workspace has its event, acceptance only when it has SAL dates", async () => {
+    expect(await queryHandoffTracking(untracked)).toEqual({
+      review: false,
+      contact: true,
+      feedback: false,
+      acceptance: false,
+    });
+    expect(await queryHandoffTracking(engine)).toEqual({
+      review: true,
+      contact: true,
+      feedback: true,
+      acceptance: true,
+    });
+  });
+
+  it("judges the SLA on the tracked steps only: review and feedback are neither met nor missed", async () => {
+    const leads = await queryHandoffLeads(untracked, query, DEFAULT_ALIGNMENT);
+    const steps = Object.fromEntries(
+      leads.map((l) => [l.lead_id, `${l.review_sla}/${l.contact_sla}/${l.feedback_sla} → ${l.sla}`]),
+    );
+    expect(steps).toEqual({
+      E1: "not_tracked/met/not_tracked → met",
+      E2: "not_tracked/missed/not_tracked → missed",
+      E3: "not_tracked/met/not_tracked → met",
+      R1: "not_tracked/missed/not_tracked → missed",
+      R2: "not_tracked/not_applicable/not_tracked → not_applicable",
+      R3: "not_tracked/missed/not_tracked → missed",
+    });
+    expect(Object.fromEntries(leads.map((l) => [l.lead_id, l.disposition]))).toEqual({
+      E1: "not_recorded",
+      E2: "not_recorded",
+      E3: "not_recorded",
+      R1: "never_touched",
+      R2: "rejected",
+      R3: "never_touched",
+    });
+    expect(Object.fromEntries(leads.map((l) => [l.lead_id, [l.contact_hours, l.contact_bucket]]))).toEqual({
+      E1: [6, "4_24h"],
+      E2: [48, "1_3d"],
+      E3: [1, "1_4h"],
+      R1: [null, "never"],
+      R2: [null, "never"],
+      R3: [null, "never"],
+    });
+  });
+
+  it("leaves acceptance at 0 of 0 without SAL dates and scores each team on its tracked part only", async () => {
+    const { teams, total, tracking } = await queryAlignment(untracked, query, DEFAULT_ALIGNMENT);
+    expect(tracking).toEqual({ review: false, contact: true, feedback: false, acceptance: false });
+    const row = (team: string) => teams.find((t) => t.key === team);
+    expect(row("Enterprise")).toMatchObject({
+      handoffs: 3,
+      medianReviewHours: null,
+      medianContactHours: 6,
+      medianFeedbackHours: null,
+      reviewSla: { successes: 0, trials: 0, value: null },
+      contactSla: { successes: 2, trials: 3 },
+      feedbackSla: { successes: 0, trials: 0, value: null },
+      slaCompliance: { successes: 2, trials: 3 },
+      acceptance: { successes: 0, trials: 0, value: null },
+      scoreParts: ["contact"],
+      scoreTooFew: true,
+      winRate: { successes: 1, trials: 2 },
+    });
+    expect(row("Enterprise")?.alignmentScore).toBeCloseTo(2 / 3, 10);
+    expect(row("Regional")).toMatchObject({
+      handoffs: 3,
+      contactSla: { successes: 0, trials: 2 },
+      slaCompliance: { successes: 0, trials: 2 },
+      acceptance: { trials: 0, value: null },
+      alignmentScore: 0,
+      scoreParts: ["contact"],
+      rejected: 1,
+      neverTouched: 2,
+      winRate: { successes: 1, trials: 1 },
+    });
+    expect(total).toMatchObject({ handoffs: 6, slaCompliance: { successes: 2, trials: 5 } });
+  });
+
+  it("splits outcomes by the SLA judged on contact alone", async () => {
+    const { bySla, byContactBucket } = await queryAlignment(untracked, query, DEFAULT_ALIGNMENT);
+    expect(bySla.map((g) => [g.key, g.handoffs])).toEqual([
+      ["met", 2],
+      ["missed", 3],
+      ["not_applicable", 1],
+    ]);
+    expect(bySla.find((g) => g.key === "met")).toMatchObject({
+      sqlToOpportunity: { successes: 1, trials: 2 },
+      winRate: { successes: 1, trials: 1 },
+      revenue: 50000,
+    });
+    expect(bySla.find((g) => g.key === "missed")).toMatchObject({
+      mqlToSql: { successes: 2, trials: 3 },
+      sqlToOpportunity: { successes: 2, trials: 2 },
+      winRate: { successes: 1, trials: 2 },
+      revenue: 10000,
+    });
+    expect(byContactBucket.map((b) => [b.key, b.handoffs])).toEqual([
+      ["under_1h", 0],
+      ["1_4h", 1],
+      ["4_24h", 1],
+      ["1_3d", 1],
+      ["over_3d", 0],
+      ["never", 3],
+    ]);
+  });
+
+  it("decides tracking on the whole workspace: a filtered team with no contacts still misses contact", async () => {
+    // Regional alone records no sales_contact, but Enterprise does: R1 and R3 miss, R2 is n/a.
+    const filters = { segments: { team: ["Regional"] }, from: null, to: null };
+    const { teams, tracking } = await queryAlignment(untracked, { filters }, DEFAULT_ALIGNMENT);
+    expect(tracking.contact).toBe(true);
+    expect(teams.map((t) => [t.key, t.slaCompliance.successes, t.slaCompliance.trials])).toEqual([
+      ["Regional", 0, 2],
+    ]);
+  });
+
+  it("with no review, contact or feedback anywhere, no hand-off is met or missed and acceptance is the score", async () => {
+    // N1: MQL 03-02, SQL 03-05 (skipped SAL: reached it). N2: MQL 03-03, SAL 03-04. No sales touches at all.
+    // SLA: not tracked for both (before: both "missed" review, 0 of 2 within SLA). Acceptance 2 of 2 = score.
+    const bare = await createNodeEngine();
+    await importText(
+      bare,
+      "bare.csv",
+      [
+        "lead_id,occurred_at,activity,team",
+        "N1,2025-03-01 08:00:00,became_lead,Enterprise",
+        "N1,2025-03-02 09:00:00,became_mql,Enterprise",
+        "N1,2025-03-05 09:00:00,became_sql,Enterprise",
+        "N2,2025-03-01 08:00:00,became_lead,Enterprise",
+        "N2,2025-03-03 09:00:00,became_mql,Enterprise",
+        "N2,2025-03-04 09:00:00,sales_accepted,Enterprise",
+      ].join("\n"),
+    );
+    const { total, bySla, tracking } = await queryAlignment(bare, query, DEFAULT_ALIGNMENT);
+    expect(tracking).toEqual({ review: false, contact: false, feedback: false, acceptance: true });
+    expect(bySla.map((g) => [g.key, g.handoffs])).toEqual([["not_tracked", 2]]);
+    expect(total).toMatchObject({
+      handoffs: 2,
+      slaCompliance: { successes: 0, trials: 0, value: null },
+      acceptance: { successes: 2, trials: 2 },
+      alignmentScore: 1,
+      scoreParts: ["acceptance"],
+      neverTouched: 0,
+    });
+    const leads = await queryHandoffLeads(bare, query, DEFAULT_ALIGNMENT);
+    expect(leads.map((l) => [l.lead_id, l.sla, l.disposition])).toEqual([
+      ["N1", "not_tracked", "accepted"],
+      ["N2", "not_tracked", "accepted"],
+    ]);
   });
 });

@@ -218,6 +218,8 @@ function team(name: string, sla: [number, number], review: [number, number], con
 }
 
 const SETTINGS = { targets: { reviewHours: 4, contactHours: 24, feedbackHours: 48 }, slaGoal: 0.8 };
+/** Every hand-off part recorded in the workspace (review, contact, feedback events and SAL dates). */
+const EVERY_PART = { review: true, contact: true, feedback: true, acceptance: true };
 
 describe("alignment headline", () => {
   it("names the team furthest below the goal and its weakest step (contact 30 of 100)", () => {
@@ -225,7 +227,7 @@ describe("alignment headline", () => {
       team("Enterprise", [90, 100], [95, 100], [92, 100]),
       team("Regional", [25, 100], [60, 100], [30, 100]),
     ];
-    expect(alignmentHeadline(teams, SETTINGS, 0.7)).toBe(
+    expect(alignmentHeadline(teams, SETTINGS, 0.7, EVERY_PART)).toBe(
       "Regional is furthest from the hand-off SLA: 25.0 % of hand-offs within SLA (goal 80.0 %); weakest step first contact within 24 h, 30.0 %",
     );
   });
@@ -235,27 +237,56 @@ describe("alignment headline", () => {
       team("Inside Sales", [2, 10], [2, 10], [2, 10]),
       team("Regional", [50, 100], [40, 100], [70, 100]),
     ];
-    expect(alignmentHeadline(teams, SETTINGS, null)).toBe(
+    expect(alignmentHeadline(teams, SETTINGS, null, EVERY_PART)).toBe(
       "Regional is furthest from the hand-off SLA: 50.0 % of hand-offs within SLA (goal 80.0 %); weakest step review within 4 h, 40.0 %",
     );
   });
 
   it("gives the alignment score when every team meets the goal", () => {
     const teams = [team("Enterprise", [90, 100], [95, 100], [92, 100])];
-    expect(alignmentHeadline(teams, SETTINGS, 0.9)).toBe(
+    expect(alignmentHeadline(teams, SETTINGS, 0.9, EVERY_PART)).toBe(
       "Every team meets the hand-off SLA goal of 80.0 %; alignment score 90.0 %",
     );
   });
 
   it("says too few to judge when every team has fewer than 20 hand-offs due", () => {
-    expect(alignmentHeadline([team("Regional", [5, 10], [5, 10], [5, 10])], SETTINGS, 0.5)).toBe(
+    expect(alignmentHeadline([team("Regional", [5, 10], [5, 10], [5, 10])], SETTINGS, 0.5, EVERY_PART)).toBe(
       "Too few hand-offs to judge the SLA: fewer than 20 due in every team",
     );
   });
 
   it("says there is no hand-off without MQL dates", () => {
-    expect(alignmentHeadline([], SETTINGS, null)).toBe(
+    expect(alignmentHeadline([], SETTINGS, null, EVERY_PART)).toBe(
       "No lead in this selection has an MQL date, so there is no hand-off to measure",
+    );
+  });
+
+  it("gives no SLA figure when the data records no review, contact or feedback (every SLA rate 0 of 0)", () => {
+    const untimed: TeamHandoffs = {
+      team: "Regional",
+      slaCompliance: rate(0, 0),
+      reviewSla: rate(0, 0),
+      contactSla: rate(0, 0),
+      feedbackSla: rate(0, 0),
+    };
+    const onlyAcceptance = { review: false, contact: false, feedback: false, acceptance: true };
+    expect(alignmentHeadline([untimed], SETTINGS, 0.75, onlyAcceptance)).toBe(
+      "The hand-off SLA is not tracked: no sales review, contact or feedback events (sales_review, sales_contact, sales_feedback) in the data, so no hand-off can be timed",
+    );
+  });
+
+  it("names the parts the score averages when review and feedback are not tracked", () => {
+    // Contact 90 of 100 and acceptance 80 of 100 tracked: score (90 % + 80 %) ÷ 2 = 85 %.
+    const contactOnly: TeamHandoffs = {
+      team: "Enterprise",
+      slaCompliance: rate(90, 100),
+      reviewSla: rate(0, 0),
+      contactSla: rate(90, 100),
+      feedbackSla: rate(0, 0),
+    };
+    const tracking = { review: false, contact: true, feedback: false, acceptance: true };
+    expect(alignmentHeadline([contactOnly], SETTINGS, 0.85, tracking)).toBe(
+      "Every team meets the hand-off SLA goal of 80.0 %; alignment score 85.0 % (contact SLA and acceptance only)",
     );
   });
 });

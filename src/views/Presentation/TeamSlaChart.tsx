@@ -14,13 +14,24 @@ const SERIES: IntervalSeries[] = [
 const cell = (rate: Rate) =>
   `${formatRateWithCounts(rate.successes, rate.trials)}${rate.tooFew ? " (too few to judge)" : ""}`;
 
-export function TeamSlaChart(props: { teams: readonly HandoffGroup[]; slaGoal: number }) {
+/** `show`: the series the workspace tracks (an SLA step, SAL dates); an untracked one is not drawn. */
+export function TeamSlaChart(props: {
+  teams: readonly HandoffGroup[];
+  slaGoal: number;
+  show?: { sla: boolean; accepted: boolean };
+}) {
   const { teams, slaGoal } = props;
+  const show = props.show ?? { sla: true, accepted: true };
+  const titles = [
+    show.sla ? `Hand-offs within SLA (goal ${formatPercent(slaGoal)})` : null,
+    show.accepted ? `accepted by sales (goal ≥ ${formatPercent(ACCEPTANCE_GOAL)})` : null,
+  ].filter((t) => t !== null);
+  const title = titles.join(" and ");
   return (
     <IntervalBarChart
-      title={`Hand-offs within SLA (goal ${formatPercent(slaGoal)}) and accepted by sales (goal ≥ ${formatPercent(ACCEPTANCE_GOAL)}), by team`}
+      title={`${title.charAt(0).toUpperCase()}${title.slice(1)}, by team`}
       yLabel="Share of hand-offs"
-      series={SERIES}
+      series={SERIES.filter((s) => (s.id === "sla" ? show.sla : show.accepted))}
       categories={teams.map((t) => ({
         label: t.key,
         points: { sla: t.slaCompliance, accepted: t.acceptance },
@@ -32,16 +43,16 @@ export function TeamSlaChart(props: { teams: readonly HandoffGroup[]; slaGoal: n
           <thead>
             <tr>
               <th scope="col">Team</th>
-              <th scope="col">Within SLA</th>
-              <th scope="col">Accepted by sales</th>
+              {show.sla && <th scope="col">Within SLA</th>}
+              {show.accepted && <th scope="col">Accepted by sales</th>}
             </tr>
           </thead>
           <tbody>
             {teams.map((t) => (
               <tr key={t.key}>
                 <th scope="row">{t.key}</th>
-                <td className="number">{cell(t.slaCompliance)}</td>
-                <td className="number">{cell(t.acceptance)}</td>
+                {show.sla && <td className="number">{cell(t.slaCompliance)}</td>}
+                {show.accepted && <td className="number">{cell(t.acceptance)}</td>}
               </tr>
             ))}
           </tbody>

@@ -10,7 +10,7 @@ import { queryCampaigns } from "../../metrics/campaigns";
 import { queryFunnel } from "../../metrics/funnel";
 import { queryLeakCounts } from "../../metrics/leaks";
 import { queryTrends, type Trends } from "../../metrics/trends";
-import type { AlignmentSettings } from "../../model/alignment";
+import { type AlignmentSettings, listParts, SCORE_PARTS, slaTracked } from "../../model/alignment";
 import type { Benchmark } from "../../model/benchmarks";
 import { type CampaignReport, campaignHeadline, highVolumeLowYield } from "../../model/campaigns";
 import { formatCount, formatPercent } from "../../model/format";
@@ -70,18 +70,23 @@ export function campaignsSlide(report: CampaignReport): Slide | null {
 }
 
 export function alignmentSlide(alignment: Alignment, settings: AlignmentSettings): Slide | null {
-  if (alignment.teams.length === 0) return null;
+  const { tracking } = alignment;
+  const show = { sla: slaTracked(tracking), accepted: tracking.acceptance };
+  // Neither an SLA step nor acceptance recorded: nothing to chart, so no slide (the screen says why).
+  if (alignment.teams.length === 0 || (!show.sla && !show.accepted)) return null;
   const score = alignment.total?.alignmentScore ?? null;
   const teams = alignment.teams.map((t) => ({ ...t, team: t.key }));
+  const untracked = SCORE_PARTS.filter((p) => !tracking[p]);
+  const notTracked = untracked.length > 0 ? `; ${listParts(untracked)} not tracked` : "";
   return {
     id: "alignment",
     name: "Marketing → sales alignment",
-    headline: alignmentHeadline(teams, settings, score),
+    headline: alignmentHeadline(teams, settings, score, tracking),
     detail:
       score === null
         ? undefined
-        : `Alignment score ${formatPercent(score)} over ${formatCount(alignment.total?.handoffs ?? 0)} hand-offs (mean of review, contact and feedback within SLA and acceptance).`,
-    chart: <TeamSlaChart teams={alignment.teams} slaGoal={settings.slaGoal} />,
+        : `Alignment score ${formatPercent(score)} over ${formatCount(alignment.total?.handoffs ?? 0)} hand-offs (mean of ${listParts(alignment.total?.scoreParts ?? [])}${notTracked}).`,
+    chart: <TeamSlaChart teams={alignment.teams} slaGoal={settings.slaGoal} show={show} />,
   };
 }
 
