@@ -1,4 +1,5 @@
-// The Alignment tab in the built app: imports the hand-checked hand-off fixture and reads the team scorecard.
+// The Alignment tab in the built app: imports the hand-checked hand-off fixtures and reads the team scorecard,
+// including one that records no sales review, feedback or acceptance (no SAL date) at all.
 
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -66,6 +67,48 @@ describe("Alignment in the browser", () => {
     await page
       .locator('td[data-team="Inside Sales"][data-metric="sla_compliance"][data-value="1"]')
       .waitFor({ timeout: 30_000 });
+    await page.context().close();
+  });
+
+  it("says 'not tracked' for review, feedback and acceptance when the log records none of them", async () => {
+    // test/fixtures/alignment-untracked.csv, worked in test/metrics/alignment.test.ts: only sales_contact is
+    // recorded, so the SLA is judged on contact alone (Enterprise 2 of 3, Regional 0 of 2) and the score is
+    // contact's rate (Enterprise 66.7 %, Regional 0 %), not 0 % within SLA and a halved score.
+    const { page } = await openApp(browser);
+    await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: 30_000 });
+    await page.getByLabel("Import data file").setInputFiles(path.join(FIXTURES, "alignment-untracked.csv"));
+    await page.getByRole("button", { name: "Apply mapping" }).click();
+    await page.locator('[data-metric="leads"][data-value="6"]').waitFor({ timeout: 30_000 });
+    await page.getByRole("tab", { name: "Alignment" }).click();
+    await page.locator('td[data-team="Regional"][data-metric="handoffs"]').waitFor({ timeout: 30_000 });
+
+    expect(await cell(page, "Enterprise", "handoffs")).toBe("3");
+    expect(Number(await cell(page, "Enterprise", "sla_compliance"))).toBeCloseTo(2 / 3, 10);
+    expect(await cell(page, "Regional", "sla_compliance")).toBe("0");
+    expect(Number(await cell(page, "Enterprise", "alignment_score"))).toBeCloseTo(2 / 3, 10);
+    expect(await cell(page, "Regional", "alignment_score")).toBe("0");
+    expect(Number(await cell(page, "Enterprise", "median_contact_hours"))).toBeCloseTo(6, 10);
+    for (const team of ["Enterprise", "Regional"]) {
+      for (const metric of ["median_review_hours", "median_feedback_hours", "acceptance"]) {
+        expect(await cell(page, team, metric)).toBe("");
+      }
+    }
+    const enterprise = (metric: string) =>
+      page.locator(`td[data-team="Enterprise"][data-metric="${metric}"]`).textContent();
+    await expect(enterprise("median_review_hours")).resolves.toBe(
+      "not tracked: no sales review (sales_review) events in the data",
+    );
+    await expect(enterprise("acceptance")).resolves.toBe(
+      "not tracked: no lead in the data has a SAL (sales-accepted) date",
+    );
+    await expect(enterprise("alignment_score")).resolves.toContain("mean of contact SLA only");
+    await expect(page.locator("[data-not-tracked]").getAttribute("data-not-tracked")).resolves.toBe(
+      "review feedback acceptance",
+    );
+    // Three hand-offs a team: no team is named as missing the SLA.
+    await expect(page.locator('[data-headline="alignment"]').textContent()).resolves.toBe(
+      "Too few hand-offs per team to judge SLA compliance (fewer than 20 due in every team).",
+    );
     await page.context().close();
   });
 });
