@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-// The Alignment screen from hand-built hand-off numbers: parts the data never records say "not tracked" and
-// why (cells keep data-team, data-metric and an empty data-value), no SLA figure or headline without a
-// tracked step, and every comparison between groups under 20 leads says "too few to judge".
+// The Alignment screen and slide from hand-built hand-off numbers: parts the data never records say "not
+// tracked" and why (cells keep data-team, data-metric and an empty data-value), no SLA figure or headline
+// without a tracked step, and every comparison between groups under 20 leads says "too few to judge".
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Alignment, HandoffGroup } from "../../src/metrics/alignment";
@@ -13,6 +13,7 @@ import {
   scoreWithParts,
 } from "../../src/model/alignment";
 import { AlignmentReport } from "../../src/views/Alignment/AlignmentReport";
+import { alignmentSlide } from "../../src/views/Presentation/slides";
 
 const NONE = rate(0, 0);
 
@@ -277,5 +278,38 @@ describe("comparisons between groups of fewer than 20 leads", () => {
     expect(win.dataset.value).toBe("");
     expect(win.textContent).toBe("—no opportunities");
     expect(win.textContent).not.toContain("%");
+  });
+});
+
+describe("the alignment slide", () => {
+  it("shows acceptance alone, with no SLA figure, when no review, contact or feedback is recorded", () => {
+    // 50 hand-offs, acceptance 40 of 50 = 80 %: the score is acceptance alone.
+    const teams = [
+      group("Enterprise", 25, { acceptance: rate(20, 25) }),
+      group("Regional", 25, { acceptance: rate(20, 25) }),
+    ];
+    const data = alignment(
+      { review: false, contact: false, feedback: false, acceptance: true },
+      { teams, total: group("all", 50, { acceptance: rate(40, 50) }) },
+    );
+    const slide = alignmentSlide(data, DEFAULT_ALIGNMENT);
+    expect(slide?.headline).toBe(
+      "The hand-off SLA is not tracked: no sales review, contact or feedback events (sales_review, sales_contact, sales_feedback) in the data, so no hand-off can be timed",
+    );
+    expect(slide?.detail).toBe(
+      "Alignment score 80.0 % over 50 hand-offs (mean of acceptance; review SLA, contact SLA and feedback SLA not tracked).",
+    );
+    render(<div>{slide?.chart}</div>);
+    expect(screen.getByText("Accepted by sales (goal ≥ 80.0 %), by team")).toBeTruthy();
+    expect(screen.queryByText("Within SLA")).toBeNull();
+    expect(screen.getAllByText("Accepted by sales")).toHaveLength(1);
+  });
+
+  it("is left out when the data records neither an SLA step nor acceptance", () => {
+    const data = alignment(
+      { review: false, contact: false, feedback: false, acceptance: false },
+      { teams: [group("Enterprise", 25)], total: group("all", 25) },
+    );
+    expect(alignmentSlide(data, DEFAULT_ALIGNMENT)).toBeNull();
   });
 });
