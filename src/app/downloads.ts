@@ -1,6 +1,7 @@
-// Downloads built from the workspace: the last import's rejected rows.
+// Downloads built from the workspace: the last import's rejected rows, every leaked lead.
 
 import { queryRejectedRows } from "../import/rejects";
+import { type LeakQueryContext, queryAllLeakedLeads, type StepLeakedLead } from "../metrics/leaks";
 import { toCsv } from "../model/csv";
 import { downloadText } from "../ui/download";
 import { appEngine } from "./engine";
@@ -12,4 +13,27 @@ export async function downloadRejectedRows(): Promise<void> {
     ...rows.map((r) => [r.file, r.row, r.column, r.problem, r.value, r.original_row]),
   ]);
   downloadText("rejected-rows.csv", csv, "text/csv;charset=utf-8");
+}
+
+export const ALL_LEAKED_LEADS_FILE = "leaked-leads.csv";
+
+export function allLeakedLeadsCsv(leads: readonly StepLeakedLead[]): string {
+  return toCsv([
+    ["lead_id", "step", "reason", "campaign", "team", "last_activity", "days_since_activity"],
+    ...leads.map((l) => [
+      l.lead_id,
+      l.step,
+      l.reason,
+      l.campaign,
+      l.team,
+      l.last_activity_day,
+      l.days_since_activity,
+    ]),
+  ]);
+}
+
+/** Every leaked lead of the selection with its step and reason (the Leaks screen's main download). */
+export async function downloadAllLeakedLeads(ctx: LeakQueryContext): Promise<void> {
+  const leads = await queryAllLeakedLeads(await appEngine(), ctx);
+  downloadText(ALL_LEAKED_LEADS_FILE, allLeakedLeadsCsv(leads), "text/csv;charset=utf-8");
 }

@@ -15,6 +15,7 @@ import {
 } from "../import/load";
 import { dropRawFile } from "../import/read";
 import type { FilePlan } from "../import/toEvents";
+import { rederive } from "../import/workspace";
 import { queryAudit } from "../metrics/audit";
 import { DEFAULT_DERIVE_SETTINGS } from "../metrics/derive";
 import { useAppStore } from "../store";
@@ -35,7 +36,39 @@ export const SAMPLE_LABEL = "Sample data (3,000 leads)";
 let controller: AbortController | null = null;
 let lastFiles: File[] = [];
 
-const settings = () => ({ ...DEFAULT_DERIVE_SETTINGS, stalledDays: useAppStore.getState().stalledDays });
+/** The stalled setting the live lead_stages was derived with (lead status is decided there, once). */
+let derivedStalledDays: number | null = null;
+
+const settings = () => {
+  const chosen = { ...DEFAULT_DERIVE_SETTINGS, stalledDays: useAppStore.getState().stalledDays };
+  derivedStalledDays = chosen.stalledDays;
+  return chosen;
+};
+
+/**
+ * Whether a lead is in progress or stalled is decided when lead_stages is built; a changed stalled
+ * setting (from a link or a control) re-derives the loaded data and bumps its version so every screen
+ * re-asks. While an import runs, it derives with the setting current when it applies.
+ */
+async function rederiveForStalledSetting(): Promise<void> {
+  const state = useAppStore.getState();
+  if (!state.dataset || state.importStatus.state === "importing") return;
+  if (derivedStalledDays === null || derivedStalledDays === state.stalledDays) return;
+  try {
+    const engine = await appEngine();
+    await rederive(engine, settings());
+    useAppStore.getState().setDataset(state.dataset.label, true);
+  } catch (error) {
+    useAppStore.getState().setImportStatus({
+      state: "failed",
+      message: `Could not apply the stalled setting: ${userMessage(error)}`,
+    });
+  }
+}
+
+useAppStore.subscribe((state, previous) => {
+  if (state.stalledDays !== previous.stalledDays) void rederiveForStalledSetting();
+});
 
 function fail(error: unknown, fallbackName: string): void {
   const message =
@@ -71,6 +104,7 @@ async function apply(
     performance.measure("import", { start: started, end: performance.now() });
     store.setImportStatus({ state: "done", summary });
     store.setDataset(summary.fileName);
+    await rederiveForStalledSetting();
     await afterLoad(engine);
     await keep(engine, summary.fileName);
   } catch (error) {
@@ -145,6 +179,7 @@ export async function openWorkspace(): Promise<void> {
       store.setImportStatus({ state: "idle" });
       store.setDataset(saved.label, true); // reopening: a link's filters stay
       store.setKept(true);
+      await rederiveForStalledSetting();
       await afterLoad(engine);
       return;
     }
@@ -264,6 +299,7 @@ export async function loadSample(keepView = false): Promise<void> {
     performance.measure("sample-restore", { start: started, end: performance.now() });
     store.setImportStatus({ state: "idle" });
     store.setDataset(SAMPLE_LABEL, keepView);
+    await rederiveForStalledSetting();
     await afterLoad(engine);
   } catch (error) {
     fail(error, "sample.csv");

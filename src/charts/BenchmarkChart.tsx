@@ -170,6 +170,7 @@ export function BenchmarkChart(props: {
   // A reference is a single published figure: draw it as a thin band so it still reads as a range.
   const referenceHalfWidth = max * 0.004;
   const small = rates.filter((r) => r.tooFewToJudge);
+  const setByCrm = props.funnel.steps.filter((step) => step.setByCrm !== null && step.benchmark);
   return (
     <ChartFrame
       className="benchmark-chart"
@@ -208,8 +209,20 @@ export function BenchmarkChart(props: {
         )
       }
       notes={
-        rates.length > 0 && (
+        (rates.length > 0 || setByCrm.length > 0) && (
           <div className="chart-notes">
+            {setByCrm.length > 0 && (
+              <p data-set-by-crm="true">
+                Not compared with a benchmark, because the CRM sets {setByCrm.length === 1 ? "it" : "them"}:{" "}
+                {setByCrm
+                  .map(
+                    (step) =>
+                      `${step.benchmark?.label ?? `${step.from} → ${step.to}`} (both dates fall on the same day for ${formatPercent(step.setByCrm)} of its leads, e.g. lead conversion creates the opportunity)`,
+                  )
+                  .join(", ")}
+                .
+              </p>
+            )}
             {small.length > 0 && (
               <p className="small-sample-note" data-small-sample="true">
                 {TOO_FEW_TO_JUDGE}:{" "}
@@ -218,7 +231,9 @@ export function BenchmarkChart(props: {
                 with one lead more or less.
               </p>
             )}
-            <p>Grey shading is the benchmark band; a thin grey bar marks a published reference figure.</p>
+            {rates.length > 0 && (
+              <p>Grey shading is the benchmark band; a thin grey bar marks a published reference figure.</p>
+            )}
             {previous && <p>Dashed outline: the same rate in the previous period.</p>}
           </div>
         )

@@ -42,18 +42,25 @@ export function smallSampleSteps(funnel: Funnel): FunnelStep[] {
 /**
  * "1,000 · 20.0 % step · 20.0 % cumulative"; the first tracked stage shows its count only. A step from
  * too few leads shows its counts instead: "8 of 10 step · too few to judge" (and the count reached
- * first when a conversion window makes it differ from the converted count). Cumulative rates need no
- * such case: their base, the first stage, is never smaller than a step's.
+ * first when a conversion window makes it differ from the converted count). With a conversion window the
+ * counts the rate divides are shown beside it: "1,175 · 1,080 of 3,000 in 30 d = 36.0 % step".
  */
-function barLabel(row: FunnelStageRow, step: FunnelStep | undefined): string {
+function barLabel(row: FunnelStageRow, step: FunnelStep | undefined, windowDays: number | null): string {
+  const crm = step?.setByCrm != null ? " · set by the CRM" : "";
   if (step && tooFewToJudge(step.entered)) {
     const counts = `${formatCountOf(step.converted, step.entered)} step · too few to judge`;
-    return row.reached === step.converted ? counts : `${formatCount(row.reached)} · ${counts}`;
+    return (row.reached === step.converted ? counts : `${formatCount(row.reached)} · ${counts}`) + crm;
+  }
+  if (step && windowDays !== null) {
+    return (
+      `${formatCount(row.reached)} · ${formatCountOf(step.converted, step.entered)} in ` +
+      `${formatCount(windowDays)} d = ${formatPercent(step.rate)} step${crm}`
+    );
   }
   const parts = [formatCount(row.reached)];
   if (row.stepConversion !== null) parts.push(`${formatPercent(row.stepConversion)} step`);
   if (row.cumulativeConversion !== null) parts.push(`${formatPercent(row.cumulativeConversion)} cumulative`);
-  return parts.join(" · ");
+  return parts.join(" · ") + crm;
 }
 
 export function funnelBars(funnel: Funnel, previous?: Funnel | null): FunnelBar[] {
@@ -65,7 +72,7 @@ export function funnelBars(funnel: Funnel, previous?: Funnel | null): FunnelBar[
         stage: row.stage,
         label: row.label,
         reached: row.reached ?? 0,
-        barLabel: barLabel(row, stepInto(funnel, row.stage)),
+        barLabel: barLabel(row, stepInto(funnel, row.stage), funnel.windowDays),
         ...(previous ? { previousReached: before?.reached ?? 0 } : {}),
       };
     });
@@ -79,6 +86,15 @@ export function funnelChartTitle(funnel: Funnel): string {
   if (!first || first.reached === null) return "No funnel stage is tracked in this data";
   if (!last || last === first || last.reached === null) {
     return `Only ${first.label} is tracked: ${formatCount(first.reached)} ${stageNoun(first.stage, first.reached)}`;
+  }
+  if (funnel.windowDays !== null && !tooFewToJudge(first.reached)) {
+    // The rate counts conversions within the window: the count beside it must be the same one.
+    const within = last.cumulativeConverted ?? 0;
+    return (
+      `${formatCount(first.reached)} ${stageNoun(first.stage, first.reached)} became ${formatCount(within)} ` +
+      `${stageNoun(last.stage, within)} within ${formatCount(funnel.windowDays)} days: ` +
+      `${formatPercent(last.cumulativeConversion)} overall (${formatCount(last.reached)} in all)`
+    );
   }
   const overall = tooFewToJudge(first.reached)
     ? ` — ${TOO_FEW_TO_JUDGE.toLowerCase()}`
@@ -150,8 +166,14 @@ function cumulativeCell(first: FunnelStageRow | undefined, rate: number | null):
   return formatRateWithCounts(Math.round(rate * base), base);
 }
 
+/** The counts a windowed step rate divides: "1,080 of 3,000". */
+function windowCell(step: FunnelStep | undefined): string {
+  return step ? formatCountOf(step.converted, step.entered) : "—";
+}
+
 function FunnelTable(props: { funnel: Funnel; definitions?: StageDefinitions; previous?: Funnel | null }) {
   const first = props.funnel.stages.find((row) => row.tracked);
+  const { windowDays } = props.funnel;
   const definitions = props.definitions;
   const idBase = useId();
   const definitionOf = (stage: Stage) => (definitions ? definitionFor(stage, definitions) : null);
@@ -166,6 +188,9 @@ function FunnelTable(props: { funnel: Funnel; definitions?: StageDefinitions; pr
             <th scope="col">Skipped</th>
             <th scope="col">Step conversion</th>
             <th scope="col">Cumulative conversion</th>
+            {windowDays !== null && (
+              <th scope="col">Converted within {formatCount(windowDays)} days (of entered)</th>
+            )}
             {props.previous && <th scope="col">Reached, previous period</th>}
           </tr>
         </thead>
@@ -187,6 +212,9 @@ function FunnelTable(props: { funnel: Funnel; definitions?: StageDefinitions; pr
                     {stepCell(stepInto(props.funnel, row.stage), row.stepConversion)}
                   </td>
                   <td className="number">{cumulativeCell(first, row.cumulativeConversion)}</td>
+                  {windowDays !== null && (
+                    <td className="number">{windowCell(stepInto(props.funnel, row.stage))}</td>
+                  )}
                   {props.previous && (
                     <td className="number">
                       {formatCount(props.previous.stages.find((p) => p.stage === row.stage)?.reached ?? null)}
@@ -194,7 +222,7 @@ function FunnelTable(props: { funnel: Funnel; definitions?: StageDefinitions; pr
                   )}
                 </>
               ) : (
-                <td colSpan={props.previous ? 5 : 4}>Not tracked</td>
+                <td colSpan={4 + (props.previous ? 1 : 0) + (windowDays !== null ? 1 : 0)}>Not tracked</td>
               )}
             </tr>
           ))}

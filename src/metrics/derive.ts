@@ -4,6 +4,7 @@
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
 import { DIMENSIONS } from "../model/filters";
+import { STAGES, type Stage } from "../model/stages";
 
 export interface DeriveSettings {
   /** "Now" for in-progress vs stalled, as 'YYYY-MM-DD HH:MM:SS'; null = the latest event. */
@@ -30,9 +31,19 @@ export const LIVE_TABLES: DerivedTables = {
   trackedStages: "tracked_stages",
 };
 
+/**
+ * Dates before 1970 or more than a year after today are implausible (a mis-read format, a typo, a
+ * placeholder such as 2099-12-31): the import keeps and reports them, but they never set "now".
+ */
+export function plausibleDateSql(column: string, today: Date = new Date()): string {
+  // DuckDB-WASM has no current_date without the ICU extension: the wall clock comes from here.
+  const latest = new Date(today.getTime() + 366 * 86_400_000).toISOString().slice(0, 10);
+  return `(${column} >= TIMESTAMP '1970-01-01' AND ${column} < TIMESTAMP '${latest}')`;
+}
+
 function asOfSql(t: DerivedTables, settings: DeriveSettings): string {
   return settings.asOf === null
-    ? `(SELECT max(occurred_at) FROM ${t.events})`
+    ? `(SELECT max(occurred_at) FILTER (WHERE ${plausibleDateSql("occurred_at")}) FROM ${t.events})`
     : `CAST(${quoteLiteral(settings.asOf)} AS TIMESTAMP)`;
 }
 
@@ -106,9 +117,13 @@ furthest AS (
     END AS furthest_stage,
     greatest(lead_at, mql_at, sal_at, sql_at, opportunity_at) AS furthest_stage_at
   FROM reached
+),
+contacts AS (
+  -- Over the whole workspace: whether the data records sales contacts at all.
+  SELECT count(first_contact_at) > 0 AS contacts_recorded FROM stage_dates
 )
 SELECT
-  * EXCLUDE (campaign, channel, team, region, company_size, industry),
+  * EXCLUDE (campaign, channel, team, region, company_size, industry, contacts_recorded),
   ${DIMENSIONS.map((d) => `coalesce(${d}, '${NO_VALUE}') AS ${d}`).join(",\n  ")},
   CAST(lead_reached_at AS DATE) AS cohort_day,
   CASE
@@ -118,9 +133,11 @@ SELECT
     WHEN rejected_at IS NOT NULL AND rejected_at >= furthest_stage_at THEN 'rejected'
     WHEN last_activity_at >= ${asOf} - INTERVAL ${Math.max(0, Math.floor(settings.stalledDays))} DAY
       THEN 'in_progress'
+    -- Handed to sales (stopped at MQL or SAL) and never contacted: an SLA breach, when contacts are recorded.
+    WHEN contacts_recorded AND furthest_stage IN (1, 2) AND first_contact_at IS NULL THEN 'never_contacted'
     ELSE 'stalled'
   END AS status
-FROM furthest`;
+FROM furthest, contacts`;
 }
 
 /** Lead counts by every filter dimension × cohort day × furthest stage × status. */
@@ -139,7 +156,41 @@ FROM ${t.leadStages}
 GROUP BY ALL`;
 }
 
-/** The workspace as-of date, and which stages are tracked: any lead has a date for it (deal: won or lost). */
+const OWN_DATE: Record<Stage, string> = {
+  lead: "lead_at",
+  mql: "mql_at",
+  sal: "sal_at",
+  sql: "sql_at",
+  opportunity: "opportunity_at",
+  deal: "won_at",
+};
+
+/** `same_day_<from>_<to>`: the tracked_stages column holding that pair's same-day share. */
+export const sameDayColumn = (from: Stage, to: Stage): string => `same_day_${from}_${to}`;
+
+/**
+ * For every pair of stages, the share of leads with their own date for the earlier stage that reached
+ * the later one on that same day (null when none did both). A step whose dates coincide for ≥ 95 % of
+ * its leads is set by the CRM (Salesforce lead conversion creates the opportunity), not by people.
+ */
+function sameDaySharesSql(): string {
+  const pairs: string[] = [];
+  STAGES.forEach((from, i) => {
+    for (const to of STAGES.slice(i + 1)) {
+      const both = `${OWN_DATE[from]} IS NOT NULL AND ${to}_reached_at IS NOT NULL`;
+      pairs.push(
+        `(count(*) FILTER (WHERE ${both} AND CAST(${OWN_DATE[from]} AS DATE) = CAST(${to}_reached_at AS DATE)))::DOUBLE
+    / nullif(count(*) FILTER (WHERE ${both}), 0) AS ${sameDayColumn(from, to)}`,
+      );
+    }
+  });
+  return pairs.join(",\n  ");
+}
+
+/**
+ * The workspace as-of date; which stages are tracked (any lead has a date for it; deal: won or lost);
+ * whether lost deals are recorded at all (the closed win rate needs them); and the same-day shares.
+ */
 export function trackedStagesSql(t: DerivedTables, settings: DeriveSettings): string {
   return `CREATE OR REPLACE TABLE ${t.trackedStages} AS
 SELECT
@@ -149,7 +200,9 @@ SELECT
   count(sal_at) > 0 AS sal,
   count(sql_at) > 0 AS sql,
   count(opportunity_at) > 0 AS opportunity,
-  (count(won_at) + count(lost_at)) > 0 AS deal
+  (count(won_at) + count(lost_at)) > 0 AS deal,
+  count(lost_at) > 0 AS lost_recorded,
+  ${sameDaySharesSql()}
 FROM ${t.leadStages}`;
 }
 

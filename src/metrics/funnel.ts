@@ -10,10 +10,11 @@ import {
   type Conversion,
   type Funnel,
   type FunnelCounts,
+  type SameDayShare,
   type StatusCount,
 } from "../model/funnel";
 import { LEAD_STATUSES, type LeadStatus, STAGES, type Stage } from "../model/stages";
-import { LIVE_TABLES } from "./derive";
+import { LIVE_TABLES, sameDayColumn } from "./derive";
 import { filterWhere } from "./filters";
 
 export interface FunnelQuery {
@@ -23,11 +24,14 @@ export interface FunnelQuery {
 }
 
 type SkippedKey = `skipped_${"mql" | "sal" | "sql" | "opportunity"}`;
-type FunnelGroupRow = Record<Stage, boolean> & { as_of: number | null } & {
-  furthest_stage: number | null;
-  status: string | null;
-  leads: number | null;
-} & Partial<Record<SkippedKey, number | null>>;
+type FunnelGroupRow = Record<Stage, boolean> & { as_of: number | null; lost_recorded: boolean } & Record<
+    string,
+    unknown
+  > & {
+    furthest_stage: number | null;
+    status: string | null;
+    leads: number | null;
+  } & Partial<Record<SkippedKey, number | null>>;
 
 const SKIPPABLE: Stage[] = ["mql", "sal", "sql", "opportunity"];
 
@@ -112,7 +116,17 @@ export async function queryFunnelCounts(engine: SqlEngine, query: FunnelQuery): 
       leads: r.leads ?? 0,
     }));
 
+  const sameDay: SameDayShare[] = [];
+  STAGES.forEach((from, i) => {
+    for (const to of STAGES.slice(i + 1)) {
+      const share = tracked[sameDayColumn(from, to)];
+      sameDay.push({ from, to, share: typeof share === "number" ? share : null });
+    }
+  });
+
   return {
+    lostRecorded: Boolean(tracked.lost_recorded),
+    sameDay,
     stages: STAGES.map((stage, i) => ({
       stage,
       tracked: Boolean(tracked[stage]),

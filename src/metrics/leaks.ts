@@ -1,37 +1,34 @@
-// Where leads leak: why each lead that stopped at a funnel stage did not advance, and the leaked-lead list.
+// Where leads leak: the funnel's per-step counts by reason, the per-segment split, and the leaked-lead list.
 //
 // A lead "stopped at" its furthest stage (the last stage it has its own date for). For a step S → T
 // between consecutive tracked stages, the leads that reached S and not T are exactly those that stopped
-// at S (a stage between two tracked ones has no dates, so no lead stops there). Every such lead gets
-// exactly one reason, the first that applies:
-//   1. lost             — closed lost (a deal_lost event; wins are never leaks);
-//   2. rejected         — rejected by sales, and nothing advanced it afterwards (rejected then
-//                         re-accepted is not a rejection: lead_stages' status already says so);
-//   3. in_progress      — not closed and active within the stalled setting (N days, default 30) of the
-//                         as-of date: never counted as leaked;
-//   4. never_contacted  — not closed, not in progress, stopped at MQL or SAL (handed to sales) and has
-//                         no sales_contact event at all: an SLA breach. Only when the workspace records
-//                         sales contacts at all; without any, such leads are simply stalled;
-//   5. stalled          — every other not-closed lead with no activity for more than N days.
-// Leaks ignore the conversion window: a lead that advanced late has still advanced.
+// at S (a stage between two tracked ones has no dates, so no lead stops there). Why each lead stopped is
+// decided once, in lead_stages.status (metrics/derive.ts), and read here, by the Overview's cube and by
+// every slide and CSV: lost, rejected, in progress, never contacted (handed to sales, no sales contact,
+// only when the data records contacts), stalled. Step counts come from the funnel query itself, so the
+// Leaks screen and the Overview give one answer per step, conversion window included.
 
-import type { SqlEngine, SqlValue } from "../db/engine";
+import type { SqlEngine } from "../db/engine";
 import type { FunnelFilters } from "../model/filters";
 import {
   isStage,
   isStopReason,
+  LEAK_REASONS,
   type LeakCounts,
+  type LeakReason,
   type SegmentStopCount,
-  type StoppedCount,
   type StopReason,
 } from "../model/leaks";
-import { STAGES, type Stage } from "../model/stages";
+import { STAGE_LABELS, STAGES, type Stage } from "../model/stages";
 import { LIVE_TABLES } from "./derive";
 import { filterWhere } from "./filters";
+import { queryFunnelCounts } from "./funnel";
 
 export interface LeakQueryContext {
   filters: FunnelFilters;
+  /** The stalled setting lead_stages was derived with (for the words on screen). */
   stalledDays: number;
+  windowDays?: number | null;
 }
 
 export interface LeakedLead {
@@ -44,50 +41,16 @@ export interface LeakedLead {
   days_since_activity: number;
 }
 
-export function validStalledDays(days: number): number {
-  if (!Number.isInteger(days) || days < 0)
-    throw new Error("The stalled setting must be a whole number of days ≥ 0");
-  return days;
-}
-
-/**
- * The leads in the selection, each with the reason it stopped at its furthest stage. Binds the filter
- * parameters first, then the stalled days.
- */
+/** The leads in the selection with the reason each stopped at its furthest stage (decided in derive). */
 export function stoppedLeadsCtes(where: string): string {
   return `WITH as_of AS (
   SELECT as_of FROM ${LIVE_TABLES.trackedStages}
 ),
-contacts_recorded AS (
-  -- Over the whole workspace, not the selection: whether the data records sales contacts at all.
-  SELECT count(first_contact_at) > 0 AS contacts_recorded FROM ${LIVE_TABLES.leadStages}
-),
-selected_leads AS (
-  SELECT * FROM ${LIVE_TABLES.leadStages}
-  ${where}
-),
 stopped_leads AS (
-  SELECT
-    selected_leads.*,
-    as_of.as_of,
-    CASE
-      WHEN status = 'won' THEN 'won'
-      WHEN status = 'lost' THEN 'lost'
-      WHEN status = 'rejected' THEN 'rejected'
-      WHEN last_activity_at >= as_of.as_of - to_days(CAST(? AS INTEGER)) THEN 'in_progress'
-      WHEN contacts_recorded AND furthest_stage IN (1, 2) AND first_contact_at IS NULL THEN 'never_contacted'
-      ELSE 'stalled'
-    END AS stop_reason
-  FROM selected_leads, as_of, contacts_recorded
+  SELECT l.*, as_of.as_of, l.status AS stop_reason
+  FROM ${LIVE_TABLES.leadStages} l, as_of
+  ${where}
 )`;
-}
-
-export function stoppedCountsSql(where: string): string {
-  return `${stoppedLeadsCtes(where)}
-SELECT furthest_stage, stop_reason, count(*)::INTEGER AS leads
-FROM stopped_leads
-GROUP BY furthest_stage, stop_reason
-ORDER BY furthest_stage, stop_reason`;
 }
 
 /**
@@ -108,49 +71,50 @@ GROUP BY d.dimension, value, furthest_stage
 ORDER BY d.dimension, value, furthest_stage`;
 }
 
-export function leakedLeadsSql(where: string): string {
-  return `${stoppedLeadsCtes(where)}
-SELECT
-  CAST(lead_id AS VARCHAR) AS lead_id,
+const LEAKED_LEAD_COLUMNS = `CAST(lead_id AS VARCHAR) AS lead_id,
   campaign,
   team,
   strftime(last_activity_at, '%Y-%m-%d') AS last_activity_day,
-  date_diff('day', CAST(last_activity_at AS DATE), CAST(as_of AS DATE))::INTEGER AS days_since_activity
+  date_diff('day', CAST(last_activity_at AS DATE), CAST(as_of AS DATE))::INTEGER AS days_since_activity`;
+
+/** One step's leads that stopped for one reason. Binds the filters, then the stage index and reason. */
+export function leakedLeadsSql(where: string): string {
+  return `${stoppedLeadsCtes(where)}
+SELECT
+  ${LEAKED_LEAD_COLUMNS}
 FROM stopped_leads
 WHERE furthest_stage = ? AND stop_reason = ?
 ORDER BY days_since_activity DESC, lead_id`;
 }
 
-type Tracked = Record<Stage, boolean>;
+/** Every leaked lead of the selection (never won, never in progress), by furthest stage and reason. */
+export function allLeakedLeadsSql(where: string): string {
+  return `${stoppedLeadsCtes(where)}
+SELECT
+  furthest_stage,
+  stop_reason,
+  ${LEAKED_LEAD_COLUMNS}
+FROM stopped_leads
+WHERE stop_reason IN ('lost', 'rejected', 'never_contacted', 'stalled') AND furthest_stage < ${STAGES.length - 1}
+ORDER BY furthest_stage, stop_reason, days_since_activity DESC, lead_id`;
+}
 
 export async function queryLeakCounts(engine: SqlEngine, ctx: LeakQueryContext): Promise<LeakCounts> {
-  const stalledDays = validStalledDays(ctx.stalledDays);
   const where = filterWhere(ctx.filters);
-  const params: SqlValue[] = [...where.params, stalledDays];
-  const [tracked] = await engine.query<Tracked>(`SELECT * FROM ${LIVE_TABLES.trackedStages}`);
-  if (!tracked) throw new Error("No data is loaded");
-  const stoppedRows = await engine.query<{ furthest_stage: number; stop_reason: string; leads: number }>(
-    stoppedCountsSql(where.sql),
-    params,
-  );
+  const funnel = await queryFunnelCounts(engine, {
+    filters: ctx.filters,
+    windowDays: ctx.windowDays ?? null,
+  });
   const segmentRows = await engine.query<{
     dimension: string;
     value: string;
     furthest_stage: number;
     leads: number;
     leaked: number;
-  }>(segmentStopsSql(where.sql), params);
+  }>(segmentStopsSql(where.sql), where.params);
   const [contacts] = await engine.query<{ recorded: boolean }>(
     `SELECT count(first_contact_at) > 0 AS recorded FROM ${LIVE_TABLES.leadStages}`,
   );
-
-  const stopped: StoppedCount[] = [];
-  for (const row of stoppedRows) {
-    const stage = STAGES[row.furthest_stage];
-    const reason = row.stop_reason;
-    if (stage && (reason === "won" || isStopReason(reason)))
-      stopped.push({ stage, reason, leads: row.leads });
-  }
   const segments: SegmentStopCount[] = [];
   for (const row of segmentRows) {
     const stage = STAGES[row.furthest_stage];
@@ -163,13 +127,7 @@ export async function queryLeakCounts(engine: SqlEngine, ctx: LeakQueryContext):
         leaked: row.leaked,
       });
   }
-  return {
-    tracked: STAGES.filter((s) => Boolean(tracked[s])),
-    stopped,
-    segments,
-    contactsRecorded: Boolean(contacts?.recorded),
-    stalledDays,
-  };
+  return { funnel, segments, contactsRecorded: Boolean(contacts?.recorded), stalledDays: ctx.stalledDays };
 }
 
 /**
@@ -184,12 +142,38 @@ export async function queryLeakedLeads(
 ): Promise<LeakedLead[]> {
   if (!isStage(step) || step === "deal") throw new Error(`Not a funnel step: ${String(step)}`);
   if (!isStopReason(reason)) throw new Error(`Not a leak reason: ${String(reason)}`);
-  const stalledDays = validStalledDays(ctx.stalledDays);
   const where = filterWhere(ctx.filters);
-  return engine.query<LeakedLead>(leakedLeadsSql(where.sql), [
-    ...where.params,
-    stalledDays,
-    STAGES.indexOf(step),
-    reason,
-  ]);
+  return engine.query<LeakedLead>(leakedLeadsSql(where.sql), [...where.params, STAGES.indexOf(step), reason]);
 }
+
+/** A leaked lead with the step it leaked at ("MQL → SAL", between tracked stages) and why. */
+export interface StepLeakedLead extends LeakedLead {
+  step: string;
+  reason: LeakReason;
+}
+
+/** Every leaked lead in the selection, each with its step and reason: the Leaks screen's full download. */
+export async function queryAllLeakedLeads(
+  engine: SqlEngine,
+  ctx: LeakQueryContext,
+): Promise<StepLeakedLead[]> {
+  const where = filterWhere(ctx.filters);
+  const [tracked] = await engine.query<Record<Stage, boolean>>(`SELECT * FROM ${LIVE_TABLES.trackedStages}`);
+  if (!tracked) throw new Error("No data is loaded");
+  const trackedStages = STAGES.filter((stage) => Boolean(tracked[stage]));
+  const rows = await engine.query<LeakedLead & { furthest_stage: number; stop_reason: string }>(
+    allLeakedLeadsSql(where.sql),
+    where.params,
+  );
+  const out: StepLeakedLead[] = [];
+  for (const { furthest_stage, stop_reason, ...lead } of rows) {
+    const from = STAGES[furthest_stage];
+    const to = trackedStages.find((stage) => STAGES.indexOf(stage) > furthest_stage);
+    if (!from || !to || !isLeakReason(stop_reason)) continue;
+    out.push({ ...lead, step: `${STAGE_LABELS[from]} → ${STAGE_LABELS[to]}`, reason: stop_reason });
+  }
+  return out;
+}
+
+const isLeakReason = (value: string): value is LeakReason =>
+  (LEAK_REASONS as readonly string[]).includes(value);

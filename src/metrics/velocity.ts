@@ -11,7 +11,7 @@ import type { FunnelFilters } from "../model/filters";
 import { STAGES, type Stage } from "../model/stages";
 import { LIVE_TABLES } from "./derive";
 import { filterWhere } from "./filters";
-import { stoppedLeadsCtes, validStalledDays } from "./leaks";
+import { stoppedLeadsCtes } from "./leaks";
 
 /** Published prospect → sale average (Salesforce research), in days. */
 export const PROSPECT_TO_SALE_REFERENCE_DAYS = 18;
@@ -119,7 +119,6 @@ export async function queryVelocity(
   engine: SqlEngine,
   ctx: { filters: FunnelFilters; stalledDays: number },
 ): Promise<Velocity> {
-  const stalledDays = validStalledDays(ctx.stalledDays);
   const where = filterWhere(ctx.filters);
   const intervalRows = await engine.query<{
     from_stage: string;
@@ -134,7 +133,7 @@ export async function queryVelocity(
   );
   const stalledRows = await engine.query<{ furthest_stage: number; stalled: number }>(
     stalledByStageSql(where.sql),
-    [...where.params, stalledDays],
+    where.params,
   );
   return {
     intervals: INTERVALS.map(({ from, to }) => {

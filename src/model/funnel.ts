@@ -28,28 +28,51 @@ export interface StatusCount {
   leads: number;
 }
 
+/** Of the leads with their own date for `from` that reached `to`, the share that did both on one day. */
+export interface SameDayShare {
+  from: Stage;
+  to: Stage;
+  share: number | null;
+}
+
 export interface FunnelCounts {
   stages: StageCount[];
   conversions: Conversion[];
   statuses: StatusCount[];
+  /** False when the workspace records no lost deal at all: the closed win rate cannot be measured. */
+  lostRecorded: boolean;
+  /** Workspace-wide, per pair of stages (see SET_BY_CRM_SHARE). */
+  sameDay: SameDayShare[];
   /** Conversion window in days, or null when every later conversion counts. */
   windowDays: number | null;
   /** Leads whose cohort is younger than the window (their conversions are still incomplete). */
   incompleteLeads: number;
 }
 
-export interface LeakReasons {
-  rejected: number;
-  lost: number;
-  stalled: number;
-}
+/** Why a lead that stopped at a stage did not advance, in order of precedence (decided in metrics/derive). */
+export const LEAK_REASONS = ["lost", "rejected", "never_contacted", "stalled"] as const;
+export type LeakReason = (typeof LEAK_REASONS)[number];
+export type LeakReasons = Record<LeakReason, number>;
+
+/**
+ * When a step's two dates fall on the same day for at least this share of its leads, the CRM set the
+ * later one (Salesforce lead conversion creates the opportunity): a rate of the system, not of people.
+ */
+export const SET_BY_CRM_SHARE = 0.95;
+
+export const SET_BY_CRM_REASON = "it is set by the CRM (e.g. lead conversion creates the opportunity)";
 
 export interface FunnelStep {
   from: Stage;
   to: Stage;
   entered: number;
+  /** Leads that reached `to` (within the conversion window, when one is set). */
   converted: number;
+  /** With a conversion window: leads that reached `to`, but later than the window (0 without one). */
+  convertedLate: number;
   rate: number | null;
+  /** The same-day share when the step is set by the CRM (≥ SET_BY_CRM_SHARE), else null. */
+  setByCrm: number | null;
   /** Leads that stopped at `from` and are not in progress. */
   leaked: number;
   reasons: LeakReasons;
@@ -68,6 +91,8 @@ export interface FunnelStageRow {
   stepConversion: number | null;
   /** From the first tracked stage. */
   cumulativeConversion: number | null;
+  /** The leads the cumulative rate counts: reached this stage from the first (within the window). */
+  cumulativeConverted: number | null;
   benchmark: Benchmark | null;
   status: BenchmarkStatus | null;
 }
@@ -88,8 +113,10 @@ export interface Kpi {
   id: KpiId;
   label: string;
   kind: "count" | "rate";
-  /** Null when a stage it needs is not tracked. */
+  /** Null when a stage it needs is not tracked, or the step is set by the CRM (see `unavailable`). */
   value: number | null;
+  /** Why a rate is not shown although its stages are tracked ("set by the CRM …"); else null. */
+  unavailable: string | null;
   numerator: number | null;
   denominator: number | null;
   benchmark: Benchmark | null;
@@ -97,6 +124,8 @@ export interface Kpi {
 }
 
 export interface ClosedWinRate {
+  /** False when the data records no lost deal at all: won ÷ (won + lost) would be 100 % by construction. */
+  tracked: boolean;
   won: number;
   lost: number;
   open: number;
@@ -155,30 +184,39 @@ export function buildFunnel(counts: FunnelCounts, benchmarks: readonly Benchmark
       .filter((s) => s.stage === stage && s.status === status)
       .reduce((sum, s) => sum + s.leads, 0);
 
+  const sameDay = (from: Stage, to: Stage): number | null =>
+    counts.sameDay.find((p) => p.from === from && p.to === to)?.share ?? null;
+
   const steps: FunnelStep[] = [];
   for (let i = 1; i < tracked.length; i++) {
     const from = tracked[i - 1] as Stage;
     const to = tracked[i] as Stage;
     const entered = reached(from);
     const conv = converted(from, to);
-    const reasons = {
-      rejected: statusAt(from, "rejected"),
+    const reasons: LeakReasons = {
       lost: statusAt(from, "lost"),
+      rejected: statusAt(from, "rejected"),
+      never_contacted: statusAt(from, "never_contacted"),
       stalled: statusAt(from, "stalled"),
     };
     const rate = ratio(conv, entered);
+    const share = sameDay(from, to);
+    const setByCrm = share !== null && share >= SET_BY_CRM_SHARE ? share : null;
     const benchmark = findBenchmark(benchmarks, from, to);
     steps.push({
       from,
       to,
       entered,
       converted: conv,
+      convertedLate: reached(to) - conv,
       rate,
-      leaked: reasons.rejected + reasons.lost + reasons.stalled,
+      setByCrm,
+      leaked: LEAK_REASONS.reduce((sum, r) => sum + reasons[r], 0),
       reasons,
       inProgress: statusAt(from, "in_progress"),
       benchmark,
-      status: benchmark && rate !== null ? benchmarkStatus(rate, benchmark) : null,
+      // A rate the CRM sets is not people's performance: never compared with a band.
+      status: benchmark && rate !== null && setByCrm === null ? benchmarkStatus(rate, benchmark) : null,
     });
   }
 
@@ -198,6 +236,8 @@ export function buildFunnel(counts: FunnelCounts, benchmarks: readonly Benchmark
         isTracked && first !== undefined && first !== stage
           ? ratio(converted(first, stage), reached(first))
           : null,
+      cumulativeConverted:
+        isTracked && first !== undefined && first !== stage ? converted(first, stage) : null,
       benchmark: step?.benchmark ?? null,
       status: step?.status ?? null,
     };
@@ -212,6 +252,7 @@ export function buildFunnel(counts: FunnelCounts, benchmarks: readonly Benchmark
         label,
         kind: "count",
         value,
+        unavailable: null,
         numerator: value,
         denominator: null,
         benchmark: null,
@@ -222,13 +263,19 @@ export function buildFunnel(counts: FunnelCounts, benchmarks: readonly Benchmark
       const both = isTracked(from) && isTracked(to);
       const numerator = both ? converted(from, to) : null;
       const denominator = both ? reached(from) : null;
-      const value = numerator !== null && denominator !== null ? ratio(numerator, denominator) : null;
+      const share = both ? sameDay(from, to) : null;
+      const unavailable = share !== null && share >= SET_BY_CRM_SHARE ? SET_BY_CRM_REASON : null;
+      const value =
+        numerator !== null && denominator !== null && unavailable === null
+          ? ratio(numerator, denominator)
+          : null;
       const benchmark = findBenchmark(benchmarks, from, to);
       return {
         id,
         label,
         kind: "rate",
         value,
+        unavailable,
         numerator,
         denominator,
         benchmark,
@@ -237,13 +284,19 @@ export function buildFunnel(counts: FunnelCounts, benchmarks: readonly Benchmark
     }),
   ];
 
+  // Every close ever recorded, whatever the conversion window (the tile says so when one is set).
+  // Without opportunity dates, a lost lead is lost at whatever stage it reached last.
   const won = isTracked("deal") ? reached("deal") : 0;
-  const lostAfterOpportunity = isTracked("opportunity") ? statusAt("opportunity", "lost") : 0;
+  const lostAfterOpportunity = isTracked("opportunity")
+    ? statusAt("opportunity", "lost")
+    : STAGES.reduce((sum, stage) => sum + statusAt(stage, "lost"), 0);
+  const closedTracked = isTracked("deal") && counts.lostRecorded;
   const closedWinRate: ClosedWinRate = {
+    tracked: closedTracked,
     won,
     lost: lostAfterOpportunity,
     open: Math.max(0, (isTracked("opportunity") ? reached("opportunity") : 0) - won - lostAfterOpportunity),
-    rate: ratio(won, won + lostAfterOpportunity),
+    rate: closedTracked ? ratio(won, won + lostAfterOpportunity) : null,
   };
 
   return {

@@ -1,7 +1,8 @@
 // The funnel as a downloadable table: one CSV row per lifecycle stage, rates as raw fractions.
 
 import { type CsvCell, toCsv } from "./csv";
-import type { Funnel, FunnelStageRow } from "./funnel";
+import type { Funnel, FunnelStageRow, FunnelStep } from "./funnel";
+import { tooFewToJudge } from "./smallNumbers";
 import { STAGES } from "./stages";
 
 export const FUNNEL_TABLE_HEADER = [
@@ -12,6 +13,8 @@ export const FUNNEL_TABLE_HEADER = [
   "benchmark_low",
   "benchmark_high",
   "status",
+  "step_entered",
+  "step_converted",
 ] as const;
 
 /** A fraction rounded to at most 4 decimals (0.09375 → 0.0938), or null. */
@@ -19,8 +22,20 @@ function fraction(value: number | null): number | null {
   return value === null ? null : Math.round(value * 10_000) / 10_000;
 }
 
-function stageRow(row: FunnelStageRow): CsvCell[] {
-  if (!row.tracked) return [row.stage, null, null, null, null, null, "not tracked"];
+const NOT_TRACKED: CsvCell[] = [null, null, null, null, null, "not tracked", null, null];
+
+/**
+ * The same status the screen gives: "set by the CRM" and "too few to judge" win over a band status.
+ * `step_entered` / `step_converted` are the counts the step rate divides (within the window, if any).
+ */
+function stageRow(row: FunnelStageRow, step: FunnelStep | undefined): CsvCell[] {
+  if (!row.tracked) return [row.stage, ...NOT_TRACKED];
+  const status =
+    step?.setByCrm != null
+      ? "set by the CRM"
+      : step && tooFewToJudge(step.entered)
+        ? "too few to judge"
+        : (row.status ?? "");
   return [
     row.stage,
     row.reached,
@@ -28,7 +43,9 @@ function stageRow(row: FunnelStageRow): CsvCell[] {
     fraction(row.cumulativeConversion),
     row.benchmark ? fraction(row.benchmark.low) : null,
     row.benchmark ? fraction(row.benchmark.high) : null,
-    row.status ?? "",
+    status,
+    step ? step.entered : null,
+    step ? step.converted : null,
   ];
 }
 
@@ -36,7 +53,12 @@ function stageRow(row: FunnelStageRow): CsvCell[] {
 export function funnelTableRows(funnel: Funnel): CsvCell[][] {
   return STAGES.map((stage) => {
     const row = funnel.stages.find((s) => s.stage === stage);
-    return row ? stageRow(row) : [stage, null, null, null, null, null, "not tracked"];
+    return row
+      ? stageRow(
+          row,
+          funnel.steps.find((step) => step.to === stage),
+        )
+      : [stage, ...NOT_TRACKED];
   });
 }
 

@@ -1,13 +1,19 @@
 // Where leads leak: why leads stopped at each funnel step, the biggest leak in words, a dominant segment.
 
-import { type Benchmark, type BenchmarkStatus, benchmarkStatus, formatBand } from "./benchmarks";
+import type { Benchmark } from "./benchmarks";
+import { formatBand } from "./benchmarks";
 import { formatCount, formatPercent } from "./format";
-import { type FunnelStep, findBiggestLeak } from "./funnel";
+import {
+  buildFunnel,
+  type FunnelCounts,
+  type FunnelStep,
+  LEAK_REASONS,
+  type LeakReason,
+  type LeakReasons,
+} from "./funnel";
 import { STAGE_LABELS, STAGE_PLURALS, STAGES, type Stage } from "./stages";
 
-/** Why a lead that stopped at a stage did not advance, in order of precedence (see metrics/leaks.ts). */
-export const LEAK_REASONS = ["lost", "rejected", "never_contacted", "stalled"] as const;
-export type LeakReason = (typeof LEAK_REASONS)[number];
+export { LEAK_REASONS, type LeakReason };
 
 /** Every way a lead can stop at a stage: a leak reason, or still in progress (never a leak). */
 export const STOP_REASONS = [...LEAK_REASONS, "in_progress"] as const;
@@ -25,13 +31,6 @@ export const isStage = (value: unknown): value is Stage => (STAGES as readonly u
 export const isStopReason = (value: unknown): value is StopReason =>
   (STOP_REASONS as readonly unknown[]).includes(value);
 
-/** Leads whose furthest stage is `stage`, by why they stopped there ("won" for leads that reached deal). */
-export interface StoppedCount {
-  stage: Stage;
-  reason: StopReason | "won";
-  leads: number;
-}
-
 /** Leaked leads by campaign or channel value and furthest stage, for naming a dominant segment. */
 export interface SegmentStopCount {
   dimension: "campaign" | "channel";
@@ -41,30 +40,20 @@ export interface SegmentStopCount {
   leaked: number;
 }
 
+/**
+ * The funnel's own counts (the same query the Overview sums, so both screens give one answer per step)
+ * plus the per-segment split for naming a dominant campaign or channel.
+ */
 export interface LeakCounts {
-  tracked: Stage[];
-  stopped: StoppedCount[];
+  funnel: FunnelCounts;
   segments: SegmentStopCount[];
   /** False when the data holds no sales contact at all: then no lead can be called "never contacted". */
   contactsRecorded: boolean;
   stalledDays: number;
 }
 
-export interface LeakStep {
-  from: Stage;
-  to: Stage;
-  /** Leads that reached `from`. */
-  entered: number;
-  /** Leads that reached `to` (every later conversion counts: no window). */
-  converted: number;
-  rate: number | null;
-  /** Leads that stopped at `from` for a leak reason (never in progress). */
-  leaked: number;
-  reasons: Record<LeakReason, number>;
-  inProgress: number;
-  benchmark: Benchmark | null;
-  status: BenchmarkStatus | null;
-}
+/** A leak step is a funnel step: entered, converted (within the window), leaked by reason, in progress. */
+export type LeakStep = FunnelStep;
 
 export interface DominantSegment {
   dimension: "campaign" | "channel";
@@ -81,50 +70,7 @@ export interface Leaks {
   biggest: { step: LeakStep; share: number; belowBenchmark: boolean; segment: DominantSegment | null } | null;
   contactsRecorded: boolean;
   stalledDays: number;
-}
-
-const noReasons = (): Record<LeakReason, number> => ({
-  lost: 0,
-  rejected: 0,
-  never_contacted: 0,
-  stalled: 0,
-});
-
-/** Steps between consecutive tracked stages, from the per-stage stop counts. */
-export function buildLeakSteps(counts: LeakCounts, benchmarks: readonly Benchmark[]): LeakStep[] {
-  const index = (stage: Stage) => STAGES.indexOf(stage);
-  const reached = (stage: Stage) =>
-    counts.stopped.filter((s) => index(s.stage) >= index(stage)).reduce((sum, s) => sum + s.leads, 0);
-  const steps: LeakStep[] = [];
-  for (let i = 1; i < counts.tracked.length; i++) {
-    const from = counts.tracked[i - 1] as Stage;
-    const to = counts.tracked[i] as Stage;
-    const reasons = noReasons();
-    let inProgress = 0;
-    // Stages between two tracked ones hold no lead (no dates), so "stopped at from" is furthest = from.
-    for (const s of counts.stopped) {
-      if (index(s.stage) < index(from) || index(s.stage) >= index(to)) continue;
-      if (s.reason === "in_progress") inProgress += s.leads;
-      else if (s.reason !== "won") reasons[s.reason] += s.leads;
-    }
-    const entered = reached(from);
-    const converted = reached(to);
-    const rate = entered > 0 ? converted / entered : null;
-    const benchmark = benchmarks.find((b) => b.from === from && b.to === to) ?? null;
-    steps.push({
-      from,
-      to,
-      entered,
-      converted,
-      rate,
-      leaked: LEAK_REASONS.reduce((sum, r) => sum + reasons[r], 0),
-      reasons,
-      inProgress,
-      benchmark,
-      status: benchmark && rate !== null ? benchmarkStatus(rate, benchmark) : null,
-    });
-  }
-  return steps;
+  windowDays: number | null;
 }
 
 /**
@@ -167,48 +113,69 @@ export function dominantSegment(counts: LeakCounts, step: LeakStep): DominantSeg
     : null;
 }
 
-/** The biggest leak follows the funnel's rule (model/funnel findBiggestLeak), so both screens agree. */
+/** The biggest leak is the funnel's (model/funnel findBiggestLeak), so every screen names the same one. */
 export function buildLeaks(counts: LeakCounts, benchmarks: readonly Benchmark[]): Leaks {
-  const steps = buildLeakSteps(counts, benchmarks);
-  const asFunnelSteps: FunnelStep[] = steps.map((s) => ({
-    ...s,
-    reasons: {
-      rejected: s.reasons.rejected,
-      lost: s.reasons.lost,
-      stalled: s.reasons.stalled + s.reasons.never_contacted,
-    },
-  }));
-  const found = findBiggestLeak(asFunnelSteps);
-  const step = found ? steps.find((s) => s.from === found.step.from) : undefined;
+  const funnel = buildFunnel(counts.funnel, benchmarks);
+  const found = funnel.biggestLeak;
   return {
-    steps,
-    biggest:
-      found && step
-        ? {
-            step,
-            share: found.share,
-            belowBenchmark: found.belowBenchmark,
-            segment: dominantSegment(counts, step),
-          }
-        : null,
+    steps: funnel.steps,
+    biggest: found ? { ...found, segment: dominantSegment(counts, found.step) } : null,
     contactsRecorded: counts.contactsRecorded,
     stalledDays: counts.stalledDays,
+    windowDays: funnel.windowDays,
   };
 }
 
 /** "2 rejected by sales, 1 never contacted, 3 stalled" — only the reasons that occur. */
-export function leakReasonsText(reasons: Record<LeakReason, number>): string {
+export function leakReasonsText(reasons: LeakReasons): string {
   const words: Record<LeakReason, string> = {
     rejected: "rejected by sales",
     lost: "closed lost",
     never_contacted: "never contacted",
     stalled: "stalled",
   };
-  const order: LeakReason[] = ["rejected", "lost", "stalled", "never_contacted"];
+  const order: LeakReason[] = ["rejected", "lost", "never_contacted", "stalled"];
   return order
     .filter((r) => reasons[r] > 0)
     .map((r) => `${formatCount(reasons[r])} ${words[r]}`)
     .join(", ");
+}
+
+/**
+ * What became of the rest of a step's leads, so leaked + converted (+ late) + in progress add up to the
+ * leads that entered it: "6 reached SAL (within 30 days; 1 more later) and 2 are still in progress".
+ */
+export function stepOutcomeText(step: LeakStep, windowDays: number | null): string {
+  const target = STAGE_LABELS[step.to];
+  let text = `${formatCount(step.converted)} reached ${target}`;
+  if (windowDays !== null) {
+    text += ` within ${formatCount(windowDays)} days`;
+    if (step.convertedLate > 0) text += ` (${formatCount(step.convertedLate)} more later)`;
+  }
+  if (step.inProgress > 0)
+    text += ` and ${formatCount(step.inProgress)} ${step.inProgress === 1 ? "is" : "are"} still in progress`;
+  return text;
+}
+
+/**
+ * The biggest leak in one sentence: the Overview, the Leaks screen and the slides all say this one.
+ * A step from too few leads is never said to fall short of its band.
+ */
+export function biggestLeakText(
+  leak: { step: LeakStep; share: number; belowBenchmark: boolean } | null,
+  windowDays: number | null,
+): string {
+  if (!leak) return "No leads have leaked yet: every lead either advanced or is still in progress.";
+  const { step } = leak;
+  const reasons = leakReasonsText(step.reasons);
+  let text =
+    `The biggest leak is ${STAGE_LABELS[step.from]} → ${STAGE_LABELS[step.to]}: ${formatCount(step.leaked)} of ` +
+    `${formatCount(step.entered)} ${STAGE_PLURALS[step.from]} (${formatPercent(leak.share)}) went no further` +
+    `${reasons ? ` (${reasons})` : ""}; ${stepOutcomeText(step, windowDays)}`;
+  if (leak.belowBenchmark && step.benchmark && step.rate !== null) {
+    text += `; the step converts ${formatPercent(step.rate)}, below its ${formatBand(step.benchmark)} benchmark`;
+  }
+  return `${text}.`;
 }
 
 const DIMENSION_WORDS = { campaign: "campaign", channel: "channel" } as const;
@@ -216,16 +183,9 @@ const DIMENSION_WORDS = { campaign: "campaign", channel: "channel" } as const;
 /** The biggest leak in one sentence, worded as the Overview's, plus the dominant segment when there is one. */
 export function leakSentence(leaks: Leaks): string {
   const leak = leaks.biggest;
-  if (!leak) return "No leads have leaked yet: every lead either advanced or is still in progress.";
+  let text = biggestLeakText(leak, leaks.windowDays);
+  if (!leak) return text;
   const { step } = leak;
-  let text =
-    `The biggest leak is ${STAGE_LABELS[step.from]} → ${STAGE_LABELS[step.to]}: ${formatCount(step.leaked)} of ` +
-    `${formatCount(step.entered)} ${STAGE_PLURALS[step.from]} (${formatPercent(leak.share)}) went no further ` +
-    `(${leakReasonsText(step.reasons)})`;
-  if (leak.belowBenchmark && step.benchmark && step.rate !== null) {
-    text += `; the step converts ${formatPercent(step.rate)}, below its ${formatBand(step.benchmark)} benchmark`;
-  }
-  text += ".";
   const segment = leak.segment;
   if (segment) {
     text +=

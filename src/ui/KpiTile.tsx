@@ -19,6 +19,7 @@ export function isSmallSampleRate(kpi: Kpi): boolean {
 /** The big number: a count, a percentage, "5 of 8" for a rate from too few leads, or why there is none. */
 export function kpiValueText(kpi: Kpi): string {
   if (kpi.value === null) {
+    if (kpi.unavailable !== null) return "Set by the CRM";
     // A rate whose stages are tracked but whose starting stage is empty has nothing to divide.
     return kpi.kind === "rate" && kpi.denominator === 0 ? "—" : "Not tracked";
   }
@@ -59,7 +60,8 @@ export function KpiTile(props: {
   const { kpi } = props;
   const definitionId = useId();
   const definition = props.definition ?? null;
-  const showCounts = kpi.kind === "rate" && kpi.numerator !== null && kpi.denominator !== null;
+  const showCounts =
+    kpi.kind === "rate" && kpi.value !== null && kpi.numerator !== null && kpi.denominator !== null;
   // Too few leads: the counts are the big number, the percentage comes second, and no status is given.
   const small = isSmallSampleRate(kpi);
   return (
@@ -86,6 +88,12 @@ export function KpiTile(props: {
           </p>
         )}
         {small && <p className="kpi-small-sample">{TOO_FEW_TO_JUDGE}</p>}
+        {kpi.unavailable !== null && (
+          <p className="kpi-unavailable" data-unavailable="set_by_crm">
+            Not compared with its benchmark: {kpi.unavailable}, as both dates fall on the same day for at
+            least 95 % of its leads.
+          </p>
+        )}
         {kpi.benchmark && (
           <p className="kpi-benchmark">
             {kpi.status && !small && <BenchmarkStatusBadge status={kpi.status} kind={kpi.benchmark.kind} />}

@@ -80,7 +80,8 @@ describe("funnel on the hand-checked fixture", () => {
   it("names the step that loses the most leads when none is below its band", async () => {
     const funnel = await queryFunnel(engine, { filters: NO_FILTERS, windowDays: null }, DEFAULT_BENCHMARKS);
     expect(biggestLeakSentence(funnel)).toBe(
-      "The biggest leak is SQL → Opportunity: 2 of 5 SQLs (40.0 %) went no further (2 stalled).",
+      "The biggest leak is SQL → Opportunity: 2 of 5 SQLs (40.0 %) went no further (2 stalled); " +
+        "3 reached Opportunity.",
     );
   });
 

@@ -26,19 +26,24 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
+import { rederive } from "../../src/import/workspace";
 import { filterWhere } from "../../src/metrics/filters";
+import { queryFunnel } from "../../src/metrics/funnel";
 import {
+  allLeakedLeadsSql,
   leakedLeadsSql,
+  queryAllLeakedLeads,
   queryLeakCounts,
   queryLeakedLeads,
   segmentStopsSql,
-  stoppedCountsSql,
 } from "../../src/metrics/leaks";
 import { DEFAULT_BENCHMARKS } from "../../src/model/benchmarks";
 import { NO_FILTERS } from "../../src/model/filters";
+import { biggestLeakSentence } from "../../src/model/insights";
 import { buildLeaks, type LeakCounts, leakSentence, type StopReason } from "../../src/model/leaks";
 import type { Stage } from "../../src/model/stages";
 import { importFixture } from "../support/fixtures";
+import { funnelCountsFrom } from "../support/funnelCounts";
 import { createNodeEngine } from "../support/nodeEngine";
 
 let engine: SqlEngine;
@@ -80,12 +85,19 @@ describe("leak reasons per step on the hand-checked fixture", () => {
     expect(result.biggest?.belowBenchmark).toBe(false);
     expect(leakSentence(result)).toBe(
       "The biggest leak is MQL → SAL: 2 of 8 MQLs (25.0 %) went no further (1 rejected by sales, " +
-        "1 never contacted).",
+        "1 never contacted); 6 reached SAL.",
     );
   });
 
   it("honours the stalled setting: a longer threshold keeps more leads in progress", async () => {
-    const { steps } = await leaks(125);
+    // Decided once, in lead_stages (metrics/derive): a changed setting re-derives the loaded data.
+    await rederive(engine, { asOf: null, stalledDays: 125 });
+    let steps: Awaited<ReturnType<typeof leaks>>["steps"];
+    try {
+      steps = (await leaks(125)).steps;
+    } finally {
+      await rederive(engine, { asOf: null, stalledDays: 30 });
+    }
     const step = (from: Stage) => steps.find((s) => s.from === from);
     expect(step("sql")).toMatchObject({ leaked: 0, inProgress: 2 });
     expect(step("mql")).toMatchObject({
@@ -142,16 +154,16 @@ describe("leak reasons per step on the hand-checked fixture", () => {
     expect(result.steps.map((s) => s.leaked)).toEqual([1, 1, 0, 2, 1]);
     expect(result.steps.every((s) => s.reasons.never_contacted === 0)).toBe(true);
     expect(leakSentence(result)).toBe(
-      "The biggest leak is SQL → Opportunity: 2 of 5 SQLs (40.0 %) went no further (2 stalled).",
+      "The biggest leak is SQL → Opportunity: 2 of 5 SQLs (40.0 %) went no further (2 stalled); " +
+        "3 reached Opportunity.",
     );
   });
 
   it("passes an EXPLAIN check for every SQL", async () => {
     const where = filterWhere({ segments: { campaign: ["Webinar"] }, from: "2025-01-01", to: null });
-    const params = [...where.params, 30];
-    await engine.query(`EXPLAIN ${stoppedCountsSql(where.sql)}`, params);
-    await engine.query(`EXPLAIN ${segmentStopsSql(where.sql)}`, params);
-    await engine.query(`EXPLAIN ${leakedLeadsSql(where.sql)}`, [...params, 1, "stalled"]);
+    await engine.query(`EXPLAIN ${segmentStopsSql(where.sql)}`, where.params);
+    await engine.query(`EXPLAIN ${allLeakedLeadsSql(where.sql)}`, where.params);
+    await engine.query(`EXPLAIN ${leakedLeadsSql(where.sql)}`, [...where.params, 1, "stalled"]);
   });
 });
 
@@ -193,11 +205,13 @@ describe("leaks by campaign and channel", () => {
 describe("dominant segment in the biggest leak sentence", () => {
   it("names a campaign that holds most of the leak but fewer of the leads entering the step", () => {
     const counts: LeakCounts = {
-      tracked: ["lead", "mql"],
-      stopped: [
-        { stage: "lead", reason: "stalled", leads: 60 },
-        { stage: "mql", reason: "in_progress", leads: 40 },
-      ],
+      funnel: funnelCountsFrom(
+        ["lead", "mql"],
+        [
+          { stage: "lead", status: "stalled", leads: 60 },
+          { stage: "mql", status: "in_progress", leads: 40 },
+        ],
+      ),
       segments: [
         { dimension: "campaign", value: "Ads", stage: "lead", leads: 45, leaked: 45 },
         { dimension: "campaign", value: "Ads", stage: "mql", leads: 5, leaked: 0 },
@@ -209,8 +223,67 @@ describe("dominant segment in the biggest leak sentence", () => {
     };
     const result = buildLeaks(counts, DEFAULT_BENCHMARKS);
     expect(leakSentence(result)).toBe(
-      "The biggest leak is Lead → MQL: 60 of 100 leads (60.0 %) went no further (60 stalled). " +
+      "The biggest leak is Lead → MQL: 60 of 100 leads (60.0 %) went no further (60 stalled); 40 reached MQL. " +
         '45 of them (75.0 %) came from campaign "Ads", which brought 50.0 % of the leads.',
     );
+  });
+});
+
+describe("one answer per step (issue 15 item 5)", () => {
+  it("gives the Overview's funnel the same reasons and counts as the Leaks screen, never contacted included", async () => {
+    // Before, the Overview's cube knew only rejected / lost / stalled: A5 (MQL, no sales contact) was
+    // "stalled" there and "never contacted" on Leaks. Now both read lead_stages.status.
+    const funnel = await queryFunnel(engine, { filters: NO_FILTERS, windowDays: null }, DEFAULT_BENCHMARKS);
+    const result = await leaks();
+    expect(funnel.steps.map((s) => [s.from, s.reasons, s.inProgress])).toEqual(
+      result.steps.map((s) => [s.from, s.reasons, s.inProgress]),
+    );
+    expect(funnel.steps.find((s) => s.from === "mql")?.reasons).toEqual({
+      lost: 0,
+      rejected: 1,
+      never_contacted: 1,
+      stalled: 0,
+    });
+    expect(biggestLeakSentence(funnel)).toBe(leakSentence(result));
+  });
+
+  it("downloads every leaked lead with its step and reason, not only the selected one", async () => {
+    // From the table at the top: every lead that stopped for a leak reason (not won, not in progress).
+    const all = await queryAllLeakedLeads(engine, ctx);
+    expect(all.map((l) => [l.lead_id, l.step, l.reason])).toEqual([
+      ["A8", "Lead → MQL", "stalled"],
+      ["A5", "MQL → SAL", "never_contacted"],
+      ["A6", "MQL → SAL", "rejected"],
+      ["A4", "SAL → SQL", "stalled"],
+      ["A3", "SQL → Opportunity", "stalled"],
+      ["A2", "Opportunity → Deal", "lost"],
+    ]);
+    const webinar = await queryAllLeakedLeads(engine, {
+      ...ctx,
+      filters: { segments: { campaign: ["Webinar"] }, from: null, to: null },
+    });
+    expect(webinar.map((l) => l.lead_id)).toEqual(["A8", "A6", "A2"]);
+  });
+});
+
+describe("a conversion window (issue 15 item 4)", () => {
+  it("accounts for every lead that entered a step: within the window, later, leaked or in progress", async () => {
+    // A 10-day window: a conversion counts only within 10 days of entering the step; the rest of the
+    // leads that reached the next stage did so later, and are named as such, never silently dropped.
+    const result = buildLeaks(
+      await queryLeakCounts(engine, { filters: NO_FILTERS, stalledDays: 30, windowDays: 10 }),
+      DEFAULT_BENCHMARKS,
+    );
+    for (const step of result.steps)
+      expect(step.converted + step.convertedLate + step.leaked + step.inProgress).toBe(step.entered);
+    // Opportunity → Deal: A1 opp 01-18 → won 02-09 (22 days: late), A10 opp 04-10 → won 04-20 (10 days:
+    // within), A2 lost. So 1 within, 1 later, 1 leaked, 0 in progress.
+    expect(result.steps.find((s) => s.from === "opportunity")).toMatchObject({
+      entered: 3,
+      converted: 1,
+      convertedLate: 1,
+      leaked: 1,
+      inProgress: 0,
+    });
   });
 });

@@ -69,6 +69,8 @@ describe("OverviewView ready", () => {
       ["sales_acceptance", ""],
       ["sql_to_opportunity", String(96 / 273)],
       ["win_rate", "0.09375"],
+      // Inside the win-rate tile, under its own name: 9 won ÷ (9 + 60 lost).
+      ["closed_win_rate", String(9 / 69)],
     ]);
   });
 

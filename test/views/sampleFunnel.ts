@@ -49,6 +49,8 @@ export const SAMPLE_COUNTS: FunnelCounts = {
   ],
   windowDays: null,
   incompleteLeads: 0,
+  lostRecorded: true,
+  sameDay: [],
 };
 
 export function sampleFunnel(overrides: Partial<FunnelCounts> = {}): Funnel {
@@ -57,13 +59,14 @@ export function sampleFunnel(overrides: Partial<FunnelCounts> = {}): Funnel {
 
 export const SAMPLE_LEAK_SENTENCE =
   "The biggest leak is SQL → Opportunity: 170 of 273 SQLs (62.3 %) went no further " +
-  "(120 closed lost, 50 stalled); the step converts 35.2 %, below its 40–50 % benchmark.";
+  "(120 closed lost, 50 stalled); 96 reached Opportunity and 7 are still in progress; the step converts " +
+  "35.2 %, below its 40–50 % benchmark.";
 
 export const SAMPLE_FUNNEL_CSV =
-  "stage,reached,step_conversion,cumulative_conversion,benchmark_low,benchmark_high,status\r\n" +
-  "lead,5000,,,,,\r\n" +
-  "mql,1000,0.2,0.2,,,\r\n" +
-  "sal,,,,,,not tracked\r\n" +
-  "sql,273,0.273,0.0546,0.25,0.3,within\r\n" +
-  "opportunity,96,0.3516,0.0192,0.4,0.5,below\r\n" +
-  "deal,9,0.0938,0.0018,0.06,0.06,above\r\n";
+  "stage,reached,step_conversion,cumulative_conversion,benchmark_low,benchmark_high,status,step_entered,step_converted\r\n" +
+  "lead,5000,,,,,,,\r\n" +
+  "mql,1000,0.2,0.2,,,,5000,1000\r\n" +
+  "sal,,,,,,not tracked,,\r\n" +
+  "sql,273,0.273,0.0546,0.25,0.3,within,1000,273\r\n" +
+  "opportunity,96,0.3516,0.0192,0.4,0.5,below,273,96\r\n" +
+  "deal,9,0.0938,0.0018,0.06,0.06,above,96,9\r\n";

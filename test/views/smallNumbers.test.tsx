@@ -31,7 +31,15 @@ function funnelOf(reached: readonly number[], statuses: StatusCount[]): Funnel {
     skipped: 0,
   }));
   return buildFunnel(
-    { stages, conversions: [], statuses, windowDays: null, incompleteLeads: 0 },
+    {
+      stages,
+      conversions: [],
+      statuses,
+      windowDays: null,
+      incompleteLeads: 0,
+      lostRecorded: true,
+      sameDay: [],
+    },
     DEFAULT_BENCHMARKS,
   );
 }

@@ -1,7 +1,9 @@
 // The leaked leads of one step and reason, for follow-up: choose both, sort by any column, download CSV.
 
 import { useId, useState } from "react";
+import { downloadAllLeakedLeads } from "../../app/downloads";
 import type { MetricState } from "../../app/useMetric";
+import { userMessage } from "../../db/errors";
 import type { LeakedLead } from "../../metrics/leaks";
 import { toCsv } from "../../model/csv";
 import { formatCount } from "../../model/format";
@@ -14,6 +16,7 @@ import {
   type StopReason,
 } from "../../model/leaks";
 import type { Stage } from "../../model/stages";
+import { useAppStore } from "../../store";
 import { downloadText } from "../../ui/download";
 import { stepLabel, stopCount } from "./LeakCharts";
 
@@ -71,6 +74,9 @@ export function LeakedLeads(props: LeakedLeadsProps) {
   const stepId = useId();
   const reasonId = useId();
   const [sort, setSort] = useState<Sort>({ key: "days_since_activity", direction: "descending" });
+  const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
+  const filters = useAppStore((s) => s.filters);
+  const totalLeaked = props.leaks.steps.reduce((sum, step) => sum + step.leaked, 0);
   const current = props.leaks.steps.find((s) => s.from === props.step);
   const leads = props.list.status === "ready" ? sortLeads(props.list.data, sort) : [];
   const onSort = (key: SortKey) =>
@@ -116,6 +122,19 @@ export function LeakedLeads(props: LeakedLeadsProps) {
         <button
           type="button"
           className="button"
+          disabled={totalLeaked === 0}
+          onClick={() => {
+            setDownloadProblem(null);
+            downloadAllLeakedLeads({ filters, stalledDays: props.leaks.stalledDays }).catch(
+              (error: unknown) => setDownloadProblem(userMessage(error)),
+            );
+          }}
+        >
+          Download leaked leads
+        </button>
+        <button
+          type="button"
+          className="button"
           disabled={props.list.status !== "ready" || leads.length === 0}
           onClick={() =>
             downloadText(
@@ -125,9 +144,14 @@ export function LeakedLeads(props: LeakedLeadsProps) {
             )
           }
         >
-          Download leaked leads
+          Download this list
         </button>
       </div>
+      <p className="view-note">
+        Download leaked leads saves all {formatCount(totalLeaked)} leaked leads of every step, each with its
+        step and reason; Download this list saves the step and reason chosen above.
+      </p>
+      {downloadProblem && <p role="alert">{downloadProblem}</p>}
       {props.list.status === "loading" && <p role="status">Loading the leads…</p>}
       {props.list.status === "error" && <p role="alert">{props.list.message}</p>}
       {props.list.status === "ready" && (

@@ -116,10 +116,14 @@ export function FunnelOverview(props: {
                 : null
             }
           >
-            {kpi.id === "win_rate" && kpi.value !== null && (
-              <p className="kpi-note">
+            {kpi.id === "win_rate" && (
+              <p
+                className="kpi-note"
+                data-metric="closed_win_rate"
+                data-value={funnel.closedWinRate.rate === null ? "" : String(funnel.closedWinRate.rate)}
+              >
                 <span className="kpi-note-label">{CLOSED_WIN_RATE_LABEL}:</span>{" "}
-                {closedWinRateText(funnel.closedWinRate)}
+                {closedWinRateText(funnel.closedWinRate, funnel.windowDays)}
               </p>
             )}
           </KpiTile>
