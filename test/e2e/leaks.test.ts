@@ -36,9 +36,9 @@ describe("Leaks in the browser", () => {
     // test/metrics/funnel.test.ts works these out: SQL → Opportunity loses 2 stalled of 5 SQLs.
     const headline = page.locator('p.headline[data-biggest-leak="sql"]');
     await headline.waitFor({ timeout: 30_000 });
-    expect(await headline.textContent()).toBe(
-      "The biggest leak is SQL → Opportunity: 2 of 5 SQLs (40.0 %) went no further (2 stalled).",
-    );
+    const sentence =
+      "The biggest leak is SQL → Opportunity: 2 of 5 SQLs (40.0 %) went no further (2 stalled); 3 reached Opportunity.";
+    expect(await headline.textContent()).toBe(sentence);
     const leaked = async (step: string) =>
       page.locator(`.leak-table tr[data-step="${step}"]`).getAttribute("data-leaked");
     const count = async (step: string, reason: string) =>
@@ -72,16 +72,34 @@ describe("Leaks in the browser", () => {
     await page.locator('.leaked-leads [data-leaked-count="1"]').waitFor({ timeout: 30_000 });
     expect(await rows.locator("th").allTextContents()).toEqual(["L2"]);
 
+    const [selection] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download this list" }).click(),
+    ]);
+    expect(selection.suggestedFilename()).toBe("leaked-leads-opportunity-lost.csv");
+    expect(readFileSync((await selection.path()) ?? "", "utf8")).toBe(
+      "lead_id,campaign,team,last_activity,days_since_activity,stopped_at,reason\r\n" +
+        "L2,Spring Webinar,Enterprise,2025-03-15,107,opportunity,lost\r\n",
+    );
+
+    // The main download holds every leaked lead of every step, with its step and reason (5 leaked in all).
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Download leaked leads" }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe("leaked-leads-opportunity-lost.csv");
-    const csv = readFileSync((await download.path()) ?? "", "utf8");
-    expect(csv).toBe(
-      "lead_id,campaign,team,last_activity,days_since_activity,stopped_at,reason\r\n" +
-        "L2,Spring Webinar,Enterprise,2025-03-15,107,opportunity,lost\r\n",
+    expect(download.suggestedFilename()).toBe("leaked-leads.csv");
+    expect(readFileSync((await download.path()) ?? "", "utf8")).toBe(
+      "lead_id,step,reason,campaign,team,last_activity,days_since_activity\r\n" +
+        "L5,Lead → MQL,stalled,Spring Webinar,Regional,2025-02-02,148\r\n" +
+        "L3,MQL → SAL,rejected,Spring Webinar,Regional,2025-01-16,165\r\n" +
+        "L4,SQL → Opportunity,stalled,Spring Webinar,Regional,2025-02-01,149\r\n" +
+        "L9,SQL → Opportunity,stalled,Paid Social,Regional,2025-04-12,79\r\n" +
+        "L2,Opportunity → Deal,lost,Spring Webinar,Enterprise,2025-03-15,107\r\n",
     );
+
+    // One answer per step: the Overview says the same sentence.
+    await page.getByRole("tab", { name: "Overview" }).click();
+    await expect(page.locator(".overview p.headline").textContent()).resolves.toBe(sentence);
     await page.context().close();
   });
 });
