@@ -7,10 +7,17 @@
 // Action it counts as Action too, and if deal_won is mapped elsewhere (or to none) a won deal no longer
 // makes Action by itself — the mapping is the single rule. A lead reached an AIDA stage when it shows behaviour of that stage or any later one (the
 // funnel's reached rule): a lead with a demo request counts as having reached Interest and Awareness.
+// Page views (DATA.md): a lead's first page view counts as page_view's stage (Awareness by default); a
+// page view later than its first is a repeat visit and counts as Interest (or page_view's stage, if
+// that is later). Page views at the very same time as the first are one visit.
+// An AIDA stage is tracked when some event anywhere in the workspace counts as it (and Action also
+// when deal_won counts as Action and the data records won or lost deals): an untracked stage shows no
+// count and no rate, rather than one filled in from later stages by the reached rule.
 // Disagreements with the funnel:
 // - "marketing missed them": Decision (or Action) behaviour at any time, yet never reached MQL;
 // - "declared too early": reached MQL while its behaviour up to the MQL date was Awareness only;
 // - MQLs with no behaviour at all up to the MQL date are counted apart (often imported lists).
+// All three need MQL dates (tracked_stages.mql) and some AIDA behaviour recorded; otherwise null.
 
 import type { SqlEngine } from "../db/engine";
 import { quoteLiteral } from "../db/sql";
@@ -21,7 +28,9 @@ import {
   defaultAidaMapping,
   isAidaStage,
 } from "../model/aida";
+import { type TrackedStages, UNTRACKED_REASONS } from "../model/campaigns";
 import type { FunnelFilters } from "../model/filters";
+import { queryTrackedStages } from "./campaigns";
 import { LIVE_TABLES } from "./derive";
 import { filterWhere } from "./filters";
 
@@ -29,21 +38,27 @@ export { AIDA_LABELS, AIDA_STAGES } from "../model/aida";
 
 export interface AidaStageCount {
   stage: AidaStage;
-  reached: number;
+  /** Leads that reached the stage; null when the stage is not tracked. */
+  reached: number | null;
+  tracked: boolean;
 }
 
 export interface Aida {
   /** Leads in the selection (the base of Awareness). */
   leads: number;
   stages: AidaStageCount[];
-  /** Leads that reached MQL (funnel reached rule). */
-  mqls: number;
-  /** Decision behaviour but never MQL: marketing missed them. */
-  decisionNeverMql: number;
+  /** Leads that reached MQL (funnel reached rule); null when no lead in the workspace has an MQL date. */
+  mqls: number | null;
+  /** Decision behaviour but never MQL: marketing missed them. Null when not tracked (see disagreementsNotTracked). */
+  decisionNeverMql: number | null;
   /** MQLs whose behaviour up to the MQL date was Awareness only: declared too early. */
-  mqlAwarenessOnly: number;
+  mqlAwarenessOnly: number | null;
   /** MQLs with no AIDA behaviour up to the MQL date. */
-  mqlWithoutBehaviour: number;
+  mqlWithoutBehaviour: number | null;
+  /** Why the disagreements with the MQL funnel cannot be shown; null when they can. */
+  disagreementsNotTracked: string | null;
+  /** Which funnel stages the workspace records. */
+  tracked: TrackedStages;
 }
 
 /**
@@ -61,11 +76,43 @@ function aidaMappingValues(mapping: AidaMapping): string {
   return rows.length > 0 ? rows.join(",\n    ") : "(NULL::VARCHAR, NULL::INTEGER)";
 }
 
+/** Interest's level: a repeat page view counts as at least this. */
+const INTEREST_LEVEL = AIDA_STAGES.indexOf("interest") + 1;
+
 export function aidaSql(where: string, mapping: AidaMapping = defaultAidaMapping()): string {
   return `WITH aida_vocabulary AS (
   SELECT * FROM (VALUES
     ${aidaMappingValues(mapping)}
   ) v(activity, aida_level)
+),
+first_page_views AS (
+  SELECT lead_id, min(occurred_at) AS first_page_view_at
+  FROM ${LIVE_TABLES.events}
+  WHERE activity = 'page_view'
+  GROUP BY lead_id
+),
+event_levels AS (
+  -- Every AIDA event of the workspace at its level; a later page view is a repeat visit: Interest.
+  SELECT
+    events.lead_id,
+    events.occurred_at,
+    CASE
+      WHEN events.occurred_at > first_page_views.first_page_view_at
+        THEN greatest(aida_vocabulary.aida_level, ${INTEREST_LEVEL})
+      ELSE aida_vocabulary.aida_level
+    END AS aida_level
+  FROM ${LIVE_TABLES.events} AS events
+  JOIN aida_vocabulary ON aida_vocabulary.activity = events.activity
+  LEFT JOIN first_page_views ON first_page_views.lead_id = events.lead_id AND events.activity = 'page_view'
+),
+aida_tracked AS (
+  -- Over the whole workspace, not the selection: which AIDA stages the data records at all.
+  SELECT
+    coalesce(bool_or(aida_level = 1), false) AS awareness_tracked,
+    coalesce(bool_or(aida_level = 2), false) AS interest_tracked,
+    coalesce(bool_or(aida_level = 3), false) AS decision_tracked,
+    coalesce(bool_or(aida_level = 4), false) AS action_tracked
+  FROM event_levels
 ),
 selected_leads AS (
   SELECT lead_id, mql_reached_at FROM ${LIVE_TABLES.leadStages}
@@ -75,15 +122,18 @@ lead_behaviour AS (
   SELECT
     selected_leads.lead_id,
     any_value(selected_leads.mql_reached_at) AS mql_reached_at,
-    coalesce(max(aida_vocabulary.aida_level), 0) AS aida_reached,
-    coalesce(max(aida_vocabulary.aida_level) FILTER (WHERE events.occurred_at <= selected_leads.mql_reached_at), 0)
+    coalesce(max(event_levels.aida_level), 0) AS aida_reached,
+    coalesce(max(event_levels.aida_level) FILTER (WHERE event_levels.occurred_at <= selected_leads.mql_reached_at), 0)
       AS aida_at_mql
   FROM selected_leads
-  LEFT JOIN ${LIVE_TABLES.events} AS events ON events.lead_id = selected_leads.lead_id
-  LEFT JOIN aida_vocabulary ON aida_vocabulary.activity = events.activity
+  LEFT JOIN event_levels ON event_levels.lead_id = selected_leads.lead_id
   GROUP BY selected_leads.lead_id
 )
 SELECT
+  any_value(aida_tracked.awareness_tracked) AS awareness_tracked,
+  any_value(aida_tracked.interest_tracked) AS interest_tracked,
+  any_value(aida_tracked.decision_tracked) AS decision_tracked,
+  any_value(aida_tracked.action_tracked) AS action_tracked,
   count(*)::INTEGER AS leads,
   count(*) FILTER (WHERE aida_reached >= 1)::INTEGER AS awareness,
   count(*) FILTER (WHERE aida_reached >= 2)::INTEGER AS interest,
@@ -93,7 +143,7 @@ SELECT
   count(*) FILTER (WHERE aida_reached >= 3 AND mql_reached_at IS NULL)::INTEGER AS decision_never_mql,
   count(*) FILTER (WHERE mql_reached_at IS NOT NULL AND aida_at_mql = 1)::INTEGER AS mql_awareness_only,
   count(*) FILTER (WHERE mql_reached_at IS NOT NULL AND aida_at_mql = 0)::INTEGER AS mql_without_behaviour
-FROM lead_behaviour`;
+FROM lead_behaviour, aida_tracked`;
 }
 
 /** `aidaMapping` is the resolved mapping (resolveAidaMapping); the standard mapping when omitted. */
@@ -102,19 +152,39 @@ export async function queryAida(
   ctx: { filters: FunnelFilters; aidaMapping?: AidaMapping },
 ): Promise<Aida> {
   const where = filterWhere(ctx.filters);
+  const mapping = ctx.aidaMapping ?? defaultAidaMapping();
+  const tracked = await queryTrackedStages(engine);
   const [row] = await engine.query<
     Record<
       AidaStage | "leads" | "mqls" | "decision_never_mql" | "mql_awareness_only" | "mql_without_behaviour",
       number
-    >
-  >(aidaSql(where.sql, ctx.aidaMapping), where.params);
+    > &
+      Record<`${AidaStage}_tracked`, boolean | null>
+  >(aidaSql(where.sql, mapping), where.params);
   if (!row) throw new Error("No data is loaded");
+  const stageTracked = (stage: AidaStage) =>
+    Boolean(row[`${stage}_tracked`]) ||
+    // No win in the data is still a recorded outcome when lost deals are: Action is 0, not unknown.
+    (stage === "action" && mapping.deal_won === "action" && tracked.deal);
+  const anyBehaviour = AIDA_STAGES.some(stageTracked);
+  const disagreementsNotTracked = !tracked.mql
+    ? UNTRACKED_REASONS.mql
+    : !anyBehaviour
+      ? "no activity in this data counts as an AIDA stage"
+      : null;
+  const mqlSide = <T>(value: T): T | null => (disagreementsNotTracked === null ? value : null);
   return {
     leads: row.leads,
-    stages: AIDA_STAGES.map((stage) => ({ stage, reached: row[stage] })),
-    mqls: row.mqls,
-    decisionNeverMql: row.decision_never_mql,
-    mqlAwarenessOnly: row.mql_awareness_only,
-    mqlWithoutBehaviour: row.mql_without_behaviour,
+    stages: AIDA_STAGES.map((stage) => ({
+      stage,
+      reached: stageTracked(stage) ? row[stage] : null,
+      tracked: stageTracked(stage),
+    })),
+    mqls: tracked.mql ? row.mqls : null,
+    decisionNeverMql: mqlSide(row.decision_never_mql),
+    mqlAwarenessOnly: mqlSide(row.mql_awareness_only),
+    mqlWithoutBehaviour: mqlSide(row.mql_without_behaviour),
+    disagreementsNotTracked,
+    tracked,
   };
 }

@@ -10,8 +10,11 @@ import {
   type CampaignReport,
   type CampaignRow,
   isTooSmallToJudge,
+  type TrackedStages,
 } from "../model/campaigns";
 import type { FunnelFilters } from "../model/filters";
+import { MIN_LEADS_TO_JUDGE } from "../model/smallNumbers";
+import { STAGES } from "../model/stages";
 import { wilsonInterval } from "../model/stats";
 import { LIVE_TABLES, NO_VALUE } from "./derive";
 import { filterWhere } from "./filters";
@@ -171,6 +174,15 @@ ORDER BY b.leads DESC, b.name`;
 
 export const SPEND_ROWS_SQL = `SELECT count(*)::INTEGER AS n, sum(spend)::DOUBLE AS total FROM spend`;
 
+/** Which stages the whole workspace records (not the selection: a filter never un-tracks a stage). */
+export const TRACKED_STAGES_SQL = `SELECT ${STAGES.join(", ")} FROM ${LIVE_TABLES.trackedStages}`;
+
+export async function queryTrackedStages(engine: SqlEngine): Promise<TrackedStages> {
+  const [row] = await engine.query<Record<keyof TrackedStages, boolean>>(TRACKED_STAGES_SQL);
+  if (!row) throw new Error("No data is loaded");
+  return Object.fromEntries(STAGES.map((stage) => [stage, Boolean(row[stage])])) as TrackedStages;
+}
+
 interface CampaignSqlRow {
   name: string;
   leads: number;
@@ -191,52 +203,62 @@ interface CampaignSqlRow {
   roi: number | null;
 }
 
-function toRow(r: CampaignSqlRow): CampaignRow {
-  const interval = wilsonInterval(r.mqls, r.leads);
+/**
+ * A row with every figure through an untracked stage set to null: the reached rule fills an untracked
+ * stage from later ones (a deals-only export "reaches" MQL with every deal), so its counts and rates
+ * would be made up. A rate needs both the stage it counts and the stage it divides by.
+ */
+function toRow(r: CampaignSqlRow, tracked: TrackedStages): CampaignRow {
+  const { mql, sql, opportunity, deal } = tracked;
+  const interval = mql ? wilsonInterval(r.mqls, r.leads) : null;
+  const when = <T>(ok: boolean, value: T): T | null => (ok ? value : null);
   return {
     name: r.name,
     leads: r.leads,
-    mqls: r.mqls,
-    sqls: r.sqls,
-    opportunities: r.opportunities,
-    deals: r.deals,
-    revenue: r.revenue,
-    mqlYield: r.mql_yield,
+    mqls: when(mql, r.mqls),
+    sqls: when(sql, r.sqls),
+    opportunities: when(opportunity, r.opportunities),
+    deals: when(deal, r.deals),
+    revenue: when(deal, r.revenue),
+    mqlYield: when(mql, r.mql_yield),
     mqlYieldInterval: interval,
-    sqlRate: r.sql_rate,
-    opportunityRate: r.opportunity_rate,
-    dealRate: r.deal_rate,
+    sqlRate: when(mql && sql, r.sql_rate),
+    opportunityRate: when(mql && opportunity, r.opportunity_rate),
+    dealRate: when(mql && deal, r.deal_rate),
     spend: r.spend,
     costPerLead: r.cost_per_lead,
-    costPerMql: r.cost_per_mql,
-    costPerSql: r.cost_per_sql,
-    costPerDeal: r.cost_per_deal,
-    roi: r.roi,
-    tooSmallToJudge: isTooSmallToJudge(r.leads, interval),
+    costPerMql: when(mql, r.cost_per_mql),
+    costPerSql: when(sql, r.cost_per_sql),
+    costPerDeal: when(deal, r.cost_per_deal),
+    roi: when(deal, r.roi),
+    tooSmallToJudge: mql ? isTooSmallToJudge(r.leads, interval) : r.leads < MIN_LEADS_TO_JUDGE,
   };
 }
 
 export async function queryCampaigns(engine: SqlEngine, query: CampaignQuery): Promise<CampaignReport> {
   const where = filterWhere(query.filters);
+  const tracked = await queryTrackedStages(engine);
   const rows = (
     await engine.query<CampaignSqlRow>(
       campaignsSql(where.sql, query.dimension, query.attribution, query.windowDays ?? null),
       where.params,
     )
-  ).map(toRow);
+  ).map((r) => toRow(r, tracked));
   const [spend] = await engine.query<{ n: number; total: number | null }>(SPEND_ROWS_SQL);
   const hasSpend = (spend?.n ?? 0) > 0;
-  const sum = (pick: (r: CampaignRow) => number) => rows.reduce((total, r) => total + pick(r), 0);
+  const sum = (pick: (r: CampaignRow) => number | null) =>
+    rows.reduce((total, r) => total + (pick(r) ?? 0), 0);
   return {
     dimension: query.dimension,
     attribution: query.attribution,
     rows,
     totals: {
       leads: sum((r) => r.leads),
-      mqls: sum((r) => r.mqls),
-      revenue: sum((r) => r.revenue),
+      mqls: tracked.mql ? sum((r) => r.mqls) : null,
+      revenue: tracked.deal ? sum((r) => r.revenue) : null,
       spend: hasSpend ? (spend?.total ?? 0) : null,
     },
     hasSpend,
+    tracked,
   };
 }

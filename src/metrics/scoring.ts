@@ -3,6 +3,7 @@
 
 import type { SqlEngine } from "../db/engine";
 import { literalList } from "../db/sql";
+import type { TrackedStages } from "../model/campaigns";
 import type { FunnelFilters } from "../model/filters";
 import {
   FIT_CRITERIA,
@@ -15,6 +16,7 @@ import {
   TUNING_THRESHOLDS,
 } from "../model/scoring";
 import { type Interval, wilsonInterval } from "../model/stats";
+import { queryTrackedStages } from "./campaigns";
 import { LIVE_TABLES } from "./derive";
 import { filterWhere } from "./filters";
 import { withTempTable } from "./tempTable";
@@ -136,7 +138,10 @@ GROUP BY band_start
 ORDER BY band_start`;
 }
 
-/** For each MQL threshold: how many leads would be MQL, and how many of those reached SQL. */
+/**
+ * For each MQL threshold: how many leads would be MQL, and how many of those reached SQL. The series
+ * stops at the highest score: above it no lead would be an MQL, and a share of none is no point at all.
+ */
 export function tuningSql(where: string, model: ScoringModel, source?: string): string {
   const { from, to, step } = TUNING_THRESHOLDS;
   return `${scoresFrom(where, model, source)},
@@ -151,6 +156,7 @@ SELECT
   coalesce(sum(c.sqls), 0)::INTEGER AS became_sql
 FROM range(${from}, ${to + step}, ${step}) AS t(threshold)
 LEFT JOIN score_counts AS c ON c.score >= t.threshold
+WHERE t.threshold <= (SELECT max(score) FROM lead_scores)
 GROUP BY t.threshold
 ORDER BY t.threshold`;
 }
@@ -190,12 +196,13 @@ export interface LeadScore {
   mql_reached_at: number | null;
 }
 
+/** Counts of a stage are null when the data does not track it; rates also when leads are 0. */
 export interface ScoreBand {
   start: number;
   leads: number;
-  mqls: number;
-  sqls: number;
-  deals: number;
+  mqls: number | null;
+  sqls: number | null;
+  deals: number | null;
   sqlRate: number | null;
   sqlInterval: Interval | null;
   dealRate: number | null;
@@ -204,8 +211,9 @@ export interface ScoreBand {
 export interface TuningPoint {
   threshold: number;
   wouldBeMqls: number;
-  becameSql: number;
-  /** becameSql ÷ wouldBeMqls; null when no lead would be MQL. */
+  /** Null when SQL is not tracked. */
+  becameSql: number | null;
+  /** becameSql ÷ wouldBeMqls; null when SQL is not tracked (never 0 of 0: the series stops at the top score). */
   sqlShare: number | null;
 }
 
@@ -215,16 +223,17 @@ export type Agreement = (typeof AGREEMENTS)[number];
 export interface AgreementGroup {
   agreement: Agreement;
   leads: number;
-  sqls: number;
-  deals: number;
+  /** Null when SQL (deal) is not tracked. */
+  sqls: number | null;
+  deals: number | null;
   sqlReady: number;
   /** Leads whose score crossed the threshold no later than their recorded MQL date. */
   modelFirst: number;
   inProgress: number;
   stalled: number;
   rejected: number;
-  lost: number;
-  won: number;
+  lost: number | null;
+  won: number | null;
 }
 
 export interface ScoringReport {
@@ -232,12 +241,18 @@ export interface ScoringReport {
   leads: number;
   /** Leads the model makes MQL at the current threshold. */
   wouldBeMqls: number;
-  recordedMqls: number;
+  /** Leads with a recorded MQL (reached rule); null when no lead in the workspace has an MQL date. */
+  recordedMqls: number | null;
   sqlReady: number;
+  /** The highest score in the selection; null without leads. */
+  highestScore: number | null;
   distribution: { binStart: number; leads: number }[];
   bands: ScoreBand[];
   tuning: TuningPoint[];
-  agreement: Record<Agreement, AgreementGroup>;
+  /** Model against recorded MQL dates; null when MQL is not tracked (there is nothing to compare with). */
+  agreement: Record<Agreement, AgreementGroup> | null;
+  /** Which stages the workspace records: a figure through an untracked stage is null. */
+  tracked: TrackedStages;
 }
 
 type AgreementRow = {
@@ -283,8 +298,9 @@ export async function queryScoring(
   model: ScoringModel,
 ): Promise<ScoringReport> {
   const where = filterWhere(filters);
+  const tracked = await queryTrackedStages(engine);
   // Scores need a pass over the selected leads' events: made once, read by the four summaries.
-  const { distribution, bands, tuning, agreementRows } = await withTempTable(
+  const { distribution, bands, tuning, agreementRows, highest } = await withTempTable(
     engine,
     "scoring_leads",
     `${leadScoresCte(where.sql, model)}\nSELECT * FROM lead_scores`,
@@ -304,8 +320,12 @@ export async function queryScoring(
         tuningSql(where.sql, model, table),
       ),
       agreementRows: await engine.query<AgreementRow>(agreementSql(where.sql, model, table)),
+      highest: await engine.query<{ score: number | null }>(`SELECT max(score) AS score FROM ${table}`),
     }),
   );
+  // A count or rate through a stage the data does not record is null, never a made-up number.
+  const when = <T>(ok: boolean, value: T): T | null => (ok ? value : null);
+  const { mql, sql, deal } = tracked;
 
   const agreement = Object.fromEntries(AGREEMENTS.map((a) => [a, emptyGroup(a)])) as Record<
     Agreement,
@@ -315,15 +335,15 @@ export async function queryScoring(
     agreement[r.agreement] = {
       agreement: r.agreement,
       leads: r.leads,
-      sqls: r.sqls,
-      deals: r.deals,
+      sqls: when(sql, r.sqls),
+      deals: when(deal, r.deals),
       sqlReady: r.sql_ready,
       modelFirst: r.model_first,
       inProgress: r.in_progress,
       stalled: r.stalled,
       rejected: r.rejected,
-      lost: r.lost,
-      won: r.won,
+      lost: when(deal, r.lost),
+      won: when(deal, r.won),
     };
   }
   const total = (pick: (g: AgreementGroup) => number) =>
@@ -332,25 +352,27 @@ export async function queryScoring(
     model,
     leads: total((g) => g.leads),
     wouldBeMqls: agreement.both.leads + agreement.model_only.leads,
-    recordedMqls: agreement.both.leads + agreement.recorded_only.leads,
+    recordedMqls: when(mql, agreement.both.leads + agreement.recorded_only.leads),
     sqlReady: total((g) => g.sqlReady),
+    highestScore: highest[0]?.score ?? null,
     distribution: distribution.map((d) => ({ binStart: d.bin_start, leads: d.leads })),
     bands: bands.map((b) => ({
       start: b.band_start,
       leads: b.leads,
-      mqls: b.mqls,
-      sqls: b.sqls,
-      deals: b.deals,
-      sqlRate: b.leads > 0 ? b.sqls / b.leads : null,
-      sqlInterval: wilsonInterval(b.sqls, b.leads),
-      dealRate: b.leads > 0 ? b.deals / b.leads : null,
+      mqls: when(mql, b.mqls),
+      sqls: when(sql, b.sqls),
+      deals: when(deal, b.deals),
+      sqlRate: sql && b.leads > 0 ? b.sqls / b.leads : null,
+      sqlInterval: sql ? wilsonInterval(b.sqls, b.leads) : null,
+      dealRate: deal && b.leads > 0 ? b.deals / b.leads : null,
     })),
     tuning: tuning.map((t) => ({
       threshold: t.threshold,
       wouldBeMqls: t.would_be_mqls,
-      becameSql: t.became_sql,
-      sqlShare: t.would_be_mqls > 0 ? t.became_sql / t.would_be_mqls : null,
+      becameSql: when(sql, t.became_sql),
+      sqlShare: sql && t.would_be_mqls > 0 ? t.became_sql / t.would_be_mqls : null,
     })),
-    agreement,
+    agreement: mql ? agreement : null,
+    tracked,
   };
 }

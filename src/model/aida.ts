@@ -46,3 +46,39 @@ export function resolveAidaMapping(edits: Partial<AidaMapping>): AidaMapping {
   }
   return mapping;
 }
+
+/** One AIDA bar: the leads that reached the stage, and the base its rate divides by. */
+export interface AidaStep {
+  stage: AidaStage;
+  /** Null when the stage is not tracked. */
+  reached: number | null;
+  /** The nearest earlier tracked stage (or "leads" for the selection); null when there is none. */
+  from: AidaStage | "leads" | null;
+  /** That base's count; null when there is no tracked base. */
+  fromCount: number | null;
+}
+
+/**
+ * Each stage's rate base: the previous stage, or — when that is not tracked — the nearest earlier
+ * tracked one (as the funnel runs between the nearest tracked stages). An untracked stage has no rate,
+ * and the leads themselves are a base only when the data holds lead records.
+ */
+export function aidaSteps(
+  leads: number,
+  leadsTracked: boolean,
+  stages: readonly { stage: AidaStage; reached: number | null }[],
+): AidaStep[] {
+  let from: AidaStage | "leads" | null = leadsTracked ? "leads" : null;
+  let fromCount: number | null = leadsTracked ? leads : null;
+  return stages.map((s) => {
+    const step: AidaStep =
+      s.reached === null
+        ? { stage: s.stage, reached: null, from: null, fromCount: null }
+        : { stage: s.stage, reached: s.reached, from, fromCount };
+    if (s.reached !== null) {
+      from = s.stage;
+      fromCount = s.reached;
+    }
+    return step;
+  });
+}

@@ -10,7 +10,7 @@ import {
   slaTracked,
 } from "./alignment";
 import { type Benchmark, type BenchmarkStatus, benchmarkStatus, formatBand } from "./benchmarks";
-import { CAMPAIGN_DIMENSION_LABELS, type CampaignReport } from "./campaigns";
+import { CAMPAIGN_DIMENSION_LABELS, type CampaignReport, judgedRows, mqlYieldNotTracked } from "./campaigns";
 import { formatCount, formatHours, formatPercent } from "./format";
 import type { Funnel } from "./funnel";
 import { MIN_LEADS_TO_JUDGE, tooFewToJudge } from "./smallNumbers";
@@ -155,9 +155,8 @@ export function biggestLeakHeadline(leak: LeakFinding | null): string {
 export function campaignsHeadline(report: CampaignReport): string {
   const noun = CAMPAIGN_DIMENSION_LABELS[report.dimension].toLowerCase();
   if (report.rows.length === 0) return `No leads in this selection to compare by ${noun}`;
-  const judged = report.rows
-    .filter((r) => !r.tooSmallToJudge && r.mqlYield !== null)
-    .sort((a, b) => (b.mqlYield ?? 0) - (a.mqlYield ?? 0) || a.name.localeCompare(b.name));
+  if (!report.tracked.mql) return mqlYieldNotTracked(report.dimension);
+  const judged = judgedRows(report);
   const best = judged[0];
   const worst = judged[judged.length - 1];
   if (!best || !worst) return `Too few leads to judge MQL yield: no ${noun} has enough leads`;

@@ -1,4 +1,9 @@
-// The lead-scoring model (SPEC "Lead scoring"): behaviour and fit points, target lists and thresholds.
+// The lead-scoring model (SPEC "Lead scoring"): behaviour and fit points, target lists and thresholds,
+// and the findings the scoring charts state.
+
+import { UNTRACKED_REASONS } from "./campaigns";
+import { formatCount, formatPercent } from "./format";
+import { formatCountOf, MIN_LEADS_TO_JUDGE, tooFewToJudge } from "./smallNumbers";
 
 /** Scored behaviours: canonical activity names (DATA.md vocabulary) and their default points. */
 export const SCORED_BEHAVIOURS = ["content_download", "webinar", "pricing_visit", "demo_request"] as const;
@@ -120,4 +125,63 @@ export function normaliseScoring(value: unknown): ScoringModel {
     mqlThreshold: points(input.mqlThreshold, d.mqlThreshold),
     sqlReadyThreshold: points(input.sqlReadyThreshold, d.sqlReadyThreshold),
   };
+}
+
+/** What the conversion-by-band finding needs of a band (metrics/scoring's ScoreBand has it all). */
+export interface BandOutcome {
+  start: number;
+  leads: number;
+  /** Share of the band's leads that reached SQL; null when SQL is not tracked. */
+  sqlRate: number | null;
+}
+
+/**
+ * The conversion-by-band finding: the highest band against the lowest, among the bands with at least
+ * MIN_LEADS_TO_JUDGE leads (a comparison with a smaller side is too few to judge, SPEC).
+ */
+export function bandComparisonTitle(bands: readonly BandOutcome[], sqlTracked: boolean): string {
+  if (!sqlTracked) return `Conversion to SQL by score band is not tracked: ${UNTRACKED_REASONS.sql}`;
+  const judged = bands.filter((b) => b.leads >= MIN_LEADS_TO_JUDGE && b.sqlRate !== null);
+  const top = judged.at(-1);
+  const bottom = judged[0];
+  if (!top || !bottom || top === bottom) {
+    return (
+      `Conversion to SQL by score band: too few to judge ` +
+      `(fewer than two bands with ${MIN_LEADS_TO_JUDGE} leads or more)`
+    );
+  }
+  return (
+    `Leads scoring ${scoreBandLabel(top.start)} reach SQL ${formatPercent(top.sqlRate)} of the time, ` +
+    `against ${formatPercent(bottom.sqlRate)} at ${scoreBandLabel(bottom.start)}`
+  );
+}
+
+/** What the threshold-tuning finding needs of a point (metrics/scoring's TuningPoint). */
+export interface TuningOutcome {
+  threshold: number;
+  wouldBeMqls: number;
+  becameSql: number | null;
+}
+
+/**
+ * The threshold-tuning finding at the current threshold (the first point at or above it). The series
+ * stops at the highest score, so a threshold above it has no point: no lead would be an MQL.
+ */
+export function tuningTitle(
+  tuning: readonly TuningOutcome[],
+  mqlThreshold: number,
+  highestScore: number | null,
+  sqlTracked: boolean,
+): string {
+  if (highestScore === null) return "No leads to score in this selection";
+  const current = tuning.find((t) => t.threshold >= mqlThreshold);
+  if (!current || current.wouldBeMqls === 0) {
+    return `At ${formatCount(mqlThreshold)} points no lead would be an MQL: the highest score is ${formatCount(highestScore)}`;
+  }
+  const mqls = `At ${formatCount(current.threshold)} points, ${formatCount(current.wouldBeMqls)} ${current.wouldBeMqls === 1 ? "lead" : "leads"} would be MQLs`;
+  if (!sqlTracked || current.becameSql === null)
+    return `${mqls}; whether they reached SQL is not tracked: ${UNTRACKED_REASONS.sql}`;
+  if (tooFewToJudge(current.wouldBeMqls))
+    return `${mqls} and ${formatCountOf(current.becameSql, current.wouldBeMqls)} reached SQL: too few to judge`;
+  return `${mqls} and ${formatPercent(current.becameSql / current.wouldBeMqls)} of them reached SQL`;
 }

@@ -22,7 +22,7 @@ import { aidaSql, queryAida } from "../../src/metrics/aida";
 import { filterWhere } from "../../src/metrics/filters";
 import { resolveAidaMapping } from "../../src/model/aida";
 import { NO_FILTERS } from "../../src/model/filters";
-import { importFixture } from "../support/fixtures";
+import { importFixture, importFixtures } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 
 let engine: SqlEngine;
@@ -73,15 +73,23 @@ describe("AIDA view on the hand-checked fixture", () => {
   });
 
   it("treats an activity mapped to none as no behaviour, and an empty mapping as no AIDA behaviour at all", async () => {
-    // deal_won to none: A1 still has Decision (sales_contact) and A10 trial_start, so Action 2 → 0.
+    // deal_won to none: A1 still has Decision (sales_contact) and A10 trial_start; nothing else counts
+    // as Action, so Action is not tracked at all (no count, rather than a made-up 0).
     const noAction = await queryAida(engine, {
       filters: NO_FILTERS,
       aidaMapping: resolveAidaMapping({ deal_won: null }),
     });
-    expect(noAction.stages.map((s) => s.reached)).toEqual([10, 9, 8, 0]);
+    expect(noAction.stages.map((s) => s.reached)).toEqual([10, 9, 8, null]);
+    // An empty mapping: no stage is tracked, and with no behaviour recorded the disagreements with the
+    // MQL funnel are not tracked either.
     const empty = await queryAida(engine, { filters: NO_FILTERS, aidaMapping: {} });
-    expect(empty.stages.map((s) => s.reached)).toEqual([0, 0, 0, 0]);
-    expect(empty).toMatchObject({ leads: 10, mqlWithoutBehaviour: 8 });
+    expect(empty.stages.map((s) => s.reached)).toEqual([null, null, null, null]);
+    expect(empty).toMatchObject({
+      leads: 10,
+      mqls: 8,
+      mqlWithoutBehaviour: null,
+      disagreementsNotTracked: "no activity in this data counts as an AIDA stage",
+    });
   });
 
   it("refuses a stage that is not an AIDA constant and quotes activity names", () => {
@@ -92,5 +100,66 @@ describe("AIDA view on the hand-checked fixture", () => {
   it("passes an EXPLAIN check", async () => {
     const where = filterWhere({ segments: { team: ["Regional"] }, from: "2025-01-01", to: "2025-12-31" });
     await engine.query(`EXPLAIN ${aidaSql(where.sql)}`, where.params);
+  });
+});
+
+// test/fixtures/aida-repeat-visits.csv: DATA.md — a lead's first page_view is Awareness, a repeat is Interest.
+// | lead | events (date)                                    | highest         | MQL   | at MQL          |
+// | V1   | page view 01-01, page view 01-05, MQL 01-06      | 2 (repeat)      | yes   | 2: not too early|
+// | V2   | page view 01-01, MQL 01-02, page view 01-10      | 2 (repeat)      | yes   | 1: too early    |
+// | V3   | page view 01-01 10:00 twice (one visit)          | 1               | no    |                 |
+// | V4   | page view 01-01, MQL 01-03                       | 1               | yes   | 1: too early    |
+// | V5   | email click 01-01, demo request 01-02            | 3               | no    | missed          |
+// Reached: Awareness 5, Interest 3 (V1, V2, V5), Decision 1 (V5); Action not tracked (no won or lost
+// deal and nothing else counts as Action). MQLs 3; declared too early 2 (V2, V4); marketing missed 1.
+// Before repeat visits counted as Interest: Interest 1 and declared too early 3 (V1 too).
+describe("AIDA with repeat page views", () => {
+  let visits: SqlEngine;
+  beforeAll(async () => {
+    visits = await createNodeEngine();
+    await importFixture(visits, "aida-repeat-visits.csv");
+  });
+
+  it("counts a lead's repeat page view as Interest and its first as Awareness", async () => {
+    const aida = await queryAida(visits, { filters: NO_FILTERS });
+    expect(aida.stages.map((s) => [s.stage, s.reached])).toEqual([
+      ["awareness", 5],
+      ["interest", 3],
+      ["decision", 1],
+      ["action", null],
+    ]);
+    expect(aida).toMatchObject({ mqls: 3, mqlAwarenessOnly: 2, decisionNeverMql: 1, mqlWithoutBehaviour: 0 });
+  });
+
+  it("counts no page view at all when page_view is mapped to none, and leaves Awareness untracked", async () => {
+    // Only V5's email click (Interest) and demo request (Decision) count: nothing in the data is
+    // Awareness any more, so it shows no count; Interest 1, Decision 1. MQLs V1, V2, V4 now have no
+    // behaviour before MQL (3), none is Awareness-only.
+    const aida = await queryAida(visits, {
+      filters: NO_FILTERS,
+      aidaMapping: resolveAidaMapping({ page_view: null }),
+    });
+    expect(aida.stages.map((s) => s.reached)).toEqual([null, 1, 1, null]);
+    expect(aida).toMatchObject({ mqlAwarenessOnly: 0, mqlWithoutBehaviour: 3 });
+  });
+});
+
+describe("AIDA on a deals-only export (MQL not tracked)", () => {
+  it("shows no disagreement with the MQL funnel and no stage the data does not record", async () => {
+    // test/fixtures/campaigns-deals-only.csv: 55 deals, 16 won, no behaviour and no MQL dates. Action is
+    // tracked (won and lost deals are recorded): 16. The other stages, the MQL count and both
+    // disagreements are not tracked (they used to read 55 MQLs and 0 declared too early).
+    const deals = await createNodeEngine();
+    await importFixtures(deals, ["campaigns-deals-only.csv"]);
+    const aida = await queryAida(deals, { filters: NO_FILTERS });
+    expect(aida.stages.map((s) => s.reached)).toEqual([null, null, null, 16]);
+    expect(aida).toMatchObject({
+      leads: 55,
+      mqls: null,
+      decisionNeverMql: null,
+      mqlAwarenessOnly: null,
+      mqlWithoutBehaviour: null,
+      disagreementsNotTracked: "no lead in this data has an MQL date",
+    });
   });
 });

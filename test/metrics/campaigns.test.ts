@@ -37,7 +37,7 @@ import {
   highVolumeLowYield,
 } from "../../src/model/campaigns";
 import { NO_FILTERS } from "../../src/model/filters";
-import { FIXTURES, importFixture, importFixtures } from "../support/fixtures";
+import { FIXTURES, importFixture, importFixtures, importText } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 
 const C = `Bob's "Launch"'); DROP TABLE events; --`;
@@ -208,5 +208,103 @@ describe("campaigns under the conversion window", () => {
     expect(row(windowed, "Paid Social")).toMatchObject({ leads: 5, mqls: 3 });
     expect(row(all, "Spring Webinar")).toMatchObject({ mqls: 4, deals: 1 });
     expect(row(windowed, "Spring Webinar")).toMatchObject({ mqls: 4, deals: 0 });
+  });
+});
+
+// test/fixtures/campaigns-deals-only.csv: a deals export (Deal ID, Campaign, Create Date, Close Date,
+// Deal Stage, Amount) with no lead or MQL dates, so the funnel starts at opportunity.
+// | campaign       | deals | closedwon (amount)  | closedlost | open (contractsent) |
+// | Spring Webinar | 25    | D001–D010 (1,000)   | D011–D020  | D021–D025           |
+// | Paid Search    | 30    | D026–D031 (2,000)   | D032–D045  | D046–D055           |
+// Tracked: opportunity and deal only. By the reached rule every deal "reached" MQL, which used to read
+// as 25 of 25 and 30 of 30 MQLs (100 % yield) and name a best campaign. Now: MQL yield and every rate
+// of MQLs are not tracked (null); leads 25 / 30, opportunities 25 / 30, deals 10 / 6 and revenue
+// 10 × 1,000 = 10,000 / 6 × 2,000 = 12,000 stay; both campaigns have ≥ 20 leads, so neither is too small.
+describe("campaigns on a deals-only export (MQL not tracked)", () => {
+  let deals: SqlEngine;
+  beforeAll(async () => {
+    deals = await createNodeEngine();
+    await importFixtures(deals, ["campaigns-deals-only.csv"]);
+  });
+
+  it("shows no MQL yield or rate of MQLs, and keeps leads, opportunities, deals and revenue", async () => {
+    const r = await queryCampaigns(deals, {
+      filters: NO_FILTERS,
+      dimension: "campaign",
+      attribution: "first_touch",
+    });
+    expect(r.tracked).toEqual({
+      lead: false,
+      mql: false,
+      sal: false,
+      sql: false,
+      opportunity: true,
+      deal: true,
+    });
+    expect(r.rows.map((x) => [x.name, x.leads, x.opportunities, x.deals, x.revenue])).toEqual([
+      ["Paid Search", 30, 30, 6, 12000],
+      ["Spring Webinar", 25, 25, 10, 10000],
+    ]);
+    for (const x of r.rows) {
+      expect(x).toMatchObject({
+        mqls: null,
+        sqls: null,
+        mqlYield: null,
+        mqlYieldInterval: null,
+        sqlRate: null,
+        opportunityRate: null,
+        dealRate: null,
+        costPerMql: null,
+        tooSmallToJudge: false,
+      });
+    }
+    expect(r.totals).toEqual({ leads: 55, mqls: null, revenue: 22000, spend: null });
+  });
+
+  it("names no best, worst or high-volume low-yield campaign and says why", async () => {
+    const r = await queryCampaigns(deals, {
+      filters: NO_FILTERS,
+      dimension: "campaign",
+      attribution: "first_touch",
+    });
+    expect(highVolumeLowYield(r)).toBeNull();
+    expect(campaignHeadline(r)).toBe(
+      "MQL yield is not tracked: no lead in this data has an MQL date, so no campaign is named best or worst",
+    );
+  });
+});
+
+describe("campaigns when MQL and deals are tracked but SQL and opportunity are not", () => {
+  it("shows MQL yield and deal of MQLs, and no SQL or opportunity rate", async () => {
+    // | lead | stages recorded     | reached by rule       |
+    // | M1   | lead, MQL, won 500  | MQL, SQL*, opp*, deal |
+    // | M2   | lead, MQL           | MQL                   |
+    // | M3   | lead                | —                     |
+    // * filled from the won date: SQL and opportunity have no dates anywhere, so not tracked.
+    // Campaign X: 3 leads, 2 MQLs (66.7 %), deal of MQLs 1 of 2 = 50 %, revenue 500; SQL of MQLs and
+    // opportunity of MQLs not tracked (they used to read 1 of 2 = 50 %).
+    const mixed = await createNodeEngine();
+    await importText(
+      mixed,
+      "mql-and-won.csv",
+      [
+        "lead_id,occurred_at,activity,campaign,amount",
+        "M1,2025-01-01 09:00:00,became_lead,X,",
+        "M1,2025-01-05 09:00:00,became_mql,X,",
+        "M1,2025-02-01 09:00:00,deal_won,X,500",
+        "M2,2025-01-02 09:00:00,became_lead,X,",
+        "M2,2025-01-06 09:00:00,became_mql,X,",
+        "M3,2025-01-03 09:00:00,became_lead,X,",
+      ].join("\n"),
+    );
+    const r = await queryCampaigns(mixed, {
+      filters: NO_FILTERS,
+      dimension: "campaign",
+      attribution: "first_touch",
+    });
+    const x = row(r, "X");
+    expect(x).toMatchObject({ leads: 3, mqls: 2, sqls: null, opportunities: null, deals: 1, revenue: 500 });
+    expect(x?.mqlYield).toBeCloseTo(2 / 3, 10);
+    expect(x).toMatchObject({ sqlRate: null, opportunityRate: null, dealRate: 0.5 });
   });
 });

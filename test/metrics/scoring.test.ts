@@ -36,7 +36,7 @@ import {
 } from "../../src/metrics/scoring";
 import { NO_FILTERS } from "../../src/model/filters";
 import { DEFAULT_SCORING, normaliseScoring, type ScoringModel } from "../../src/model/scoring";
-import { FIXTURES, importFixture } from "../support/fixtures";
+import { FIXTURES, importFixture, importFixtures } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 
 let engine: SqlEngine;
@@ -73,7 +73,7 @@ describe("lead scores on the hand-checked fixture", () => {
   it("compares model MQLs with recorded ones and says what became of each group", async () => {
     const r = await queryScoring(engine, NO_FILTERS, DEFAULT_SCORING);
     expect(r).toMatchObject({ leads: 5, wouldBeMqls: 3, recordedMqls: 3, sqlReady: 1 });
-    expect(r.agreement.both).toMatchObject({
+    expect(r.agreement?.both).toMatchObject({
       leads: 2,
       sqls: 2,
       deals: 1,
@@ -81,21 +81,26 @@ describe("lead scores on the hand-checked fixture", () => {
       modelFirst: 2,
       won: 1,
     });
-    expect(r.agreement.model_only).toMatchObject({ leads: 1, sqls: 0, stalled: 1 });
-    expect(r.agreement.recorded_only).toMatchObject({ leads: 1, sqls: 0, rejected: 1 });
-    expect(r.agreement.neither).toMatchObject({ leads: 1, inProgress: 1 });
+    expect(r.agreement?.model_only).toMatchObject({ leads: 1, sqls: 0, stalled: 1 });
+    expect(r.agreement?.recorded_only).toMatchObject({ leads: 1, sqls: 0, rejected: 1 });
+    expect(r.agreement?.neither).toMatchObject({ leads: 1, inProgress: 1 });
   });
 
-  it("tunes the threshold: would-be MQLs and the share that became SQL", async () => {
+  it("tunes the threshold: would-be MQLs and the share that became SQL, up to the highest score", async () => {
     const r = await queryScoring(engine, NO_FILTERS, DEFAULT_SCORING);
-    expect(r.tuning).toHaveLength(41);
+    // The highest score is S5's 130: thresholds 0, 5, …, 130 = 27 points; above it no lead would be an
+    // MQL, so there is no point at all (no 0 of 0 drawn as 0 %).
+    expect(r.highestScore).toBe(130);
+    expect(r.tuning).toHaveLength(27);
+    expect(r.tuning.at(-1)).toEqual({ threshold: 130, wouldBeMqls: 1, becameSql: 1, sqlShare: 1 });
     const at = (t: number) => r.tuning.find((p) => p.threshold === t);
     expect(at(0)).toMatchObject({ wouldBeMqls: 5, becameSql: 2, sqlShare: 0.4 });
     expect(at(15)).toMatchObject({ wouldBeMqls: 3, becameSql: 2 });
     expect(at(75)).toMatchObject({ wouldBeMqls: 3, becameSql: 2 });
     expect(at(80)).toMatchObject({ wouldBeMqls: 2, becameSql: 2, sqlShare: 1 });
     expect(at(85)).toMatchObject({ wouldBeMqls: 1, becameSql: 1 });
-    expect(at(135)).toMatchObject({ wouldBeMqls: 0, becameSql: 0, sqlShare: null });
+    expect(at(135)).toBeUndefined();
+    expect(r.tuning.every((t) => t.wouldBeMqls > 0)).toBe(true);
   });
 
   it("shows conversion by score band and the score distribution", async () => {
@@ -196,6 +201,36 @@ function plainScores(csv: string, model: ScoringModel): Map<string, number> {
 const atLeast = (scores: Map<string, number>, threshold: number) =>
   [...scores.values()].filter((s) => s >= threshold).length;
 
+describe("lead scores on a deals-only export (MQL and SQL not tracked)", () => {
+  it("scores the deals but compares them with no recorded MQL and no SQL", async () => {
+    // test/fixtures/campaigns-deals-only.csv (worked in test/metrics/campaigns.test.ts): 55 deals, 16 won,
+    // no behaviour and no fit attributes, so every score is 0. Would-be MQLs at 75: 0; the tuning series
+    // is the one threshold 0 (55 would-be MQLs). Recorded MQL, SQL and the model-vs-recorded table are
+    // not tracked (they used to read 55 recorded MQLs by the reached rule); won deals are: 16 of 55.
+    const deals = await createNodeEngine();
+    await importFixtures(deals, ["campaigns-deals-only.csv"]);
+    const r = await queryScoring(deals, NO_FILTERS, DEFAULT_SCORING);
+    expect(r).toMatchObject({
+      leads: 55,
+      wouldBeMqls: 0,
+      recordedMqls: null,
+      agreement: null,
+      highestScore: 0,
+    });
+    expect(r.tuning).toEqual([{ threshold: 0, wouldBeMqls: 55, becameSql: null, sqlShare: null }]);
+    expect(r.bands).toHaveLength(1);
+    expect(r.bands[0]).toMatchObject({
+      start: 0,
+      leads: 55,
+      mqls: null,
+      sqls: null,
+      deals: 16,
+      sqlRate: null,
+    });
+    expect(r.bands[0]?.dealRate).toBeCloseTo(16 / 55, 10);
+  });
+});
+
 describe("lead scores on the bundled sample", () => {
   let sample: SqlEngine;
   let csv: string;
@@ -220,8 +255,8 @@ describe("lead scores on the bundled sample", () => {
 
   it("predicts conversion, noisily (sample-data/README.md: 87 % of leads scoring ≥ 75 become MQL, 22 % below)", async () => {
     const r = await queryScoring(sample, NO_FILTERS, DEFAULT_SCORING);
-    const above = r.agreement.both.leads / r.wouldBeMqls;
-    const below = r.agreement.recorded_only.leads / (r.leads - r.wouldBeMqls);
+    const above = (r.agreement?.both.leads ?? 0) / r.wouldBeMqls;
+    const below = (r.agreement?.recorded_only.leads ?? 0) / (r.leads - r.wouldBeMqls);
     expect(above).toBeCloseTo(0.87, 1);
     expect(below).toBeCloseTo(0.22, 1);
   });

@@ -2,7 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { rate } from "../../src/model/alignment";
 import { DEFAULT_BENCHMARKS } from "../../src/model/benchmarks";
-import { type CampaignReport, type CampaignRow, isTooSmallToJudge } from "../../src/model/campaigns";
+import {
+  ALL_TRACKED,
+  type CampaignReport,
+  type CampaignRow,
+  isTooSmallToJudge,
+} from "../../src/model/campaigns";
 import { buildFunnel, type FunnelCounts } from "../../src/model/funnel";
 import {
   alignmentHeadline,
@@ -167,13 +172,14 @@ function campaignRow(name: string, leads: number, mqls: number): CampaignRow {
 
 function report(rows: CampaignRow[], dimension: CampaignReport["dimension"] = "campaign"): CampaignReport {
   const leads = rows.reduce((n, r) => n + r.leads, 0);
-  const mqls = rows.reduce((n, r) => n + r.mqls, 0);
+  const mqls = rows.reduce((n, r) => n + (r.mqls ?? 0), 0);
   return {
     dimension,
     attribution: "first_touch",
     rows,
     totals: { leads, mqls, revenue: 0, spend: null },
     hasSpend: false,
+    tracked: ALL_TRACKED,
   };
 }
 
@@ -203,6 +209,19 @@ describe("campaigns headline", () => {
 
   it("says there is nothing to compare without rows", () => {
     expect(campaignsHeadline(report([]))).toBe("No leads in this selection to compare by campaign");
+  });
+
+  it("names no campaign when MQL is not tracked (a deals-only export reaches MQL with every deal)", () => {
+    // 800 and 800 deals, every one "reached" MQL by the reached rule: 100 % yield each, which used to
+    // be named as the best and worst campaign. Without MQL dates there is no yield to compare.
+    const rows = [campaignRow("Webinar", 800, 800), campaignRow("Paid Social", 800, 800)];
+    const deals = {
+      ...report(rows),
+      tracked: { ...ALL_TRACKED, lead: false, mql: false, sal: false, sql: false },
+    };
+    expect(campaignsHeadline(deals)).toBe(
+      "MQL yield is not tracked: no lead in this data has an MQL date, so no campaign is named best or worst",
+    );
   });
 });
 

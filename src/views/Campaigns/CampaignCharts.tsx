@@ -20,7 +20,9 @@ import {
   type CampaignReport,
   formatCredit,
   formatCreditRate,
+  judgedRows,
   median,
+  mqlYieldNotTracked,
   overallYield,
   quadrantOf,
 } from "../../model/campaigns";
@@ -30,6 +32,20 @@ const ROW_HEIGHT = 34;
 
 function intervalText(low: number, high: number): string {
   return `${formatPercent(low)}–${formatPercent(high)}`;
+}
+
+/**
+ * The yield chart's finding: the best yield among the rows with enough leads to judge, only when at
+ * least two such rows are compared (one row with enough leads is best of nothing).
+ */
+export function yieldChartTitle(report: CampaignReport): string {
+  const noun = CAMPAIGN_DIMENSION_LABELS[report.dimension].toLowerCase();
+  if (!report.tracked.mql) return mqlYieldNotTracked(report.dimension);
+  const judged = judgedRows(report);
+  const best = judged[0];
+  if (!best || judged.length < 2)
+    return `MQL yield by ${noun}: too few to judge (fewer than two ${noun}s with enough leads to compare)`;
+  return `${best.name} has the best MQL yield of the ${noun}s with enough leads to judge: ${formatPercent(best.mqlYield)}`;
 }
 
 export function YieldChart(props: { report: CampaignReport }) {
@@ -49,15 +65,10 @@ export function YieldChart(props: { report: CampaignReport }) {
     label: `${formatPercent(r.mqlYield)}${r.tooSmallToJudge ? " · too small to judge" : ""}`,
     small: r.tooSmallToJudge,
   }));
-  const best = rows.find((r) => !r.tooSmallToJudge);
   const height = Math.max(160, data.length * ROW_HEIGHT + 60);
   return (
     <ChartFrame
-      title={
-        best
-          ? `${best.name} has the best MQL yield of the ${noun.toLowerCase()}s with enough leads to judge: ${formatPercent(best.mqlYield)}`
-          : `MQL yield by ${noun.toLowerCase()}: none has enough leads to judge`
-      }
+      title={yieldChartTitle(report)}
       height={height}
       plot={(width) => (
         <BarChart
@@ -138,9 +149,11 @@ export function VolumeYieldChart(props: { report: CampaignReport }) {
       name: r.name,
       leads: r.leads,
       mqlYield: r.mqlYield ?? 0,
-      quadrant: quadrantOf(r, medianLeads, overall),
+      // A row too small to judge is drawn but never placed in a quadrant: that would compare it.
+      quadrant: r.tooSmallToJudge ? "too small to judge" : quadrantOf(r, medianLeads, overall),
     }));
   const troubled = points.filter((p) => p.quadrant === "high volume, low yield").map((p) => p.name);
+  const judged = judgedRows(report).length;
   const height = 360;
   const corner = (
     value: string,
@@ -154,9 +167,11 @@ export function VolumeYieldChart(props: { report: CampaignReport }) {
   return (
     <ChartFrame
       title={
-        troubled.length > 0
-          ? `High volume, low yield: ${troubled.join(", ")}`
-          : `No ${noun} combines above-median volume with below-average yield`
+        judged < 2
+          ? `Volume against MQL yield: too few to judge (fewer than two ${noun}s with enough leads to compare)`
+          : troubled.length > 0
+            ? `High volume, low yield: ${troubled.join(", ")}`
+            : `No ${noun} with enough leads combines above-median volume with below-average yield`
       }
       height={height}
       plot={(width) => (

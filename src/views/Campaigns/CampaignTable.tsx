@@ -51,6 +51,9 @@ function Header(props: {
 
 const money = (value: number | null) => (value === null ? "—" : formatMoney(value));
 
+/** A cell whose figure needs stages the data may not track: "not tracked" rather than a blank. */
+const tracked = (ok: boolean, text: string) => (ok ? text : "not tracked");
+
 export function CampaignTable(props: {
   report: CampaignReport;
   rows: readonly CampaignRow[];
@@ -59,6 +62,7 @@ export function CampaignTable(props: {
   onSort: (key: SortKey) => void;
 }) {
   const { report, rows, showCost, sort, onSort } = props;
+  const { mql, sql, deal } = report.tracked;
   const h = (label: string, key: SortKey) => (
     <Header label={label} sortKey={key} sort={sort} onSort={onSort} />
   );
@@ -100,22 +104,25 @@ export function CampaignTable(props: {
             <td className="number">{formatCredit(r.leads)}</td>
             <td className="number">{formatCreditRate(r.mqls, r.leads)}</td>
             <td className="number">
-              {r.mqlYieldInterval
-                ? `${formatPercent(r.mqlYieldInterval.low)}–${formatPercent(r.mqlYieldInterval.high)}`
-                : "—"}
+              {tracked(
+                mql,
+                r.mqlYieldInterval
+                  ? `${formatPercent(r.mqlYieldInterval.low)}–${formatPercent(r.mqlYieldInterval.high)}`
+                  : "—",
+              )}
             </td>
             <td className="number">{formatCreditRate(r.sqls, r.mqls)}</td>
             <td className="number">{formatCreditRate(r.opportunities, r.mqls)}</td>
             <td className="number">{formatCreditRate(r.deals, r.mqls)}</td>
-            <td className="number">{formatMoney(r.revenue)}</td>
+            <td className="number">{tracked(deal, formatMoney(r.revenue))}</td>
             {showCost && (
               <>
                 <td className="number">{money(r.spend)}</td>
                 <td className="number">{money(r.costPerLead)}</td>
-                <td className="number">{money(r.costPerMql)}</td>
-                <td className="number">{money(r.costPerSql)}</td>
-                <td className="number">{money(r.costPerDeal)}</td>
-                <td className="number">{formatPercent(r.roi)}</td>
+                <td className="number">{tracked(mql, money(r.costPerMql))}</td>
+                <td className="number">{tracked(sql, money(r.costPerSql))}</td>
+                <td className="number">{tracked(deal, money(r.costPerDeal))}</td>
+                <td className="number">{tracked(deal, formatPercent(r.roi))}</td>
               </>
             )}
           </tr>

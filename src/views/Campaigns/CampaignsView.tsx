@@ -15,11 +15,15 @@ import {
   type CampaignReport,
   type CampaignRow,
   campaignHeadline,
+  firstUntracked,
   formatCredit,
   formatCreditRate,
+  mqlYieldNotTracked,
+  UNTRACKED_REASONS,
 } from "../../model/campaigns";
 import { type CsvCell, toCsv } from "../../model/csv";
 import { formatMoney, formatPercent } from "../../model/format";
+import type { Stage } from "../../model/stages";
 import { downloadText } from "../../ui/download";
 import { DefinitionsPanel } from "../Definitions/DefinitionsPanel";
 import { VolumeYieldChart, YieldChart } from "./CampaignCharts";
@@ -78,28 +82,61 @@ function campaignCsv(report: CampaignReport, rows: readonly CampaignRow[]): stri
   return toCsv([header, ...body]);
 }
 
-function CampaignReportView(props: { report: CampaignReport }) {
+/** "1,600 leads, 24.0 % · 384 of 1,600 became MQLs; revenue 12,000; spend 5,000; ROI 140.0 %". */
+export function totalsText(report: CampaignReport): string {
+  const { leads, mqls, revenue, spend } = report.totals;
+  const parts = [
+    mqls === null
+      ? `${formatCredit(leads)} leads; MQLs not tracked (${UNTRACKED_REASONS.mql})`
+      : `${formatCredit(leads)} leads, ${formatCreditRate(mqls, leads)} became MQLs`,
+    revenue === null ? `revenue not tracked (${UNTRACKED_REASONS.deal})` : `revenue ${formatMoney(revenue)}`,
+  ];
+  if (spend !== null) parts.push(`spend ${formatMoney(spend)}`);
+  if (spend !== null && spend > 0 && revenue !== null)
+    parts.push(`ROI ${formatPercent((revenue - spend) / spend)}`);
+  return parts.join("; ");
+}
+
+/** One sentence naming each rate column the data cannot fill, and why; null when it fills them all. */
+export function untrackedColumnsNote(report: CampaignReport): string | null {
+  const columns: [string, Stage[]][] = [
+    ["MQL yield", ["mql"]],
+    ["SQL of MQLs", ["mql", "sql"]],
+    ["opportunity of MQLs", ["mql", "opportunity"]],
+    ["deal of MQLs", ["mql", "deal"]],
+  ];
+  const missing = columns.flatMap(([label, needs]) => {
+    const stage = firstUntracked(report.tracked, needs);
+    return stage === null ? [] : [{ label, reason: UNTRACKED_REASONS[stage] }];
+  });
+  if (missing.length === 0) return null;
+  const reasons = [...new Set(missing.map((m) => m.reason))];
+  return `Not tracked: ${missing.map((m) => m.label).join(", ")} (${reasons.join("; ")}).`;
+}
+
+export function CampaignReportView(props: { report: CampaignReport }) {
   const { report } = props;
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: "leads", descending: true });
   const rows = sortRows(report.rows, sort.key, sort.descending);
   const showCost = report.hasSpend && report.dimension === "campaign";
+  const untracked = untrackedColumnsNote(report);
   return (
     <>
       <p className="headline campaigns-headline" data-campaign-headline="true">
         {campaignHeadline(report)}.
       </p>
       <p className="view-note">
-        {formatCredit(report.totals.leads)} leads, {formatCreditRate(report.totals.mqls, report.totals.leads)}{" "}
-        became MQLs; revenue {formatMoney(report.totals.revenue)}
-        {report.totals.spend !== null && `; spend ${formatMoney(report.totals.spend)}`}
-        {report.totals.spend !== null &&
-          report.totals.spend > 0 &&
-          `; ROI ${formatPercent((report.totals.revenue - report.totals.spend) / report.totals.spend)}`}
-        . {ATTRIBUTION_LABELS[report.attribution]} attribution: {ATTRIBUTION_DESCRIPTIONS[report.attribution]}
+        {totalsText(report)}. {ATTRIBUTION_LABELS[report.attribution]} attribution:{" "}
+        {ATTRIBUTION_DESCRIPTIONS[report.attribution]}
         {report.hasSpend &&
           report.dimension !== "campaign" &&
           " Spend is known per campaign, so cost shows by campaign only."}
       </p>
+      {untracked && (
+        <p className="view-note" data-not-tracked="campaign-rates">
+          {untracked}
+        </p>
+      )}
       <button
         type="button"
         className="button"
@@ -116,10 +153,16 @@ function CampaignReportView(props: { report: CampaignReport }) {
           setSort((s) => ({ key, descending: s.key === key ? !s.descending : key !== "name" }))
         }
       />
-      <div className="chart-grid">
-        <YieldChart report={report} />
-        <VolumeYieldChart report={report} />
-      </div>
+      {report.tracked.mql ? (
+        <div className="chart-grid">
+          <YieldChart report={report} />
+          <VolumeYieldChart report={report} />
+        </div>
+      ) : (
+        <p className="view-note" data-not-tracked="mql-yield">
+          {mqlYieldNotTracked(report.dimension)}: the yield and volume-against-yield charts need MQL dates.
+        </p>
+      )}
     </>
   );
 }

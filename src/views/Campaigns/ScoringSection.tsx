@@ -17,9 +17,11 @@ import { useMetric } from "../../app/useMetric";
 import { ChartFrame } from "../../charts/ChartFrame";
 import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, OKABE_ITO } from "../../charts/palette";
 import { type AgreementGroup, queryScoring, type ScoringReport } from "../../metrics/scoring";
+import { UNTRACKED_REASONS } from "../../model/campaigns";
 import { formatCount, formatPercent, formatRateWithCounts } from "../../model/format";
 import {
   BEHAVIOUR_LABELS,
+  bandComparisonTitle,
   FIT_CRITERIA,
   FIT_LABELS,
   MAX_POINTS,
@@ -28,6 +30,7 @@ import {
   type ScoringModel,
   type ScoringTargets,
   scoreBandLabel,
+  tuningTitle,
 } from "../../model/scoring";
 import { useAppStore } from "../../store";
 import { TableCsvButton } from "../../ui/TableCsvButton";
@@ -147,28 +150,54 @@ function ModelEditor(props: { model: ScoringModel; onChange: (model: ScoringMode
   );
 }
 
+/** A count through a stage the data may not record. */
+const countOrNotTracked = (value: number | null) => (value === null ? "not tracked" : formatCount(value));
+const rateOrNotTracked = (numerator: number | null, denominator: number) =>
+  numerator === null ? "not tracked" : formatRateWithCounts(numerator, denominator);
+
+/**
+ * The scoring headline: would-be MQLs under the model, and — only where the data records them — the
+ * recorded MQLs they are compared with and the SQLs they became.
+ */
+export function scoringSummary(report: ScoringReport): string {
+  const { model, agreement } = report;
+  const wouldBe = `At ${formatCount(model.mqlThreshold)} points, ${formatCount(report.wouldBeMqls)} of ${formatCount(report.leads)} leads would be MQLs`;
+  const recorded =
+    agreement === null
+      ? ` (recorded as MQL: not tracked, ${UNTRACKED_REASONS.mql}).`
+      : ` (${formatCount(report.recordedMqls)} are recorded as MQL; ${formatCount(agreement.both.leads)} in both).`;
+  const wouldBeSqls = agreement ? (agreement.both.sqls ?? 0) + (agreement.model_only.sqls ?? 0) : null;
+  const reachedSql = !report.tracked.sql
+    ? ` Whether the would-be MQLs reached SQL is not tracked: ${UNTRACKED_REASONS.sql};`
+    : wouldBeSqls === null
+      ? ""
+      : ` ${formatRateWithCounts(wouldBeSqls, report.wouldBeMqls)} of the would-be MQLs reached SQL;`;
+  const sqlReady = ` ${formatCount(report.sqlReady)} score above ${formatCount(model.sqlReadyThreshold)} (SQL-ready).`;
+  const disagree = agreement
+    ? ` ${formatCount(agreement.model_only.leads)} pass the model but never became MQL; ${formatCount(agreement.recorded_only.leads)} are MQLs scoring below the threshold.`
+    : "";
+  return `${wouldBe}${recorded}${reachedSql}${sqlReady}${disagree}`;
+}
+
 function Summary(props: { report: ScoringReport }) {
   const { report } = props;
-  const { both, model_only: modelOnly, recorded_only: recordedOnly } = report.agreement;
   return (
     <p className="headline" data-would-be-mqls={report.wouldBeMqls}>
-      At {formatCount(report.model.mqlThreshold)} points, {formatCount(report.wouldBeMqls)} of{" "}
-      {formatCount(report.leads)} leads would be MQLs ({formatCount(report.recordedMqls)} are recorded as MQL;{" "}
-      {formatCount(both.leads)} in both).{" "}
-      {formatRateWithCounts(both.sqls + modelOnly.sqls, report.wouldBeMqls)} of the would-be MQLs reached SQL;{" "}
-      {formatCount(report.sqlReady)} score above {formatCount(report.model.sqlReadyThreshold)} (SQL-ready).{" "}
-      {formatCount(modelOnly.leads)} pass the model but never became MQL; {formatCount(recordedOnly.leads)}{" "}
-      are MQLs scoring below the threshold.
+      {scoringSummary(report)}
     </p>
   );
 }
 
-function AgreementTable(props: { report: ScoringReport; tableRef: RefObject<HTMLTableElement | null> }) {
+function AgreementTable(props: {
+  agreement: NonNullable<ScoringReport["agreement"]>;
+  tableRef: RefObject<HTMLTableElement | null>;
+}) {
+  const { agreement } = props;
   const groups: { label: string; group: AgreementGroup }[] = [
-    { label: "Model MQL and recorded MQL", group: props.report.agreement.both },
-    { label: "Model passes, never recorded MQL", group: props.report.agreement.model_only },
-    { label: "Recorded MQL, below the threshold", group: props.report.agreement.recorded_only },
-    { label: "Neither", group: props.report.agreement.neither },
+    { label: "Model MQL and recorded MQL", group: agreement.both },
+    { label: "Model passes, never recorded MQL", group: agreement.model_only },
+    { label: "Recorded MQL, below the threshold", group: agreement.recorded_only },
+    { label: "Neither", group: agreement.neither },
   ];
   return (
     <table ref={props.tableRef} className="data-table">
@@ -191,9 +220,9 @@ function AgreementTable(props: { report: ScoringReport; tableRef: RefObject<HTML
           <tr key={group.agreement} data-agreement={group.agreement}>
             <th scope="row">{label}</th>
             <td className="number">{formatCount(group.leads)}</td>
-            <td className="number">{formatRateWithCounts(group.sqls, group.leads)}</td>
-            <td className="number">{formatCount(group.won)}</td>
-            <td className="number">{formatCount(group.lost)}</td>
+            <td className="number">{rateOrNotTracked(group.sqls, group.leads)}</td>
+            <td className="number">{countOrNotTracked(group.won)}</td>
+            <td className="number">{countOrNotTracked(group.lost)}</td>
             <td className="number">{formatCount(group.rejected)}</td>
             <td className="number">{formatCount(group.stalled)}</td>
             <td className="number">{formatCount(group.inProgress)}</td>
@@ -209,14 +238,16 @@ const axisTick = { fontSize: CHART_FONT_SIZE, fill: CHART_INK };
 
 function ScoringCharts(props: { report: ScoringReport }) {
   const { report } = props;
+  // A band without a rate (SQL not tracked) draws no bar, rather than a bar at 0 %.
   const bands = report.bands.map((b) => ({
     band: scoreBandLabel(b.start),
-    sqlRate: b.sqlRate ?? 0,
-    error: [(b.sqlRate ?? 0) - (b.sqlInterval?.low ?? 0), (b.sqlInterval?.high ?? 0) - (b.sqlRate ?? 0)],
+    sqlRate: b.sqlRate,
+    error:
+      b.sqlRate === null || b.sqlInterval === null
+        ? [0, 0]
+        : [b.sqlRate - b.sqlInterval.low, b.sqlInterval.high - b.sqlRate],
   }));
-  const top = report.bands.at(-1);
-  const bottom = report.bands[0];
-  const current = report.tuning.find((t) => t.threshold >= report.model.mqlThreshold);
+  const sqlTracked = report.tracked.sql;
   return (
     <div className="chart-grid">
       <ChartFrame
@@ -264,11 +295,7 @@ function ScoringCharts(props: { report: ScoringReport }) {
         }
       />
       <ChartFrame
-        title={
-          top && bottom && top !== bottom
-            ? `Leads scoring ${scoreBandLabel(top.start)} reach SQL ${formatPercent(top.sqlRate)} of the time, against ${formatPercent(bottom.sqlRate)} at ${scoreBandLabel(bottom.start)}`
-            : "Conversion to SQL by score band"
-        }
+        title={bandComparisonTitle(report.bands, sqlTracked)}
         height={260}
         plot={(width) => (
           <BarChart
@@ -306,9 +333,9 @@ function ScoringCharts(props: { report: ScoringReport }) {
                 <tr key={b.start}>
                   <th scope="row">{scoreBandLabel(b.start)}</th>
                   <td className="number">{formatCount(b.leads)}</td>
-                  <td className="number">{formatRateWithCounts(b.mqls, b.leads)}</td>
-                  <td className="number">{formatRateWithCounts(b.sqls, b.leads)}</td>
-                  <td className="number">{formatRateWithCounts(b.deals, b.leads)}</td>
+                  <td className="number">{rateOrNotTracked(b.mqls, b.leads)}</td>
+                  <td className="number">{rateOrNotTracked(b.sqls, b.leads)}</td>
+                  <td className="number">{rateOrNotTracked(b.deals, b.leads)}</td>
                 </tr>
               ))}
             </tbody>
@@ -316,11 +343,7 @@ function ScoringCharts(props: { report: ScoringReport }) {
         }
       />
       <ChartFrame
-        title={
-          current
-            ? `At ${current.threshold} points, ${formatCount(current.wouldBeMqls)} leads would be MQLs and ${formatPercent(current.sqlShare)} of them reached SQL`
-            : "Would-be MQLs and their SQL share by threshold"
-        }
+        title={tuningTitle(report.tuning, report.model.mqlThreshold, report.highestScore, sqlTracked)}
         height={280}
         plot={(width) => (
           <ComposedChart
@@ -356,20 +379,24 @@ function ScoringCharts(props: { report: ScoringReport }) {
               fill={OKABE_ITO.skyBlue}
               isAnimationActive={false}
             />
-            <Line
-              yAxisId="share"
-              dataKey="sqlShare"
-              name="Share that reached SQL"
-              stroke={OKABE_ITO.orange}
-              dot={false}
-              isAnimationActive={false}
-            />
+            {sqlTracked && (
+              <Line
+                yAxisId="share"
+                dataKey="sqlShare"
+                name="Share that reached SQL"
+                stroke={OKABE_ITO.orange}
+                dot={false}
+                isAnimationActive={false}
+              />
+            )}
           </ComposedChart>
         )}
         notes={
           <p className="chart-notes">
-            Bars: leads that would be MQLs at each threshold; line: the share of them that reached SQL. A
-            lower threshold fills a thin pipeline; a higher one hands sales fewer, better leads.
+            Bars: leads that would be MQLs at each threshold, up to the highest score (above it no lead would
+            be an MQL); line: the share of them that reached SQL
+            {sqlTracked ? "" : ` (not tracked: ${UNTRACKED_REASONS.sql})`}. A lower threshold fills a thin
+            pipeline; a higher one hands sales fewer, better leads.
           </p>
         }
         textAlternative={
@@ -387,7 +414,7 @@ function ScoringCharts(props: { report: ScoringReport }) {
                 <tr key={t.threshold}>
                   <th scope="row">{t.threshold}</th>
                   <td className="number">{formatCount(t.wouldBeMqls)}</td>
-                  <td className="number">{formatRateWithCounts(t.becameSql, t.wouldBeMqls)}</td>
+                  <td className="number">{rateOrNotTracked(t.becameSql, t.wouldBeMqls)}</td>
                 </tr>
               ))}
             </tbody>
@@ -428,8 +455,16 @@ export function ScoringSection() {
       {state.status === "ready" && (
         <>
           <Summary report={state.data} />
-          <TableCsvButton table={agreementTable} label="model and recorded MQL agreement" />
-          <AgreementTable report={state.data} tableRef={agreementTable} />
+          {state.data.agreement ? (
+            <>
+              <TableCsvButton table={agreementTable} label="model and recorded MQL agreement" />
+              <AgreementTable agreement={state.data.agreement} tableRef={agreementTable} />
+            </>
+          ) : (
+            <p className="view-note" data-not-tracked="recorded-mql">
+              Where the model and the recorded MQL dates disagree is not tracked: {UNTRACKED_REASONS.mql}.
+            </p>
+          )}
           <ScoringCharts report={state.data} />
         </>
       )}

@@ -13,10 +13,13 @@ import {
   AIDA_LABELS,
   AIDA_STAGES,
   type AidaMapping,
+  type AidaStage,
+  type AidaStep,
+  aidaSteps,
   isAidaStage,
   resolveAidaMapping,
 } from "../../model/aida";
-import { formatCount, formatPercent } from "../../model/format";
+import { formatCount } from "../../model/format";
 import { useAppStore } from "../../store";
 import { rateCell } from "./LeakCharts";
 
@@ -71,11 +74,29 @@ export function decisionActivities(mapping: AidaMapping): string {
   return names.length > 0 ? names.join(", ").replaceAll("_", " ") : "none mapped";
 }
 
+/** Why an AIDA stage shows no count: nothing in the data counts as it. */
+const stageNotTracked = (label: string) =>
+  `${label} is not tracked: no activity in this data counts as ${label}`;
+
 export function aidaTitle(aida: Aida): string {
   const first = aida.stages[0];
   const last = aida.stages[aida.stages.length - 1];
-  if (!first || !last || first.reached === 0) return "No lead shows behaviour the AIDA mapping knows";
-  return `${formatCount(first.reached)} leads showed Awareness behaviour; ${formatCount(last.reached)} reached Action (${formatPercent(last.reached / first.reached)})`;
+  if (!first || !last || aida.stages.every((s) => s.reached === null || s.reached === 0))
+    return "No lead shows behaviour the AIDA mapping knows";
+  if (first.reached === null) return `Leads reaching each AIDA stage; ${stageNotTracked("Awareness")}`;
+  const aware = `${formatCount(first.reached)} leads showed Awareness behaviour`;
+  if (last.reached === null) return `${aware}; ${stageNotTracked("Action")}`;
+  return `${aware}; ${formatCount(last.reached)} reached Action (${rateCell(last.reached, first.reached)})`;
+}
+
+/** "62.0 % · 31 of 50", naming the base when it is not the stage just before; "not tracked" without a count. */
+export function aidaStepLabel(step: AidaStep, previous: AidaStage | "leads"): string {
+  if (step.reached === null) return "not tracked";
+  if (step.fromCount === null || step.from === null)
+    return `${formatCount(step.reached)} (no rate: the data holds no lead records)`;
+  const rate = rateCell(step.reached, step.fromCount);
+  if (step.from === previous || step.from === "leads") return rate;
+  return `${rate} of ${AIDA_LABELS[step.from]}`;
 }
 
 export function AidaSection() {
@@ -94,10 +115,13 @@ export function AidaSection() {
       </>
     ) : null;
   const aida = state.data;
-  const bars = aida.stages.map((s, i) => {
-    const previous = i === 0 ? aida.leads : (aida.stages[i - 1]?.reached ?? 0);
-    return { label: AIDA_LABELS[s.stage], reached: s.reached, barLabel: rateCell(s.reached, previous) };
-  });
+  const steps = aidaSteps(aida.leads, aida.tracked.lead, aida.stages);
+  const bars = steps.map((s, i) => ({
+    label: AIDA_LABELS[s.stage],
+    reached: s.reached,
+    barLabel: aidaStepLabel(s, i === 0 ? "leads" : (AIDA_STAGES[i - 1] ?? "leads")),
+  }));
+  const notTracked = aida.disagreementsNotTracked;
   const height = 240;
   return (
     <section className="aida" aria-labelledby="aida-title">
@@ -149,8 +173,10 @@ export function AidaSection() {
         notes={
           <p className="chart-notes">
             A lead reached an AIDA stage when it shows behaviour of that stage or a later one (a demo request
-            counts as Interest and Awareness too); in the standard mapping Action is a won deal. The mapping
-            can be changed below.
+            counts as Interest and Awareness too); in the standard mapping Action is a won deal. A lead's
+            first page view counts as Awareness, a later one (a repeat visit) as Interest. A stage nothing in
+            the data counts as is not tracked: no count, and the next stage's rate runs from the nearest
+            tracked stage before it. The mapping can be changed below.
           </p>
         }
         textAlternative={
@@ -167,7 +193,7 @@ export function AidaSection() {
               {bars.map((b) => (
                 <tr key={b.label}>
                   <th scope="row">{b.label}</th>
-                  <td className="number">{formatCount(b.reached)}</td>
+                  <td className="number">{b.reached === null ? "not tracked" : formatCount(b.reached)}</td>
                   <td className="number">{b.barLabel}</td>
                 </tr>
               ))}
@@ -175,24 +201,46 @@ export function AidaSection() {
           </table>
         }
       />
-      <ul className="aida-disagreements">
-        <li data-aida="decision-never-mql" data-value={aida.decisionNeverMql}>
-          <strong>Marketing missed them:</strong> {formatCount(aida.decisionNeverMql)}{" "}
-          {aida.decisionNeverMql === 1 ? "lead" : "leads"} showed Decision or Action behaviour (
-          {decisionActivities(mapping)}) but never became MQL.
-        </li>
-        <li data-aida="mql-awareness-only" data-value={aida.mqlAwarenessOnly}>
-          <strong>Declared too early:</strong> {rateCell(aida.mqlAwarenessOnly, aida.mqls)} MQLs showed only
-          Awareness behaviour by the day they became MQL.
-        </li>
-        {aida.mqlWithoutBehaviour > 0 && (
-          <li data-aida="mql-without-behaviour" data-value={aida.mqlWithoutBehaviour}>
-            {rateCell(aida.mqlWithoutBehaviour, aida.mqls)} MQLs had no recorded behaviour before becoming MQL
-            (often imported lists or manual qualification).
+      {notTracked !== null || aida.decisionNeverMql === null || aida.mqlAwarenessOnly === null ? (
+        <ul className="aida-disagreements">
+          <li data-aida="decision-never-mql" data-not-tracked="true">
+            <strong>Marketing missed them:</strong> not tracked: {notTracked}.
           </li>
-        )}
-      </ul>
+          <li data-aida="mql-awareness-only" data-not-tracked="true">
+            <strong>Declared too early:</strong> not tracked: {notTracked}.
+          </li>
+        </ul>
+      ) : (
+        <AidaDisagreements aida={aida} mapping={mapping} />
+      )}
       <AidaMappingEditor mapping={mapping} />
     </section>
+  );
+}
+
+/** Where AIDA and the MQL funnel disagree, when the data records both. */
+function AidaDisagreements(props: { aida: Aida; mapping: AidaMapping }) {
+  const { aida, mapping } = props;
+  const mqls = aida.mqls ?? 0;
+  const missed = aida.decisionNeverMql ?? 0;
+  const tooEarly = aida.mqlAwarenessOnly ?? 0;
+  const withoutBehaviour = aida.mqlWithoutBehaviour ?? 0;
+  return (
+    <ul className="aida-disagreements">
+      <li data-aida="decision-never-mql" data-value={missed}>
+        <strong>Marketing missed them:</strong> {formatCount(missed)} {missed === 1 ? "lead" : "leads"} showed
+        Decision or Action behaviour ({decisionActivities(mapping)}) but never became MQL.
+      </li>
+      <li data-aida="mql-awareness-only" data-value={tooEarly}>
+        <strong>Declared too early:</strong> {rateCell(tooEarly, mqls)} MQLs showed only Awareness behaviour
+        by the day they became MQL.
+      </li>
+      {withoutBehaviour > 0 && (
+        <li data-aida="mql-without-behaviour" data-value={withoutBehaviour}>
+          {rateCell(withoutBehaviour, mqls)} MQLs had no recorded behaviour before becoming MQL (often
+          imported lists or manual qualification).
+        </li>
+      )}
+    </ul>
   );
 }

@@ -58,7 +58,8 @@ export function leakSlide(leaks: Leaks): Slide | null {
 }
 
 export function campaignsSlide(report: CampaignReport): Slide | null {
-  if (report.rows.length === 0) return null;
+  // A slide by MQL yield without MQL dates has no data: left out, like every slide without data.
+  if (report.rows.length === 0 || !report.tracked.mql) return null;
   return {
     id: "campaigns",
     name: "Campaigns by MQL yield",
