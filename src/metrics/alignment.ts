@@ -9,6 +9,7 @@ import {
   CONTACT_BUCKETS,
   type ContactBucket,
   type HandoffTracking,
+  type OutcomeTracking,
   type Rate,
   rate,
   type ScorePart,
@@ -51,14 +52,18 @@ const ACTIVITIES = "('sales_review', 'sales_contact', 'sales_feedback')";
 /**
  * Which hand-off parts the whole workspace records (lead_stages unfiltered, so a filter that happens to
  * select no review never turns review into "not tracked"): a step when any lead has its event,
- * acceptance when any lead has a SAL date (tracked_stages.sal). One row; no bound parameters.
+ * acceptance when any lead has a SAL date (tracked_stages.sal); and the later stages the outcomes run
+ * through (tracked_stages.sql, .opportunity, .deal). One row; no bound parameters.
  */
 export function handoffTrackingSql(): string {
   return `SELECT
   count(first_review_at) > 0 AS review_tracked,
   count(first_contact_at) > 0 AS contact_tracked,
   count(first_feedback_at) > 0 AS feedback_tracked,
-  coalesce((SELECT sal FROM ${LIVE_TABLES.trackedStages}), false) AS acceptance_tracked
+  coalesce((SELECT sal FROM ${LIVE_TABLES.trackedStages}), false) AS acceptance_tracked,
+  coalesce((SELECT sql FROM ${LIVE_TABLES.trackedStages}), false) AS sql_tracked,
+  coalesce((SELECT opportunity FROM ${LIVE_TABLES.trackedStages}), false) AS opportunity_tracked,
+  coalesce((SELECT deal FROM ${LIVE_TABLES.trackedStages}), false) AS deal_tracked
 FROM ${LIVE_TABLES.leadStages}`;
 }
 
@@ -139,7 +144,8 @@ elapsed AS (
     coalesce(t.contacts_before_mql, 0) AS contacts_before_mql,
     ${hours("s.as_of")} AS hours_since_mql,
     s.review_target_h, s.contact_target_h, s.feedback_target_h,
-    k.review_tracked, k.contact_tracked, k.feedback_tracked, k.acceptance_tracked
+    k.review_tracked, k.contact_tracked, k.feedback_tracked, k.acceptance_tracked,
+    k.sql_tracked, k.opportunity_tracked, k.deal_tracked
   FROM handed_off AS h
   LEFT JOIN sales_touches AS t ON t.lead_id = h.lead_id
   CROSS JOIN settings AS s
@@ -273,6 +279,11 @@ SELECT
   count(*) FILTER (WHERE sql_reached_at IS NOT NULL AND opportunity_reached_at IS NOT NULL)::INTEGER AS sql_to_opportunity,
   count(opportunity_reached_at)::INTEGER AS reached_opportunity,
   count(*) FILTER (WHERE opportunity_reached_at IS NOT NULL AND won_at IS NOT NULL)::INTEGER AS opportunity_won,
+  -- Each outcome rate divides only where the workspace records the stages it runs between.
+  count(*) FILTER (WHERE sql_tracked)::INTEGER AS sql_base,
+  count(sql_reached_at) FILTER (WHERE sql_tracked AND opportunity_tracked)::INTEGER AS sql_opportunity_base,
+  count(opportunity_reached_at) FILTER (WHERE opportunity_tracked AND deal_tracked)::INTEGER AS opportunity_base,
+  count(*) FILTER (WHERE deal_tracked)::INTEGER AS deal_base,
   count(won_at)::INTEGER AS won,
   count(*) FILTER (WHERE lost_at IS NOT NULL AND won_at IS NULL)::INTEGER AS lost,
   coalesce(sum(won_amount) FILTER (WHERE won_at IS NOT NULL), 0)::DOUBLE AS revenue
@@ -314,6 +325,10 @@ interface GroupRow {
   sql_to_opportunity: number;
   reached_opportunity: number;
   opportunity_won: number;
+  sql_base: number;
+  sql_opportunity_base: number;
+  opportunity_base: number;
+  deal_base: number;
   won: number;
   lost: number;
   revenue: number;
@@ -381,11 +396,15 @@ function toGroup(row: GroupRow): HandoffGroup {
     awaiting: row.awaiting,
     neverTouched: row.never_touched,
     contactedBeforeMql: row.contacted_before_mql,
-    mqlToSql: rate(row.reached_sql, row.handoffs),
-    sqlToOpportunity: rate(row.sql_to_opportunity, row.reached_sql),
-    winRate: rate(row.opportunity_won, row.reached_opportunity),
+    // A rate whose stages are not tracked has a base of 0: 0 of 0, never a made-up 0 % or 100 %.
+    mqlToSql: rate(row.sql_base > 0 ? row.reached_sql : 0, row.sql_base),
+    sqlToOpportunity: rate(
+      row.sql_opportunity_base > 0 ? row.sql_to_opportunity : 0,
+      row.sql_opportunity_base,
+    ),
+    winRate: rate(row.opportunity_base > 0 ? row.opportunity_won : 0, row.opportunity_base),
     closedWinRate: rate(row.won, row.won + row.lost),
-    customers: rate(row.won, row.handoffs),
+    customers: rate(row.deal_base > 0 ? row.won : 0, row.deal_base),
     won: row.won,
     revenue: row.revenue,
     revenuePerHandoff: row.handoffs > 0 ? row.revenue / row.handoffs : null,
@@ -412,6 +431,8 @@ export interface Alignment {
   skippedMql: number;
   /** Which hand-off parts the whole workspace records (not only the filtered selection). */
   tracking: HandoffTracking;
+  /** Which later stages the whole workspace records: outcome rates run only through these. */
+  outcomeTracking: OutcomeTracking;
 }
 
 export interface AlignmentQuery {
@@ -450,6 +471,10 @@ const EMPTY_ROW: Omit<GroupRow, "key_0"> = {
   sql_to_opportunity: 0,
   reached_opportunity: 0,
   opportunity_won: 0,
+  sql_base: 0,
+  sql_opportunity_base: 0,
+  opportunity_base: 0,
+  deal_base: 0,
   won: 0,
   lost: 0,
   revenue: 0,
@@ -460,16 +485,32 @@ interface TrackingRow {
   contact_tracked: boolean;
   feedback_tracked: boolean;
   acceptance_tracked: boolean;
+  sql_tracked: boolean;
+  opportunity_tracked: boolean;
+  deal_tracked: boolean;
+}
+
+async function queryTracking(
+  engine: SqlEngine,
+): Promise<{ tracking: HandoffTracking; outcomeTracking: OutcomeTracking }> {
+  const [row] = await engine.query<TrackingRow>(handoffTrackingSql());
+  return {
+    tracking: {
+      review: row?.review_tracked === true,
+      contact: row?.contact_tracked === true,
+      feedback: row?.feedback_tracked === true,
+      acceptance: row?.acceptance_tracked === true,
+    },
+    outcomeTracking: {
+      sql: row?.sql_tracked === true,
+      opportunity: row?.opportunity_tracked === true,
+      deal: row?.deal_tracked === true,
+    },
+  };
 }
 
 export async function queryHandoffTracking(engine: SqlEngine): Promise<HandoffTracking> {
-  const [row] = await engine.query<TrackingRow>(handoffTrackingSql());
-  return {
-    review: row?.review_tracked === true,
-    contact: row?.contact_tracked === true,
-    feedback: row?.feedback_tracked === true,
-    acceptance: row?.acceptance_tracked === true,
-  };
+  return (await queryTracking(engine)).tracking;
 }
 
 export async function queryAlignment(
@@ -503,7 +544,7 @@ export async function queryAlignment(
   const where = filterWhere(query.filters);
   const [skipped] = await engine.query<{ skipped_mql: number }>(skippedMqlSql(where.sql), where.params);
   return {
-    tracking: await queryHandoffTracking(engine),
+    ...(await queryTracking(engine)),
     total: total ?? null,
     teams,
     owners,

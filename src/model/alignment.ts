@@ -80,6 +80,32 @@ export const SLA_NOT_TRACKED_REASON =
 /** "The hand-off SLA is not tracked: …" — the headline in place of any SLA figure (no period: slides add none). */
 export const SLA_NOT_TRACKED_HEADLINE = `The hand-off SLA is not tracked: ${SLA_NOT_TRACKED_REASON}, so no hand-off can be timed`;
 
+/**
+ * Which later stages the workspace records (tracked_stages): what became of hand-offs is counted only
+ * through stages with dates. Without SQL dates "MQL → SQL" would be MQL → opportunity (the reached rule);
+ * without opportunity dates every deal would be its own opportunity and the win rate 100 %.
+ */
+export interface OutcomeTracking {
+  sql: boolean;
+  opportunity: boolean;
+  deal: boolean;
+}
+
+export const OUTCOME_NOT_TRACKED_REASONS: Record<keyof OutcomeTracking, string> = {
+  sql: "no lead in the data has an SQL date",
+  opportunity: "no lead in the data has an opportunity date",
+  deal: "no deal in the data is recorded won or lost",
+};
+
+/** Why an outcome rate that needs these stages is not tracked, or null when it is. */
+export function outcomeNotTracked(
+  tracking: OutcomeTracking,
+  needs: readonly (keyof OutcomeTracking)[],
+): string | null {
+  const missing = needs.find((stage) => !tracking[stage]);
+  return missing === undefined ? null : OUTCOME_NOT_TRACKED_REASONS[missing];
+}
+
 /** True when at least one SLA step is tracked, so there is an SLA to judge. */
 export function slaTracked(tracking: HandoffTracking): boolean {
   return SLA_STEPS.some((step) => tracking[step]);

@@ -371,10 +371,13 @@ describe("every alignment query is valid SQL", () => {
 // acceptance was MQL → SQL (Ent 3/3, Reg 1/3), halving the score.
 describe("hand-off parts the data never records are not tracked", () => {
   let untracked: SqlEngine;
+  /** For the inline logs below: each test imports its own, replacing the last. */
+  let inline: SqlEngine;
 
   beforeAll(async () => {
     untracked = await createNodeEngine();
     await importFixture(untracked, "alignment-untracked.csv");
+    inline = await createNodeEngine();
   });
 
   it("tracks a step only when the workspace has its event, acceptance only when it has SAL dates", async () => {
@@ -497,7 +500,7 @@ describe("hand-off parts the data never records are not tracked", () => {
   it("with no review, contact or feedback anywhere, no hand-off is met or missed and acceptance is the score", async () => {
     // N1: MQL 03-02, SQL 03-05 (skipped SAL: reached it). N2: MQL 03-03, SAL 03-04. No sales touches at all.
     // SLA: not tracked for both (before: both "missed" review, 0 of 2 within SLA). Acceptance 2 of 2 = score.
-    const bare = await createNodeEngine();
+    const bare = inline;
     await importText(
       bare,
       "bare.csv",
@@ -527,5 +530,36 @@ describe("hand-off parts the data never records are not tracked", () => {
       ["N1", "not_tracked", "accepted"],
       ["N2", "not_tracked", "accepted"],
     ]);
+  });
+
+  it("counts outcomes only through stages the workspace records: no SQL or opportunity dates, no MQL → SQL or win rate", async () => {
+    // W1: MQL 03-02, contact 1 h later, won 03-20 with no SQL or opportunity date. W2: MQL 03-03, contact 2 h.
+    // Before: W1 "reached" SQL and opportunity through its deal, so MQL → SQL 1 of 2 and win rate 1 of 1 (100 %).
+    // Now: SQL and opportunity not tracked → MQL → SQL, SQL → opportunity and win rate 0 of 0; deals are
+    // recorded, so customers per hand-off 1 of 2.
+    await importText(
+      inline,
+      "won-only.csv",
+      [
+        "lead_id,occurred_at,activity,team",
+        "W1,2025-03-01 08:00:00,became_lead,Enterprise",
+        "W1,2025-03-02 09:00:00,became_mql,Enterprise",
+        "W1,2025-03-02 10:00:00,sales_contact,Enterprise",
+        "W1,2025-03-20 09:00:00,deal_won,Enterprise",
+        "W2,2025-03-01 08:00:00,became_lead,Enterprise",
+        "W2,2025-03-03 09:00:00,became_mql,Enterprise",
+        "W2,2025-03-03 11:00:00,sales_contact,Enterprise",
+      ].join("\n"),
+    );
+    const { total, outcomeTracking } = await queryAlignment(inline, query, DEFAULT_ALIGNMENT);
+    expect(outcomeTracking).toEqual({ sql: false, opportunity: false, deal: true });
+    expect(total).toMatchObject({
+      handoffs: 2,
+      mqlToSql: { successes: 0, trials: 0, value: null },
+      sqlToOpportunity: { trials: 0, value: null },
+      winRate: { successes: 0, trials: 0, value: null },
+      customers: { successes: 1, trials: 2 },
+      contactSla: { successes: 2, trials: 2 },
+    });
   });
 });

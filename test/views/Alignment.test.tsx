@@ -76,6 +76,7 @@ function alignment(tracking: HandoffTracking, parts: Partial<Alignment>): Alignm
     misrouted: [],
     skippedMql: 0,
     tracking,
+    outcomeTracking: { sql: true, opportunity: true, deal: true },
     ...parts,
   };
 }
@@ -278,6 +279,34 @@ describe("comparisons between groups of fewer than 20 leads", () => {
     expect(win.dataset.value).toBe("");
     expect(win.textContent).toBe("—no opportunities");
     expect(win.textContent).not.toContain("%");
+  });
+});
+
+describe("outcomes through stages the data never records", () => {
+  it("say 'not tracked' and why instead of a win rate, an uplift or revenue", () => {
+    // No opportunity dates in the workspace: win rate is 0 of 0 everywhere and says why.
+    const met = group("met", 30, { customers: rate(6, 30) });
+    const missed = group("missed", 30, { customers: rate(3, 30) });
+    const data: Alignment = {
+      ...alignment(
+        { review: true, contact: true, feedback: true, acceptance: true },
+        {
+          teams: [group("Enterprise", 60, { slaCompliance: rate(30, 60), acceptance: rate(50, 60) })],
+          bySla: [met, missed],
+        },
+      ),
+      outcomeTracking: { sql: true, opportunity: false, deal: true },
+    };
+    const { container } = render(<AlignmentReport alignment={data} settings={DEFAULT_ALIGNMENT} />);
+    const win = cell(container, "Enterprise", "opportunity_win_rate");
+    expect(win.dataset.value).toBe("");
+    expect(win.textContent).toBe("not tracked: no lead in the data has an opportunity date");
+    const winUplift = container.querySelector<HTMLElement>('tr[data-uplift="win_rate"]');
+    expect(winUplift?.dataset.value).toBe("");
+    expect(winUplift?.textContent).toContain("not tracked: no lead in the data has an opportunity date");
+    // Customers are recorded: 6 of 30 (20 %) against 3 of 30 (10 %) = +100.0 %.
+    const customers = container.querySelector<HTMLElement>('tr[data-uplift="customers"]');
+    expect(Number(customers?.dataset.value)).toBeCloseTo(1, 10);
   });
 });
 

@@ -2,7 +2,12 @@
 
 import { useRef } from "react";
 import type { Alignment, HandoffGroup } from "../../metrics/alignment";
-import { NOT_TRACKED_REASONS, rate, tooFewToCompare } from "../../model/alignment";
+import {
+  NOT_TRACKED_REASONS,
+  OUTCOME_NOT_TRACKED_REASONS,
+  rate,
+  tooFewToCompare,
+} from "../../model/alignment";
 import { formatCount, formatPercent } from "../../model/format";
 import { formatCountOf, MIN_LEADS_TO_JUDGE } from "../../model/smallNumbers";
 import { TableCsvButton } from "../../ui/TableCsvButton";
@@ -16,7 +21,7 @@ const ROUTING_LABELS: Record<string, string> = {
 
 /** How many hand-offs went to the wrong team, their acceptance against the rest (when it can be judged). */
 export function misroutingSentence(alignment: Alignment): string {
-  const { byRouting, total, tracking } = alignment;
+  const { byRouting, total, tracking, outcomeTracking } = alignment;
   const wrong = byRouting.find((g) => g.key === "misrouted");
   const count = wrong?.handoffs ?? 0;
   if (!wrong || count === 0)
@@ -28,16 +33,20 @@ export function misroutingSentence(alignment: Alignment): string {
     : tooFewToCompare(accepted, right)
       ? `their acceptance against those routed right is too few to judge (${formatCountOf(accepted.successes, accepted.trials)} accepted, against ${formatCountOf(right.successes, right.trials)}; fewer than ${MIN_LEADS_TO_JUDGE} on a side)`
       : `${formatPercent(accepted.value)} were accepted (${formatPercent(right.value)} when routed right)`;
-  return `${formatCount(count)} of ${formatCount(total?.handoffs ?? 0)} hand-offs went to another team than their company size calls for; ${acceptance}, and ${formatCount(wrong.won)} became customers.`;
+  const customers = outcomeTracking.deal
+    ? `${formatCount(wrong.won)} became customers`
+    : `whether they became customers is not tracked (${OUTCOME_NOT_TRACKED_REASONS.deal})`;
+  return `${formatCount(count)} of ${formatCount(total?.handoffs ?? 0)} hand-offs went to another team than their company size calls for; ${acceptance}, and ${customers}.`;
 }
 
 export function Misrouting(props: { alignment: Alignment }) {
-  const { byRouting, misrouted, tracking } = props.alignment;
+  const { byRouting, misrouted, tracking, outcomeTracking } = props.alignment;
   const count = byRouting.find((g) => g.key === "misrouted")?.handoffs ?? 0;
   const routingTable = useRef<HTMLTableElement>(null);
   const misroutedTable = useRef<HTMLTableElement>(null);
   const accepted = (g: HandoffGroup) =>
     tracking.acceptance ? formatCount(g.acceptance.successes) : "not tracked";
+  const countIf = (ok: boolean, n: number) => (ok ? formatCount(n) : "not tracked");
   return (
     <section aria-labelledby="misrouting-title">
       <h3 id="misrouting-title" className="chart-title" data-misrouted={count}>
@@ -48,6 +57,7 @@ export function Misrouting(props: { alignment: Alignment }) {
         caption="Outcomes by routing"
         groups={byRouting.map((g) => ({ label: ROUTING_LABELS[g.key] ?? g.key, group: g }))}
         tableRef={routingTable}
+        tracking={outcomeTracking}
       />
       {misrouted.length > 0 && <TableCsvButton table={misroutedTable} label="mis-routed hand-offs" />}
       {misrouted.length > 0 && (
@@ -72,8 +82,8 @@ export function Misrouting(props: { alignment: Alignment }) {
                 <td className="number">{formatCount(g.handoffs)}</td>
                 <td className="number">{accepted(g)}</td>
                 <td className="number">{formatCount(g.rejected)}</td>
-                <td className="number">{formatCount(g.mqlToSql.successes)}</td>
-                <td className="number">{formatCount(g.won)}</td>
+                <td className="number">{countIf(outcomeTracking.sql, g.mqlToSql.successes)}</td>
+                <td className="number">{countIf(outcomeTracking.deal, g.won)}</td>
               </tr>
             ))}
           </tbody>

@@ -11,6 +11,8 @@ import {
   CONTACT_BUCKETS,
   formatUplift,
   NOT_TRACKED_REASONS,
+  type OutcomeTracking,
+  outcomeNotTracked,
   PUBLISHED_EFFECT,
   type Rate,
   rate,
@@ -22,13 +24,17 @@ import {
 import { formatCount, formatMoney, formatPercent } from "../../model/format";
 import { formatCountOf, MIN_LEADS_TO_JUDGE } from "../../model/smallNumbers";
 import { TableCsvButton } from "../../ui/TableCsvButton";
-import { RateCell } from "./cells";
+import { NotTracked, RateCell } from "./cells";
 
+/** What became of groups of hand-offs; a rate through a stage the data never records says "not tracked". */
 export function OutcomeTable(props: {
   caption: string;
   groups: readonly { label: string; group: HandoffGroup }[];
+  tracking: OutcomeTracking;
   tableRef?: RefObject<HTMLTableElement | null>;
 }) {
+  const why = (...needs: (keyof OutcomeTracking)[]) => outcomeNotTracked(props.tracking, needs);
+  const revenueReason = why("deal");
   return (
     <table ref={props.tableRef} className="data-table">
       <caption>{props.caption}</caption>
@@ -48,11 +54,13 @@ export function OutcomeTable(props: {
           <tr key={label} data-group={group.key}>
             <th scope="row">{label}</th>
             <td className="number">{formatCount(group.handoffs)}</td>
-            <RateCell rate={group.mqlToSql} empty="no hand-offs" />
-            <RateCell rate={group.sqlToOpportunity} empty="no SQLs" />
-            <RateCell rate={group.winRate} empty="no opportunities" />
-            <RateCell rate={group.customers} empty="no hand-offs" />
-            <td className="number">{formatMoney(group.revenue)}</td>
+            <RateCell rate={group.mqlToSql} empty="no hand-offs" notTracked={why("sql")} />
+            <RateCell rate={group.sqlToOpportunity} empty="no SQLs" notTracked={why("sql", "opportunity")} />
+            <RateCell rate={group.winRate} empty="no opportunities" notTracked={why("opportunity", "deal")} />
+            <RateCell rate={group.customers} empty="no hand-offs" notTracked={why("deal")} />
+            <td className="number">
+              {revenueReason ? <NotTracked reason={revenueReason} /> : formatMoney(group.revenue)}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -83,8 +91,13 @@ function UpliftRow(props: {
   met: { text: string; raw: number | null; trials: number };
   missed: { text: string; raw: number | null; trials: number };
   published: number;
+  notTracked: string | null;
 }) {
-  const { met, missed } = props;
+  const { notTracked } = props;
+  const side = (s: { text: string; raw: number | null; trials: number }) =>
+    notTracked ? { text: "—", raw: null, trials: 0 } : s;
+  const met = side(props.met);
+  const missed = side(props.missed);
   const tooFew = tooFewToCompare(met, missed);
   const measured = tooFew ? null : uplift(met.raw, missed.raw);
   return (
@@ -97,7 +110,13 @@ function UpliftRow(props: {
         {missed.text}
       </td>
       <td className="number" data-csv={measured ?? ""}>
-        {tooFew ? `too few to judge (${TOO_FEW_ON_A_SIDE})` : formatUplift(measured)}
+        {notTracked ? (
+          <NotTracked reason={notTracked} />
+        ) : tooFew ? (
+          `too few to judge (${TOO_FEW_ON_A_SIDE})`
+        ) : (
+          formatUplift(measured)
+        )}
       </td>
       <td className="number" data-csv={props.published}>
         {formatUplift(props.published)}
@@ -119,6 +138,7 @@ export function SlaOutcomes(props: { alignment: Alignment }) {
         Outcomes of hand-offs within against outside the SLA: not tracked: {SLA_NOT_TRACKED_REASON}.
       </p>
     );
+  const { outcomeTracking } = props.alignment;
   const met = props.alignment.bySla.find((g) => g.key === "met");
   const missed = props.alignment.bySla.find((g) => g.key === "missed");
   if (!met || !missed)
@@ -148,6 +168,7 @@ export function SlaOutcomes(props: { alignment: Alignment }) {
         textAlternative={
           <OutcomeTable
             caption="Outcomes by hand-off SLA"
+            tracking={outcomeTracking}
             groups={[
               { label: "SLA met", group: met },
               { label: "SLA missed", group: missed },
@@ -180,6 +201,7 @@ export function SlaOutcomes(props: { alignment: Alignment }) {
             met={side(met.winRate)}
             missed={side(missed.winRate)}
             published={PUBLISHED_EFFECT.winRate}
+            notTracked={outcomeNotTracked(outcomeTracking, ["opportunity", "deal"])}
           />
           <UpliftRow
             id="customers"
@@ -187,6 +209,7 @@ export function SlaOutcomes(props: { alignment: Alignment }) {
             met={side(met.customers)}
             missed={side(missed.customers)}
             published={PUBLISHED_EFFECT.customers}
+            notTracked={outcomeNotTracked(outcomeTracking, ["deal"])}
           />
           <UpliftRow
             id="revenue"
@@ -194,6 +217,7 @@ export function SlaOutcomes(props: { alignment: Alignment }) {
             met={perHandoff(met)}
             missed={perHandoff(missed)}
             published={PUBLISHED_EFFECT.revenue}
+            notTracked={outcomeNotTracked(outcomeTracking, ["deal"])}
           />
         </tbody>
       </table>
@@ -253,6 +277,7 @@ export function ContactBuckets(props: { alignment: Alignment }) {
       textAlternative={
         <OutcomeTable
           caption="Outcomes by time from MQL to first sales contact"
+          tracking={props.alignment.outcomeTracking}
           groups={buckets.map((b) => ({ label: labelOf(b.key), group: b }))}
         />
       }

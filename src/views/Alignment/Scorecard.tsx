@@ -10,6 +10,7 @@ import {
   type HandoffTracking,
   listParts,
   NOT_TRACKED_REASONS,
+  outcomeNotTracked,
   SCORE_PARTS,
   SLA_NOT_TRACKED_REASON,
   SLA_STEPS,
@@ -184,6 +185,7 @@ export function Scorecard(props: { alignment: Alignment; settings: AlignmentSett
                 team={t.key}
                 metric="opportunity_win_rate"
                 empty="no opportunities"
+                notTracked={outcomeNotTracked(props.alignment.outcomeTracking, ["opportunity", "deal"])}
               />
             </tr>
           ))}
