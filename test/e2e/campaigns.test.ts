@@ -1,8 +1,11 @@
 // The Campaigns screen in the browser on the bundled sample: the headline, and the scoring model's
-// would-be MQLs following edited weights and thresholds.
+// would-be MQLs following edited weights and thresholds; and on a deals-only export, where MQL yield is
+// not tracked and no campaign is named best.
 
+import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES } from "../support/fixtures";
 import { launchBrowser, openApp } from "./browser";
 
 // test/metrics/scoring.test.ts derives these for the sample in SQL and checks them against a
@@ -48,6 +51,33 @@ describe("Campaigns in the browser", () => {
     await page.getByRole("button", { name: "MQL yield", exact: true }).click();
     const first = await page.locator("table.campaign-table tbody tr").first().getAttribute("data-campaign");
     expect(first).toBe("Webinars - Funnel Metrics Masterclass");
+    await page.context().close();
+  });
+
+  it("says MQL yield is not tracked on a deals-only export and names no best campaign", async () => {
+    // test/fixtures/campaigns-deals-only.csv (worked in test/metrics/campaigns.test.ts): 55 deals,
+    // Paid Search 30 (6 won × 2,000) and Spring Webinar 25 (10 won × 1,000), no lead or MQL dates.
+    const { page } = await openApp(browser);
+    await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: 30_000 });
+    await page.getByLabel("Import data file").setInputFiles(path.join(FIXTURES, "campaigns-deals-only.csv"));
+    await expect(page.getByLabel("What is in campaigns-deals-only.csv?").inputValue()).resolves.toBe("deals");
+    await page.getByRole("button", { name: "Apply mapping" }).click();
+    await page.getByRole("tab", { name: "Campaigns" }).click();
+    const headline = page.locator("[data-campaign-headline]");
+    await page.locator('tr[data-campaign="Spring Webinar"]').waitFor({ timeout: 30_000 });
+    expect(await headline.textContent()).toBe(
+      "MQL yield is not tracked: no lead in this data has an MQL date, so no campaign is named best or worst.",
+    );
+    const paid = page.locator('tr[data-campaign="Paid Search"] td');
+    // Leads 30, MQL yield not tracked, revenue 12,000 (6 × 2,000) still shown.
+    await expect(paid.nth(0).textContent()).resolves.toBe("30");
+    await expect(paid.nth(1).textContent()).resolves.toBe("not tracked");
+    await expect(paid.nth(6).textContent()).resolves.toBe("12,000");
+    await page.locator('[data-not-tracked="recorded-mql"]').waitFor({ timeout: 30_000 });
+    const screenText = (await page.locator("section.campaigns").textContent()) ?? "";
+    expect(screenText).not.toContain("best MQL yield");
+    expect(screenText).not.toContain("100.0 %");
+    expect(screenText).toContain("Where the model and the recorded MQL dates disagree is not tracked");
     await page.context().close();
   });
 });
