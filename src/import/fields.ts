@@ -241,7 +241,18 @@ export const FIELDS: Record<FileKind, readonly FieldSpec[]> = {
       id: "created_at",
       label: "Created date",
       kind: "date",
-      names: ["create date", "created date", "created at", "created", "opportunity created date"],
+      // engage_date: when a deal entered the pipeline in sales-pipeline tables (e.g. the CRM sample
+      // data sets with deal_stage / engage_date / close_date / close_value).
+      names: [
+        "create date",
+        "created date",
+        "created at",
+        "created",
+        "opportunity created date",
+        "engage date",
+        "engaged",
+        "engaged date",
+      ],
     },
     {
       id: "closed_at",
@@ -261,7 +272,7 @@ export const FIELDS: Record<FileKind, readonly FieldSpec[]> = {
       id: "amount",
       label: "Amount",
       kind: "number",
-      names: ["amount", "deal amount", "opportunity amount", "value"],
+      names: ["amount", "deal amount", "opportunity amount", "close value", "deal value", "value"],
     },
     ...byId("owner"),
     ...byId("team"),

@@ -4,13 +4,8 @@
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
 import type { DeriveSettings } from "../metrics/derive";
-import {
-  chooseDateFormat,
-  type DateColumnStats,
-  type DateFormat,
-  dateStatsSql,
-  dayMonthOrderSql,
-} from "./dates";
+import { type DateColumnProfile, profileDateColumns } from "./dateProfile";
+import type { DateFormat } from "./dates";
 import {
   detectFields,
   FIELDS,
@@ -49,6 +44,8 @@ export interface PreparedFile extends RawFile {
   kind: FileKind;
   mapping: KindMapping;
   dateFormats: Record<string, DateFormat>;
+  /** How each column reads as dates (header → profile): the mapping step detects and warns from it. */
+  dateProfiles: Record<string, DateColumnProfile>;
   /** Activity logs: values not in the vocabulary, most frequent first. */
   unknownActivities: { value: string; key: string; rows: number }[];
 }
@@ -89,6 +86,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Most bytes of files one import may bring (MAX_IMPORT_BYTES: DuckDB-WASM's heap). */
   maxBytes?: number;
+  /** Today, for "more than a year ahead" in the date checks (tests pin it; default: the clock). */
+  now?: Date;
 }
 
 export class ImportCancelled extends Error {
@@ -112,20 +111,17 @@ async function ensureVocabulary(engine: SqlEngine): Promise<void> {
   );
 }
 
-async function detectDateFormats(engine: SqlEngine, file: RawFile, kind: FileKind, mapping: KindMapping) {
+/** Each mapped date field's format: the one its column's values support (see chooseDateFormat). */
+function detectDateFormats(
+  kind: FileKind,
+  mapping: KindMapping,
+  profiles: Record<string, DateColumnProfile>,
+): Record<string, DateFormat> {
   const formats: Record<string, DateFormat> = {};
   for (const field of FIELDS[kind]) {
     const header = mapping[field.id];
     if (field.kind !== "date" || header === undefined) continue;
-    const column = quoteIdentifier(header);
-    const [stats] = await engine.query<DateColumnStats>(dateStatsSql(column, file.table));
-    if (stats && stats.dayMonth > 0) {
-      const [order] = await engine.query<Pick<DateColumnStats, "firstOver12" | "secondOver12">>(
-        dayMonthOrderSql(column, file.table),
-      );
-      Object.assign(stats, order);
-    }
-    formats[field.id] = stats ? chooseDateFormat(stats) : "iso";
+    formats[field.id] = profiles[header]?.detected ?? "iso";
   }
   return formats;
 }
@@ -148,17 +144,23 @@ async function unknownActivities(engine: SqlEngine, file: RawFile, mapping: Kind
   );
 }
 
-/** Proposes a mapping for a file as if it were of `kind` (the mapping step calls this on a change). */
+/**
+ * Proposes a mapping for a file as if it were of `kind` (the mapping step calls this on a change).
+ * The date profiles are read once per file and reused when the file already has them.
+ */
 export async function proposeMapping(
   engine: SqlEngine,
-  file: RawFile,
+  file: RawFile & { dateProfiles?: Record<string, DateColumnProfile> },
   kind: FileKind,
+  now: Date = new Date(),
 ): Promise<Omit<PreparedFile, keyof RawFile>> {
   const mapping = detectFields(kind, file.headers);
+  const dateProfiles = file.dateProfiles ?? (await profileDateColumns(engine, file.table, file.headers, now));
   return {
     kind,
     mapping,
-    dateFormats: await detectDateFormats(engine, file, kind, mapping),
+    dateFormats: detectDateFormats(kind, mapping, dateProfiles),
+    dateProfiles,
     unknownActivities: kind === "activity" ? await unknownActivities(engine, file, mapping) : [],
   };
 }
@@ -200,7 +202,8 @@ export async function prepareFiles(
       checkCancelled(options.signal);
       options.onProgress?.({ step: `Reading ${source.name}`, done: i, total: sources.length });
       const file = await readRawFile(engine, source);
-      prepared.push({ ...file, ...(await proposeMapping(engine, file, proposeKind(file.headers))) });
+      const proposal = await proposeMapping(engine, file, proposeKind(file.headers), options.now);
+      prepared.push({ ...file, ...proposal });
     }
   } catch (error) {
     for (const file of prepared) await dropRawFile(engine, file);

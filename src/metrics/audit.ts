@@ -40,10 +40,15 @@ const stageRank = `CASE activity
       ${STAGES.map((stage, rank) => `WHEN '${STAGE_ACTIVITIES[stage]}' THEN ${rank}`).join("\n      ")}
     END`;
 
-/** One row of counts. The single bound parameter is the wall clock, as 'YYYY-MM-DD HH:MM:SS.sss' UTC. */
+/** One row of counts. Both bound parameters are the wall clock, as 'YYYY-MM-DD HH:MM:SS.sss' UTC. */
 export const AUDIT_SUMMARY_SQL = `WITH
 clock AS (
-  SELECT CAST(? AS TIMESTAMP) AS now
+  -- Dates before 1970 or more than a year after the day of the check are implausible (a mis-read
+  -- format or a placeholder), as in the mapping step (src/import/dateProfile.ts).
+  SELECT
+    CAST(? AS TIMESTAMP) AS now,
+    CAST(CAST(? AS TIMESTAMP) AS DATE) + INTERVAL 1 YEAR AS late_after,
+    TIMESTAMP '1970-01-01' AS early_before
 ),
 row_checks AS (
   SELECT
@@ -55,6 +60,13 @@ row_checks AS (
     arg_min(lead_id, occurred_at) FILTER (WHERE activity IN ${literalList(LIFECYCLE_ACTIVITIES)} AND occurred_at > now)
       AS future_example_lead_id,
     count(*) FILTER (WHERE occurred_at > now)::INTEGER AS future_rows,
+    count(*) FILTER (WHERE occurred_at < early_before)::INTEGER AS early_rows,
+    count(*) FILTER (WHERE CAST(occurred_at AS DATE) > late_after)::INTEGER AS late_rows,
+    strftime(min(occurred_at), '%Y-%m-%d') AS earliest_day,
+    strftime(max(occurred_at), '%Y-%m-%d') AS latest_day,
+    arg_min(lead_id, occurred_at) FILTER (WHERE occurred_at < early_before OR CAST(occurred_at AS DATE) > late_after)
+      AS implausible_example_lead_id,
+    strftime(any_value(late_after), '%Y-%m-%d') AS late_after_day,
     count(raw_amount)::INTEGER AS amount_rows,
     count(*) FILTER (WHERE raw_amount IS NOT NULL AND amount IS NULL)::INTEGER AS text_amount_rows,
     arg_min(raw_amount, source_row) FILTER (WHERE raw_amount IS NOT NULL AND amount IS NULL) AS text_amount_example,
@@ -159,6 +171,12 @@ interface AuditSummaryRow {
   future_stage_rows: number;
   future_example_lead_id: string | null;
   future_rows: number;
+  early_rows: number;
+  late_rows: number;
+  earliest_day: string | null;
+  latest_day: string | null;
+  implausible_example_lead_id: string | null;
+  late_after_day: string;
   amount_rows: number;
   text_amount_rows: number;
   text_amount_example: string | null;
@@ -194,7 +212,8 @@ function utcTimestamp(now: Date): string {
  * place the app reads it; every other number uses the data's as-of date.
  */
 export async function queryAudit(engine: SqlEngine, now: Date): Promise<DataAudit> {
-  const [row] = await engine.query<AuditSummaryRow>(AUDIT_SUMMARY_SQL, [utcTimestamp(now)]);
+  const clock = utcTimestamp(now);
+  const [row] = await engine.query<AuditSummaryRow>(AUDIT_SUMMARY_SQL, [clock, clock]);
   if (!row) throw new Error("No data is loaded");
   const top = await engine.query<{ activity: string; rows: number }>(TOP_UNKNOWN_ACTIVITIES_SQL);
   const example =
@@ -214,6 +233,14 @@ export async function queryAudit(engine: SqlEngine, now: Date): Promise<DataAudi
       stageRowsTotal: row.stage_rows,
       allRows: row.future_rows,
       exampleLeadId: row.future_example_lead_id,
+    },
+    implausibleDates: {
+      early: row.early_rows,
+      late: row.late_rows,
+      earliest: row.early_rows > 0 ? row.earliest_day : null,
+      latest: row.late_rows > 0 ? row.latest_day : null,
+      lateAfter: row.late_after_day,
+      exampleLeadId: row.implausible_example_lead_id,
     },
     noActivity: { leads: row.no_activity_leads, exampleLeadId: row.no_activity_example_lead_id },
     amountsAsText: { rows: row.text_amount_rows, amountRows: row.amount_rows, example },

@@ -1,7 +1,7 @@
 // The data-quality audit's result and the pure rules that turn it into a short trust verdict.
 
 import { formatCount, formatPercent } from "./format";
-import { STAGE_LABELS, STAGES, type Stage } from "./stages";
+import { STAGE_LABELS, STAGE_PLURALS, STAGES, type Stage } from "./stages";
 
 /** What the audit query counts in the live workspace (src/metrics/audit.ts). */
 export interface DataAudit {
@@ -21,6 +21,18 @@ export interface DataAudit {
   movedBackwards: { leads: number; exampleLeadId: string | null };
   /** Stage-change rows dated after `checkedOn`'s moment, out of all stage-change rows; allRows: any activity. */
   futureDates: { stageRows: number; stageRowsTotal: number; allRows: number; exampleLeadId: string | null };
+  /**
+   * Rows dated before 1970 (`early`) or after `lateAfter`, a year after `checkedOn` (`late`): a
+   * mis-read format or a placeholder, kept but never silently. `earliest`/`latest`: YYYY-MM-DD.
+   */
+  implausibleDates: {
+    early: number;
+    late: number;
+    earliest: string | null;
+    latest: string | null;
+    lateAfter: string;
+    exampleLeadId: string | null;
+  };
   /** Leads with stage changes only: no touch (page view, email, download, webinar, demo …). */
   noActivity: { leads: number; exampleLeadId: string | null };
   /** Rows with an amount that could not be read as a number, out of rows with any amount. */
@@ -42,6 +54,7 @@ export type AuditCheckId =
   | "out_of_order"
   | "moved_backwards"
   | "future_dates"
+  | "implausible_dates"
   | "duplicates"
   | "amounts_as_text"
   | "unknown_activities"
@@ -81,6 +94,8 @@ export const AUDIT_THRESHOLDS = {
   movedBackwardsLeads: { warn: 0.05, bad: 0.2 },
   /** Any future stage date moves the as-of date (the latest timestamp) and with it stalled vs in progress. */
   futureStageRows: { warn: 0, bad: 0.2 },
+  /** A date before 1970 or a year ahead is never accepted silently; many of them mean a mis-read format. */
+  implausibleDateRows: { warn: 0, bad: 0.2 },
   /** Copies do not change stage dates (first date wins) but inflate activity counts and scores. */
   duplicateRows: { warn: 0.01, bad: 0.2 },
   /** Every unreadable amount is revenue left out of totals. */
@@ -132,24 +147,72 @@ interface Check extends AuditDetail {
   finding: string;
 }
 
+/**
+ * Where the funnel starts: the first tracked stage. A file of deals alone starts it at opportunity
+ * (derive.ts: a record known only from deals is not a tracked lead). Null when nothing is tracked.
+ */
+export function funnelStart(audit: DataAudit): Stage | null {
+  return STAGES.find((stage) => audit.trackedStages[stage]) ?? null;
+}
+
+/** What one record of the workspace is: a lead, or (when the funnel starts later) that stage's record. */
+export function auditRecordNoun(audit: DataAudit, count: number): string {
+  const start = funnelStart(audit);
+  if (start === null || start === "lead") return count === 1 ? "lead" : "leads";
+  return count === 1 ? STAGE_LABELS[start].toLowerCase() : STAGE_PLURALS[start];
+}
+
+/** "The funnel starts at opportunity: …" when it starts after the lead stage, else null. */
+function funnelStartSentence(audit: DataAudit): string | null {
+  const start = funnelStart(audit);
+  if (start === null || start === "lead") return null;
+  const before = STAGES.slice(0, STAGES.indexOf(start)).map((stage) => STAGE_LABELS[stage]);
+  const list = `${before.slice(0, -1).join(", ")} and ${before.at(-1)}`;
+  const holds =
+    start === "opportunity" ? "the data holds deals / opportunities only" : "no record has an earlier stage";
+  return (
+    `The funnel starts at ${STAGE_LABELS[start].toLowerCase()}: ${holds}, so ${list} are not tracked ` +
+    "(import a lead or contact file with it to see them)."
+  );
+}
+
 function trackedStagesCheck(audit: DataAudit): Check {
+  const start = funnelStart(audit);
   const untracked = STAGES.filter((stage) => !audit.trackedStages[stage]);
   const names = untracked.map((stage) => STAGE_LABELS[stage]).join(", ");
+  const value =
+    untracked.length === 0
+      ? `All ${STAGES.length}`
+      : `${STAGES.length - untracked.length} of ${STAGES.length} (not tracked: ${names})`;
+  const explanation =
+    "A stage is tracked when at least one lead has a date for it. The funnel skips untracked stages " +
+    "and shows no rate through them; without MQL dates the hand-off to sales cannot be reviewed at all.";
+  if (start !== null && start !== "lead") {
+    // A deals-only export is a supported shape: the stages before its start are untracked by design.
+    const missing = STAGES.slice(STAGES.indexOf(start)).filter((stage) => !audit.trackedStages[stage]);
+    const missingNames = missing.map((stage) => STAGE_LABELS[stage]).join(", ");
+    return {
+      id: "tracked_stages",
+      label: "Funnel stages tracked",
+      value,
+      severity: missing.length > 0 ? "warn" : "ok",
+      finding:
+        missing.length > 0
+          ? `${missingNames} ${missing.length === 1 ? "is" : "are"} not tracked either, so no rate through ${missing.length === 1 ? "it" : "them"} is shown`
+          : `the funnel starts at ${STAGE_LABELS[start].toLowerCase()}`,
+      explanation: `${funnelStartSentence(audit) ?? ""} ${explanation}`,
+    };
+  }
   const noMql = untracked.includes("mql");
   return {
     id: "tracked_stages",
     label: "Funnel stages tracked",
-    value:
-      untracked.length === 0
-        ? `All ${STAGES.length}`
-        : `${STAGES.length - untracked.length} of ${STAGES.length} (not tracked: ${names})`,
+    value,
     severity: noMql ? "bad" : untracked.length > 0 ? "warn" : "ok",
     finding: noMql
       ? "no lead has an MQL date, so MQL → SQL and sales acceptance cannot be measured"
       : `${names} ${untracked.length === 1 ? "is" : "are"} not tracked, so no rate through ${untracked.length === 1 ? "it" : "them"} is shown`,
-    explanation:
-      "A stage is tracked when at least one lead has a date for it. The funnel skips untracked stages " +
-      "and shows no rate through them; without MQL dates the hand-off to sales cannot be reviewed at all.",
+    explanation,
   };
 }
 
@@ -200,6 +263,29 @@ function futureDatesCheck(audit: DataAudit): Check {
       (otherRows > 0 ? `, and ${plural(otherRows, "other row", "other rows")} of any activity` : "") +
       `. The as-of date is the latest date in the data${asOf}, so a future date moves it forward and ` +
       `changes which leads count as stalled.${exampleLead(exampleLeadId)}`,
+  };
+}
+
+function implausibleDatesCheck(audit: DataAudit): Check {
+  const { early, late, earliest, latest, lateAfter, exampleLeadId } = audit.implausibleDates;
+  const rows = early + late;
+  const parts = [
+    early > 0
+      ? `${formatCount(early)} before 1970${earliest === null ? "" : `, earliest ${earliest}`}`
+      : null,
+    late > 0 ? `${formatCount(late)} after ${lateAfter}${latest === null ? "" : `, latest ${latest}`}` : null,
+  ].filter((part) => part !== null);
+  return {
+    id: "implausible_dates",
+    label: "Dates before 1970 or more than a year ahead",
+    value: `${plural(rows, "row", "rows")}${parts.length > 0 ? ` (${parts.join("; ")})` : ""}`,
+    severity: severityOf(share(rows, audit.eventRows), AUDIT_THRESHOLDS.implausibleDateRows),
+    finding: `${plural(rows, "row is", "rows are")} dated before 1970 or more than a year ahead (${parts.join("; ")})`,
+    explanation:
+      `Rows dated before 1970 or after ${lateAfter} (a year after this check). Such dates are usually a ` +
+      "date format read the wrong way (a two-digit year, day and month swapped) or a placeholder such as " +
+      "2099-12-31. They are kept and counted here, and never become the as-of date; check the column's " +
+      `date format under Edit mapping.${exampleLead(exampleLeadId)}`,
   };
 }
 
@@ -255,11 +341,13 @@ function unknownActivitiesCheck(audit: DataAudit): Check {
 function noActivityCheck(audit: DataAudit): Check {
   const { leads, exampleLeadId } = audit.noActivity;
   const fraction = share(leads, audit.leads);
+  // A deals-only workspace records no touches by its nature: nothing to flag.
+  const leadsTracked = funnelStart(audit) === "lead";
   return {
     id: "no_activity",
     label: "Leads with no activity",
     value: partOf(leads, audit.leads, "lead", "leads"),
-    severity: severityOf(fraction, AUDIT_THRESHOLDS.noActivityLeads),
+    severity: leadsTracked ? severityOf(fraction, AUDIT_THRESHOLDS.noActivityLeads) : "ok",
     finding: `${formatPercent(fraction)} of leads have stage changes but no recorded activity`,
     explanation:
       "Leads with only stage changes and hand-off records: no page view, email, download, webinar, demo " +
@@ -275,6 +363,7 @@ function checks(audit: DataAudit): Check[] {
     outOfOrderCheck(audit),
     movedBackwardsCheck(audit),
     futureDatesCheck(audit),
+    implausibleDatesCheck(audit),
     duplicatesCheck(audit),
     amountsAsTextCheck(audit),
     unknownActivitiesCheck(audit),
@@ -282,20 +371,26 @@ function checks(audit: DataAudit): Check[] {
   ];
 }
 
-/** The trust verdict: the worst check sets the level, and the headline names it. */
+/**
+ * The trust verdict: the worst check sets the level, and the headline names it. When the funnel
+ * starts after the lead stage (a deals-only export) the headline first says where it starts.
+ */
 export function auditVerdict(audit: DataAudit): AuditVerdict {
   const all = checks(audit);
   const details = all.map(({ finding: _finding, ...detail }) => detail);
   if (audit.eventRows === 0) {
     return { level: "poor", headline: `${HEADLINE_PREFIX.poor}: no rows are loaded.`, details };
   }
+  const opening = funnelStartSentence(audit);
+  const withOpening = (text: string) => (opening === null ? text : `${opening} ${text}`);
   const worst = all.find((c) => c.severity === "bad") ?? all.find((c) => c.severity === "warn");
   if (!worst) {
     return {
       level: "good",
-      headline:
+      headline: withOpening(
         `${HEADLINE_PREFIX.good}: no problems found in ${plural(audit.eventRows, "row", "rows")} ` +
-        `from ${plural(audit.leads, "lead", "leads")}.`,
+          `from ${formatCount(audit.leads)} ${auditRecordNoun(audit, audit.leads)}.`,
+      ),
       details,
     };
   }
@@ -305,5 +400,5 @@ export function auditVerdict(audit: DataAudit): AuditVerdict {
     others === 0
       ? ""
       : ` ${formatCount(others)} more ${others === 1 ? "check needs" : "checks need"} attention.`;
-  return { level, headline: `${HEADLINE_PREFIX[level]}: ${worst.finding}.${more}`, details };
+  return { level, headline: withOpening(`${HEADLINE_PREFIX[level]}: ${worst.finding}.${more}`), details };
 }

@@ -1,7 +1,8 @@
 // Column auto-detection and date-format choice: pure functions, table-driven.
 
 import { describe, expect, it } from "vitest";
-import { chooseDateFormat, type DateColumnStats } from "../../src/import/dates";
+import { chooseDateFormat, type DateEvidence } from "../../src/import/dateProfile";
+import { DATE_FORMATS, type DateFormat } from "../../src/import/dates";
 import { normaliseHeader } from "../../src/import/detect";
 import { detectFields, missingFields, proposeKind } from "../../src/import/fields";
 import { activityAliases, vocabularyKey } from "../../src/import/vocabulary";
@@ -93,6 +94,19 @@ describe("file kind and CRM headers", () => {
     });
   });
 
+  it.each([
+    // Sales-pipeline tables (deal_stage, engage_date, close_date, close_value) and their spellings.
+    [
+      ["opportunity_id", "deal_stage", "engage_date", "close_date", "close_value"],
+      "engage_date",
+      "close_value",
+    ],
+    [["Deal ID", "Deal Stage", "Engaged", "Deal Value"], "Engaged", "Deal Value"],
+    [["id", "Engage Date", "value"], "Engage Date", "value"],
+  ])("proposes the created date and amount of a deals file %j", (headers, created, amount) => {
+    expect(detectFields("deals", headers)).toMatchObject({ created_at: created, amount });
+  });
+
   it("sees through Salesforce object prefixes", () => {
     expect(detectFields("leads", ["Contact: Contact ID", "Contact: Created Date"])).toMatchObject({
       lead_id: "Contact: Contact ID",
@@ -111,29 +125,75 @@ describe("activity vocabulary", () => {
   });
 });
 
-const stats = (overrides: Partial<DateColumnStats>): DateColumnStats => ({
-  nonEmpty: 10,
-  iso: 0,
-  dayMonth: 0,
-  firstOver12: 0,
-  secondOver12: 0,
-  dashOrDot: 0,
-  epochS: 0,
-  epochMs: 0,
-  excel: 0,
-  ...overrides,
-});
+const NO_FIT = { shaped: 0, plausible: 0 };
+
+/** Evidence where each listed format reads `[shaped, plausible]` values and no other reads any. */
+function evidence(fits: Partial<Record<DateFormat, [number, number]>>, order: Partial<DateEvidence> = {}) {
+  const all = Object.fromEntries(
+    DATE_FORMATS.map((f) => {
+      const fit = fits[f];
+      return [f, fit ? { shaped: fit[0], plausible: fit[1] } : NO_FIT];
+    }),
+  ) as DateEvidence["fits"];
+  return { fits: all, dayMonth: 0, dashOrDot: 0, firstOver12: 0, secondOver12: 0, ...order };
+}
 
 describe("date format from the whole column", () => {
   it.each([
-    ["ISO dates", stats({ iso: 10 }), "iso"],
-    ["a day above 12 in first place", stats({ dayMonth: 10, firstOver12: 1 }), "dmy"],
-    ["a day above 12 in second place", stats({ dayMonth: 10, secondOver12: 3 }), "mdy"],
-    ["undecided dashes (DD-MM-YYYY)", stats({ dayMonth: 10, dashOrDot: 10 }), "dmy"],
-    ["undecided slashes (MM/DD/YYYY)", stats({ dayMonth: 10 }), "mdy"],
-    ["epoch milliseconds", stats({ epochMs: 10 }), "epoch_ms"],
-    ["epoch seconds", stats({ epochS: 10 }), "epoch_s"],
-    ["Excel serials", stats({ excel: 10 }), "excel"],
+    [
+      "ISO dates (ISO also reads as YY-MM-DD: the tie goes to ISO)",
+      evidence({ iso: [10, 10], ymd2: [10, 10] }),
+      "iso",
+    ],
+    [
+      "a day above 12 in first place",
+      evidence({ dmy: [10, 10], mdy: [10, 10] }, { dayMonth: 10, firstOver12: 1 }),
+      "dmy",
+    ],
+    [
+      "a day above 12 in second place",
+      evidence({ dmy: [10, 10], mdy: [10, 10] }, { dayMonth: 10, secondOver12: 3 }),
+      "mdy",
+    ],
+    [
+      "undecided dashes (DD-MM-YYYY)",
+      evidence({ dmy: [10, 10], mdy: [10, 10] }, { dayMonth: 10, dashOrDot: 10 }),
+      "dmy",
+    ],
+    ["undecided slashes (MM/DD/YYYY)", evidence({ dmy: [10, 10], mdy: [10, 10] }, { dayMonth: 10 }), "mdy"],
+    // Four-digit day/month values also read as DD-MM-YY: the tie goes to the four-digit format.
+    [
+      "DD-MM-YYYY over DD-MM-YY",
+      evidence({ dmy: [10, 10], dmy2: [10, 10] }, { dayMonth: 10, dashOrDot: 10 }),
+      "dmy",
+    ],
+    // '20-10-16', '31-12-17': DD-MM-YY gives 2016 and 2017; YY-MM-DD gives 2020 and 2031 (too far ahead).
+    [
+      "DD-MM-YY when YY-MM-DD lands more than a year ahead",
+      evidence({ dmy2: [2, 2], ymd2: [2, 1] }, { dayMonth: 2, dashOrDot: 2, firstOver12: 2 }),
+      "dmy2",
+    ],
+    [
+      "DD-MM-YY over YY-MM-DD when both are plausible",
+      evidence({ dmy2: [4, 4], ymd2: [4, 4] }, { dayMonth: 4, dashOrDot: 4 }),
+      "dmy2",
+    ],
+    [
+      "MM/DD/YY by a second part above 12",
+      evidence({ dmy2: [6, 6], mdy2: [6, 6], ymd2: [6, 6] }, { dayMonth: 6, secondOver12: 2 }),
+      "mdy2",
+    ],
+    // '99-12-31', '85-06-30': year first is the only reading (no day 99 or 85).
+    [
+      "YY-MM-DD when only year first reads",
+      evidence({ ymd2: [2, 2] }, { dayMonth: 2, firstOver12: 2 }),
+      "ymd2",
+    ],
+    ["more plausible dates beat more readable ones", evidence({ iso: [10, 2], dmy: [8, 8] }), "dmy"],
+    ["epoch milliseconds", evidence({ epoch_ms: [10, 10] }), "epoch_ms"],
+    ["epoch seconds", evidence({ epoch_s: [10, 10] }), "epoch_s"],
+    ["Excel serials", evidence({ excel: [10, 10] }), "excel"],
+    ["nothing that looks like a date keeps ISO", evidence({}), "iso"],
   ])("%s", (_name, column, expected) => {
     expect(chooseDateFormat(column)).toBe(expected);
   });

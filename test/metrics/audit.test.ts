@@ -37,7 +37,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
 import { AUDIT_SUMMARY_SQL, queryAudit, TOP_UNKNOWN_ACTIVITIES_SQL } from "../../src/metrics/audit";
 import { type AuditSeverity, auditVerdict, type DataAudit } from "../../src/model/audit";
-import { importFixture, importText } from "../support/fixtures";
+import { importFixture, importFixtures, importText } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 
 const NOW = new Date("2025-07-01T00:00:00Z");
@@ -132,6 +132,7 @@ describe("data-quality audit on the hand-checked fixture", () => {
       ["out_of_order", "2 leads (16.7 %)", "warn"],
       ["moved_backwards", "3 leads (25.0 %)", "bad"],
       ["future_dates", "2 rows", "warn"],
+      ["implausible_dates", "0 rows", "ok"],
       ["duplicates", "4 extra copies (6.7 % of rows)", "warn"],
       ["amounts_as_text", "2 rows (50.0 % of amounts)", "bad"],
       ["unknown_activities", "6.7 % of rows (4 of 60)", "warn"],
@@ -142,7 +143,9 @@ describe("data-quality audit on the hand-checked fixture", () => {
   });
 
   it("passes an EXPLAIN check", async () => {
-    await expect(engine.query(`EXPLAIN ${AUDIT_SUMMARY_SQL}`, ["2025-07-01 00:00:00"])).resolves.toBeTruthy();
+    await expect(
+      engine.query(`EXPLAIN ${AUDIT_SUMMARY_SQL}`, ["2025-07-01 00:00:00", "2025-07-01 00:00:00"]),
+    ).resolves.toBeTruthy();
     await expect(engine.query(`EXPLAIN ${TOP_UNKNOWN_ACTIVITIES_SQL}`)).resolves.toBeTruthy();
   });
 });
@@ -170,7 +173,7 @@ describe("data-quality audit on clean and partial data", () => {
     expect(verdict.details.every((d) => d.severity === "ok")).toBe(true);
   });
 
-  it("calls a deals-only file poor because no MQL stage is tracked", async () => {
+  it("says where a deals-only file's funnel starts instead of calling it poor", async () => {
     const local = await createNodeEngine();
     await importText(
       local,
@@ -188,12 +191,58 @@ describe("data-quality audit on clean and partial data", () => {
       opportunity: true,
       deal: true,
     });
+    // 4 rows from 2 opportunities; no touches is the nature of a deals file, not a caveat.
     const verdict = auditVerdict(dealsOnly);
-    expect(verdict.level).toBe("poor");
-    expect(verdict.headline).toMatch(
-      /^Not reliable as it is: no lead has an MQL date, so MQL → SQL and sales acceptance cannot be measured\./,
+    expect(verdict.level).toBe("good");
+    expect(verdict.headline).toBe(
+      "The funnel starts at opportunity: the data holds deals / opportunities only, so Lead, MQL, SAL " +
+        "and SQL are not tracked (import a lead or contact file with it to see them). Good to use: no " +
+        "problems found in 4 rows from 2 opportunities.",
     );
-    expect(verdict.details[0]?.value).toBe("2 of 6 (not tracked: Lead, MQL, SAL, SQL)");
+    expect(verdict.details[0]).toMatchObject({
+      value: "2 of 6 (not tracked: Lead, MQL, SAL, SQL)",
+      severity: "ok",
+    });
+    expect(verdict.details.find((d) => d.id === "no_activity")?.severity).toBe("ok");
+  });
+
+  it("audits a deals export with two-digit years as 2016–2017 deals, funnel from opportunity", async () => {
+    // deals-two-digit-years.csv (test/import/dates.test.ts): 4 deals, 7 events, read as DD-MM-YY, so
+    // no date is before 1970 or after 2026-07-01, and the as-of date is 2017-12-31, not 0031-12-17.
+    const local = await createNodeEngine();
+    await importFixtures(local, ["deals-two-digit-years.csv"]);
+    const deals = await queryAudit(local, NOW);
+    expect(deals).toMatchObject({
+      eventRows: 7,
+      leads: 4,
+      asOf: "2017-12-31",
+      implausibleDates: { early: 0, late: 0, lateAfter: "2026-07-01" },
+    });
+    expect(auditVerdict(deals).headline).toMatch(
+      /^The funnel starts at opportunity: .* Good to use: no problems found in 7 rows from 4 opportunities\.$/,
+    );
+  });
+
+  it("counts dates before 1970 or more than a year ahead", async () => {
+    // dates-implausible.csv: 6 rows; 1916-10-20 (P1) and 1969-12-31 23:59:59 (P3) are before 1970;
+    // 2099-12-31 (P2) is after 2026-07-01, a year after NOW. 3 of 6 rows = 50 % > 20 %: poor.
+    const local = await createNodeEngine();
+    await importFixture(local, "dates-implausible.csv");
+    const implausible = await queryAudit(local, NOW);
+    expect(implausible.implausibleDates).toEqual({
+      early: 2,
+      late: 1,
+      earliest: "1916-10-20",
+      latest: "2099-12-31",
+      lateAfter: "2026-07-01",
+      exampleLeadId: "P1",
+    });
+    const check = auditVerdict(implausible).details.find((d) => d.id === "implausible_dates");
+    expect(check).toMatchObject({
+      value: "3 rows (2 before 1970, earliest 1916-10-20; 1 after 2026-07-01, latest 2099-12-31)",
+      severity: "bad",
+    });
+    expect(check?.explanation).toContain("Example: lead P1.");
   });
 });
 
@@ -208,6 +257,14 @@ function cleanAudit(overrides: Partial<DataAudit> = {}): DataAudit {
     outOfOrder: { leads: 0, exampleLeadId: null },
     movedBackwards: { leads: 0, exampleLeadId: null },
     futureDates: { stageRows: 0, stageRowsTotal: 400, allRows: 0, exampleLeadId: null },
+    implausibleDates: {
+      early: 0,
+      late: 0,
+      earliest: null,
+      latest: null,
+      lateAfter: "2026-07-01",
+      exampleLeadId: null,
+    },
     noActivity: { leads: 0, exampleLeadId: null },
     amountsAsText: { rows: 0, amountRows: 50, example: null },
     unknownActivities: { rows: 0, top: [] },
@@ -271,6 +328,40 @@ describe("audit verdict thresholds", () => {
       "Usable with caveats: SAL is not tracked, so no rate through it is shown.",
     );
     expect(auditVerdict(cleanAudit({ trackedStages: { ...tracked, mql: false } })).level).toBe("poor");
+  });
+
+  it("never accepts a single date before 1970 silently", () => {
+    const early = cleanAudit({
+      implausibleDates: {
+        early: 1,
+        late: 0,
+        earliest: "1916-10-20",
+        latest: null,
+        lateAfter: "2026-07-01",
+        exampleLeadId: "L7",
+      },
+    });
+    // 1 of 1,000 rows: above the 0 % caveat limit, under the 20 % poor one.
+    expect(auditVerdict(early)).toMatchObject({
+      level: "caveats",
+      headline:
+        "Usable with caveats: 1 row is dated before 1970 or more than a year ahead (1 before 1970, earliest 1916-10-20).",
+    });
+  });
+
+  it("keeps a deals-only workspace's verdict about its own checks, after saying where it starts", () => {
+    const dealsOnly = cleanAudit({
+      trackedStages: { lead: false, mql: false, sal: false, sql: false, opportunity: true, deal: false },
+      noActivity: { leads: 100, exampleLeadId: "D1" },
+    });
+    // Deal untracked (no won or lost dates) after the start is a caveat; no touches is not.
+    expect(auditVerdict(dealsOnly)).toMatchObject({
+      level: "caveats",
+      headline:
+        "The funnel starts at opportunity: the data holds deals / opportunities only, so Lead, MQL, SAL " +
+        "and SQL are not tracked (import a lead or contact file with it to see them). Usable with caveats: " +
+        "Deal is not tracked either, so no rate through it is shown.",
+    });
   });
 
   it("calls an empty workspace poor", () => {

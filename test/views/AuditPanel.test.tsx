@@ -17,6 +17,14 @@ function audit(overrides: Partial<DataAudit> = {}): DataAudit {
     outOfOrder: { leads: 0, exampleLeadId: null },
     movedBackwards: { leads: 0, exampleLeadId: null },
     futureDates: { stageRows: 0, stageRowsTotal: 1800, allRows: 0, exampleLeadId: null },
+    implausibleDates: {
+      early: 0,
+      late: 0,
+      earliest: null,
+      latest: null,
+      lateAfter: "2026-07-01",
+      exampleLeadId: null,
+    },
     noActivity: { leads: 0, exampleLeadId: null },
     amountsAsText: { rows: 0, amountRows: 120, example: null },
     unknownActivities: { rows: 0, top: [] },
@@ -124,7 +132,7 @@ describe("AuditPanel", () => {
     );
     const details = panel().querySelector("details");
     expect(details?.open).toBe(false);
-    await userEvent.click(within(panel()).getByText("Every check (8)"));
+    await userEvent.click(within(panel()).getByText("Every check (9)"));
     expect(details?.open).toBe(true);
     const items = within(panel()).getAllByRole("listitem");
     expect(items.map((item) => item.dataset.check)).toEqual([
@@ -132,6 +140,7 @@ describe("AuditPanel", () => {
       "out_of_order",
       "moved_backwards",
       "future_dates",
+      "implausible_dates",
       "duplicates",
       "amounts_as_text",
       "unknown_activities",
@@ -154,9 +163,61 @@ describe("AuditPanel", () => {
       "warn",
       "warn",
       "ok",
+      "ok",
       "warn",
       "ok",
       "ok",
     ]);
+  });
+
+  it("says where a deals-only workspace's funnel starts and counts opportunities, not leads", () => {
+    render(
+      <AuditPanel
+        audit={audit({
+          eventRows: 7,
+          leads: 4,
+          asOf: "2017-12-31",
+          trackedStages: { lead: false, mql: false, sal: false, sql: false, opportunity: true, deal: true },
+          noActivity: { leads: 4, exampleLeadId: "O1" },
+          futureDates: { stageRows: 0, stageRowsTotal: 7, allRows: 0, exampleLeadId: null },
+          amountsAsText: { rows: 0, amountRows: 5, example: null },
+        })}
+      />,
+    );
+    expect(panel().dataset.level).toBe("good");
+    expect(panel().textContent).toContain(
+      "The funnel starts at opportunity: the data holds deals / opportunities only, so Lead, MQL, SAL " +
+        "and SQL are not tracked (import a lead or contact file with it to see them). Good to use: no " +
+        "problems found in 7 rows from 4 opportunities.",
+    );
+    expect(panel().textContent).not.toContain("no lead has an MQL date");
+    expect(panel().textContent).toContain("Checked 7 rows from 4 opportunities · as-of date 2017-12-31.");
+  });
+
+  it("counts dates before 1970 or more than a year ahead, in words", () => {
+    render(
+      <AuditPanel
+        audit={audit({
+          implausibleDates: {
+            early: 12,
+            late: 3,
+            earliest: "1916-10-20",
+            latest: "2099-12-31",
+            lateAfter: "2026-07-01",
+            exampleLeadId: "L44",
+          },
+        })}
+      />,
+    );
+    // 15 of 5,000 rows = 0.3 %: any is a caveat, under 20 % not poor.
+    expect(panel().dataset.level).toBe("caveats");
+    expect(panel().textContent).toContain(
+      "Usable with caveats: 15 rows are dated before 1970 or more than a year ahead (12 before 1970, " +
+        "earliest 1916-10-20; 3 after 2026-07-01, latest 2099-12-31).",
+    );
+    expect(check("implausible_dates").textContent).toContain(
+      "Dates before 1970 or more than a year ahead: 15 rows",
+    );
+    expect(check("implausible_dates").textContent).toContain("Example: lead L44.");
   });
 });

@@ -6,6 +6,7 @@ import {
   AUDIT_SEVERITY_LABELS,
   type AuditLevel,
   type AuditSeverity,
+  auditRecordNoun,
   auditVerdict,
   type DataAudit,
 } from "../../model/audit";
@@ -62,7 +63,7 @@ export const AuditPanel = memo(function AuditPanel(props: { audit: DataAudit }) 
       </p>
       <p className="audit-scope">
         Checked {formatCount(audit.eventRows)} {audit.eventRows === 1 ? "row" : "rows"} from{" "}
-        {formatCount(audit.leads)} {audit.leads === 1 ? "lead" : "leads"}
+        {formatCount(audit.leads)} {auditRecordNoun(audit, audit.leads)}
         {audit.asOf !== null && ` · as-of date ${audit.asOf}`}.
       </p>
       <details className="audit-details">

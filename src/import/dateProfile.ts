@@ -1,0 +1,297 @@
+// How a file's columns read as dates: every format tried on each column's first values, the format
+// the data supports, and what the mapping step must say before Apply (values a format would reject,
+// dates before 1970 or more than a year ahead).
+
+import type { SqlEngine } from "../db/engine";
+import { quoteIdentifier } from "../db/sql";
+import { formatCount } from "../model/format";
+import {
+  DATE_FORMAT_NOUNS,
+  DATE_FORMAT_SHORT,
+  DATE_FORMATS,
+  DATE_SHAPES,
+  DAY_MONTH,
+  type DateFormat,
+  timestampSql,
+} from "./dates";
+import { SOURCE_ROW } from "./read";
+
+/** Values per column the formats are tried on; the day/month order alone is decided from the whole column. */
+export const DATE_SAMPLE_ROWS = 20_000;
+
+/** The earliest plausible date: before it a date is a mis-read format, a typo or a placeholder. */
+export const EARLIEST_PLAUSIBLE_DAY = "1970-01-01";
+
+/** How a column's values read in one format. */
+export interface FormatFit {
+  /** Values that read as a date in this format: what an import in this format accepts. */
+  parsed: number;
+  /** Of those, values written in the format's own shape (DATE_SHAPES). */
+  shaped: number;
+  /** Of the shaped ones, dates from 1970 up to a year after the day the file was read. */
+  plausible: number;
+  /** Dates read before 1970, and after `latestPlausibleDay`. */
+  early: number;
+  late: number;
+  /** The earliest and latest date read, YYYY-MM-DD. */
+  earliest: string | null;
+  latest: string | null;
+  /** The first value (in file order) that does not read in this format. */
+  unreadExample: string | null;
+}
+
+export interface DateColumnProfile {
+  /** Non-empty values looked at: the column's first DATE_SAMPLE_ROWS. */
+  values: number;
+  /** True when those are all of the column's non-empty values. */
+  complete: boolean;
+  fits: Record<DateFormat, FormatFit>;
+  /** Of the values looked at, those written day/month/year or month/day/year, and those with - or . */
+  dayMonth: number;
+  dashOrDot: number;
+  /** Over the whole column: day/month values whose first / second part is above 12. */
+  firstOver12: number;
+  secondOver12: number;
+  /** The last day a date may fall on without a warning: a year after the file was read, YYYY-MM-DD. */
+  latestPlausibleDay: string;
+  /** The format the data supports (chooseDateFormat); the user may choose another. */
+  detected: DateFormat;
+}
+
+/** What chooseDateFormat decides from. */
+export type DateEvidence = Pick<
+  DateColumnProfile,
+  "dayMonth" | "dashOrDot" | "firstOver12" | "secondOver12"
+> & { fits: Record<DateFormat, Pick<FormatFit, "shaped" | "plausible">> };
+
+/**
+ * Day first unless the column says otherwise. Any first part above 12 means day first, any second
+ * part above 12 month first (both: the larger count wins); when nothing decides, dashes or dots
+ * suggest day first (DD-MM-YYYY) and slashes month first (MM/DD/YYYY).
+ */
+function dayFirst(evidence: DateEvidence): boolean {
+  const { firstOver12, secondOver12 } = evidence;
+  if (firstOver12 > 0 || secondOver12 > 0) return firstOver12 >= secondOver12;
+  return evidence.dashOrDot * 2 >= evidence.dayMonth;
+}
+
+/**
+ * The format most values are written in and read as plausible dates (1970 to a year ahead), then the
+ * most values written in it at all. Ties go to four-digit years, then the column's day/month order,
+ * then year last over year first ('20-10-16' is 20 October 2016 before it is 16 October 2020).
+ * A column where nothing looks like a date keeps ISO.
+ */
+export function chooseDateFormat(evidence: DateEvidence): DateFormat {
+  const dayMonth: DateFormat[] = dayFirst(evidence) ? ["dmy", "mdy"] : ["mdy", "dmy"];
+  const preference: DateFormat[] = [
+    "iso",
+    ...dayMonth,
+    ...dayMonth.map((f): DateFormat => (f === "dmy" ? "dmy2" : "mdy2")),
+    "ymd2",
+    "epoch_ms",
+    "epoch_s",
+    "excel",
+  ];
+  const ranked = [...preference].sort(
+    (a, b) =>
+      evidence.fits[b].plausible - evidence.fits[a].plausible ||
+      evidence.fits[b].shaped - evidence.fits[a].shaped ||
+      preference.indexOf(a) - preference.indexOf(b),
+  );
+  const best = ranked[0] ?? "iso";
+  return evidence.fits[best].shaped > 0 ? best : "iso";
+}
+
+const key = (format: DateFormat, measure: string) => `${format}_${measure}`;
+
+/**
+ * One row: every format tried on the column's first DATE_SAMPLE_ROWS non-empty values. The bound
+ * parameter is the latest plausible day, 'YYYY-MM-DD'.
+ */
+export function dateProfileSql(columnSql: string, tableSql: string): string {
+  const parsed = DATE_FORMATS.map((f) => `${timestampSql("v", f)} AS ${key(f, "t")}`).join(",\n    ");
+  const shaped = DATE_FORMATS.map((f) => `regexp_matches(v, '${DATE_SHAPES[f]}') AS ${key(f, "s")}`).join(
+    ",\n    ",
+  );
+  const measures = DATE_FORMATS.map((f) => {
+    const t = key(f, "t");
+    const plausible = `${t} >= TIMESTAMP '${EARLIEST_PLAUSIBLE_DAY}' AND CAST(${t} AS DATE) <= last_day`;
+    return `count(${t})::INTEGER AS ${key(f, "parsed")},
+  count(${t}) FILTER (WHERE ${key(f, "s")})::INTEGER AS ${key(f, "shaped")},
+  count(${t}) FILTER (WHERE ${key(f, "s")} AND ${plausible})::INTEGER AS ${key(f, "plausible")},
+  count(*) FILTER (WHERE ${t} < TIMESTAMP '${EARLIEST_PLAUSIBLE_DAY}')::INTEGER AS ${key(f, "early")},
+  count(*) FILTER (WHERE CAST(${t} AS DATE) > last_day)::INTEGER AS ${key(f, "late")},
+  strftime(min(${t}), '%Y-%m-%d') AS ${key(f, "earliest")},
+  strftime(max(${t}), '%Y-%m-%d') AS ${key(f, "latest")},
+  arg_min(v, n) FILTER (WHERE ${t} IS NULL) AS ${key(f, "unread")}`;
+  }).join(",\n  ");
+  return `WITH sample AS (
+  SELECT ${SOURCE_ROW} AS n, trim(${columnSql}) AS v FROM ${tableSql}
+  WHERE ${columnSql} IS NOT NULL AND trim(${columnSql}) <> ''
+  LIMIT ${DATE_SAMPLE_ROWS}
+),
+read AS (
+  SELECT n, v,
+    ${parsed},
+    ${shaped},
+    regexp_matches(v, '${DAY_MONTH}') AS day_month
+  FROM sample
+)
+SELECT
+  count(*)::INTEGER AS "values",
+  count(*) FILTER (WHERE day_month)::INTEGER AS day_month,
+  count(*) FILTER (WHERE day_month AND regexp_matches(v, '^\\d{1,2}[.-]'))::INTEGER AS dash_or_dot,
+  ${measures}
+FROM read, (SELECT CAST(? AS DATE) AS last_day)`;
+}
+
+/** Over the whole column: how many day/month dates have a first or second part above 12. */
+export function dayMonthOrderSql(columnSql: string, tableSql: string): string {
+  return `SELECT
+  count(*) FILTER (WHERE TRY_CAST(regexp_extract(v, '${DAY_MONTH}', 1) AS INTEGER) > 12)::INTEGER AS "firstOver12",
+  count(*) FILTER (WHERE TRY_CAST(regexp_extract(v, '${DAY_MONTH}', 2) AS INTEGER) > 12)::INTEGER AS "secondOver12"
+FROM (SELECT DISTINCT trim(${columnSql}) AS v FROM ${tableSql})`;
+}
+
+/**
+ * Per column, over the whole table: non-empty values, the first of them in sort order (an example),
+ * and whether any value can be a date at all (starts with a digit, or with a space to trim). Plain
+ * comparisons, no regex: one cheap scan.
+ */
+function candidatesSql(headers: readonly string[], tableSql: string): string {
+  return `SELECT ${headers
+    .map((h, i) => {
+      const c = quoteIdentifier(h);
+      return `count(${c}) FILTER (WHERE ${c} <> '')::INTEGER AS n${i},
+  min(${c}) FILTER (WHERE ${c} <> '') AS e${i},
+  count(*) FILTER (WHERE (${c} < '!' AND ${c} <> '') OR (${c} >= '0' AND ${c} < ':')) > 0 AS d${i}`;
+    })
+    .join(",\n  ")} FROM ${tableSql}`;
+}
+
+const EMPTY_FIT: FormatFit = {
+  parsed: 0,
+  shaped: 0,
+  plausible: 0,
+  early: 0,
+  late: 0,
+  earliest: null,
+  latest: null,
+  unreadExample: null,
+};
+
+/** The day a year after `now` (UTC), YYYY-MM-DD: later dates are flagged. */
+export function latestPlausibleDay(now: Date): string {
+  const day = new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), now.getUTCDate()));
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Profiles every column of a raw table that can hold dates; a column with no value starting with a
+ * digit gets a profile in which no format reads anything. `now` sets what "more than a year ahead" is.
+ */
+export async function profileDateColumns(
+  engine: SqlEngine,
+  table: string,
+  headers: readonly string[],
+  now: Date,
+): Promise<Record<string, DateColumnProfile>> {
+  const lastDay = latestPlausibleDay(now);
+  const profiles: Record<string, DateColumnProfile> = {};
+  if (headers.length === 0) return profiles;
+  const [candidates] = await engine.query<Record<string, number | boolean | string | null>>(
+    candidatesSql(headers, table),
+  );
+  for (const [i, header] of headers.entries()) {
+    const nonEmpty = Number(candidates?.[`n${i}`] ?? 0);
+    const example = candidates?.[`e${i}`];
+    const unreadExample = typeof example === "string" ? example : null;
+    const empty = Object.fromEntries(DATE_FORMATS.map((f) => [f, { ...EMPTY_FIT, unreadExample }])) as Record<
+      DateFormat,
+      FormatFit
+    >;
+    const profile: DateColumnProfile = {
+      values: nonEmpty,
+      complete: true,
+      fits: empty,
+      dayMonth: 0,
+      dashOrDot: 0,
+      firstOver12: 0,
+      secondOver12: 0,
+      latestPlausibleDay: lastDay,
+      detected: "iso",
+    };
+    profiles[header] = profile;
+    if (!candidates?.[`d${i}`]) continue;
+    const column = quoteIdentifier(header);
+    const [row] = await engine.query<Record<string, number | string | null>>(dateProfileSql(column, table), [
+      lastDay,
+    ]);
+    if (!row) continue;
+    const n = (name: string) => Number(row[name] ?? 0);
+    const s = (name: string) => (row[name] === null || row[name] === undefined ? null : String(row[name]));
+    profile.values = n("values");
+    profile.complete = profile.values < DATE_SAMPLE_ROWS || profile.values >= nonEmpty;
+    profile.dayMonth = n("day_month");
+    profile.dashOrDot = n("dash_or_dot");
+    for (const f of DATE_FORMATS) {
+      profile.fits[f] = {
+        parsed: n(key(f, "parsed")),
+        shaped: n(key(f, "shaped")),
+        plausible: n(key(f, "plausible")),
+        early: n(key(f, "early")),
+        late: n(key(f, "late")),
+        earliest: s(key(f, "earliest")),
+        latest: s(key(f, "latest")),
+        unreadExample: s(key(f, "unread")),
+      };
+    }
+    if (profile.dayMonth > 0) {
+      const [order] = await engine.query<{ firstOver12: number; secondOver12: number }>(
+        dayMonthOrderSql(column, table),
+      );
+      profile.firstOver12 = order?.firstOver12 ?? 0;
+      profile.secondOver12 = order?.secondOver12 ?? 0;
+    }
+    profile.detected = chooseDateFormat(profile);
+  }
+  return profiles;
+}
+
+const values = (count: number) => `${formatCount(count)} ${count === 1 ? "value" : "values"}`;
+
+/**
+ * What the mapping step says about a date column read in `format`, before Apply: when the format
+ * would reject more than half of the values, and when it reads dates before 1970 or more than a
+ * year ahead (kept, but never silently). Empty when there is nothing to say.
+ */
+export function dateWarnings(profile: DateColumnProfile, format: DateFormat): string[] {
+  const fit = profile.fits[format];
+  const of = profile.complete ? formatCount(profile.values) : `the first ${formatCount(profile.values)}`;
+  const warnings: string[] = [];
+  const unread = profile.values - fit.parsed;
+  if (unread * 2 > profile.values) {
+    const better = profile.fits[profile.detected].parsed > fit.parsed ? profile.detected : null;
+    const example = fit.unreadExample === null ? "" : ` (e.g. '${fit.unreadExample}')`;
+    warnings.push(
+      `${formatCount(unread)} of ${of} values are not ${DATE_FORMAT_NOUNS[format]}` +
+        (better === null
+          ? `${example} and read as no date format we know`
+          : `; they look like ${DATE_FORMAT_SHORT[better]}${example}`) +
+        ". Rows with such a value would be rejected.",
+    );
+  }
+  if (fit.early > 0) {
+    warnings.push(
+      `${values(fit.early)} of ${of} ${fit.early === 1 ? "is a date" : "are dates"} before 1970 ` +
+        `(earliest ${fit.earliest}): a wrong format or a placeholder? They are kept and counted in the data-quality check.`,
+    );
+  }
+  if (fit.late > 0) {
+    warnings.push(
+      `${values(fit.late)} of ${of} ${fit.late === 1 ? "is a date" : "are dates"} more than a year after today ` +
+        `(latest ${fit.latest}): a wrong format or a placeholder? They are kept and counted in the data-quality check.`,
+    );
+  }
+  return warnings;
+}
