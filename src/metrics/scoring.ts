@@ -179,6 +179,7 @@ SELECT
   count(*) FILTER (WHERE crossed_at <= mql_reached_at)::INTEGER AS model_first,
   count(*) FILTER (WHERE status = 'in_progress')::INTEGER AS in_progress,
   count(*) FILTER (WHERE status = 'stalled')::INTEGER AS stalled,
+  count(*) FILTER (WHERE status = 'never_contacted')::INTEGER AS never_contacted,
   count(*) FILTER (WHERE status = 'rejected')::INTEGER AS rejected,
   count(*) FILTER (WHERE status = 'lost')::INTEGER AS lost,
   count(*) FILTER (WHERE status = 'won')::INTEGER AS won
@@ -231,6 +232,8 @@ export interface AgreementGroup {
   modelFirst: number;
   inProgress: number;
   stalled: number;
+  /** Handed to sales (MQL or SAL) and never contacted, when the data records sales contacts at all. */
+  neverContacted: number;
   rejected: number;
   lost: number | null;
   won: number | null;
@@ -264,6 +267,7 @@ type AgreementRow = {
   model_first: number;
   in_progress: number;
   stalled: number;
+  never_contacted: number;
   rejected: number;
   lost: number;
   won: number;
@@ -278,6 +282,7 @@ const emptyGroup = (agreement: Agreement): AgreementGroup => ({
   modelFirst: 0,
   inProgress: 0,
   stalled: 0,
+  neverContacted: 0,
   rejected: 0,
   lost: 0,
   won: 0,
@@ -341,6 +346,7 @@ export async function queryScoring(
       modelFirst: r.model_first,
       inProgress: r.in_progress,
       stalled: r.stalled,
+      neverContacted: r.never_contacted,
       rejected: r.rejected,
       lost: when(deal, r.lost),
       won: when(deal, r.won),

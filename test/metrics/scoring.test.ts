@@ -36,7 +36,7 @@ import {
 } from "../../src/metrics/scoring";
 import { NO_FILTERS } from "../../src/model/filters";
 import { DEFAULT_SCORING, normaliseScoring, type ScoringModel } from "../../src/model/scoring";
-import { FIXTURES, importFixture, importFixtures } from "../support/fixtures";
+import { FIXTURES, importFixture, importFixtures, importText } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 
 let engine: SqlEngine;
@@ -228,6 +228,35 @@ describe("lead scores on a deals-only export (MQL and SQL not tracked)", () => {
       sqlRate: null,
     });
     expect(r.bands[0]?.dealRate).toBeCloseTo(16 / 55, 10);
+  });
+});
+
+describe("model against recorded MQLs when the data records sales contacts", () => {
+  it("counts an MQL never contacted by sales apart from a stalled one", async () => {
+    // As-of 03-31 (N3's page view); stalled after 30 days without activity. No lead scores (no scored
+    // behaviour, no fit attributes), so N1 and N2 are "recorded MQL, below the threshold" and N3 "neither".
+    // | lead | events                                  | status                                |
+    // | N1   | lead 01-01, MQL 01-02                   | never contacted (contacts are recorded) |
+    // | N2   | lead 01-01, MQL 01-02, sales contact 01-03 | stalled                            |
+    // | N3   | lead 01-01, page view 03-31             | in progress                           |
+    const contacts = await createNodeEngine();
+    await importText(
+      contacts,
+      "never-contacted.csv",
+      [
+        "lead_id,occurred_at,activity",
+        "N1,2025-01-01 09:00:00,became_lead",
+        "N1,2025-01-02 09:00:00,became_mql",
+        "N2,2025-01-01 09:00:00,became_lead",
+        "N2,2025-01-02 09:00:00,became_mql",
+        "N2,2025-01-03 09:00:00,sales_contact",
+        "N3,2025-01-01 09:00:00,became_lead",
+        "N3,2025-03-31 09:00:00,page_view",
+      ].join("\n"),
+    );
+    const r = await queryScoring(contacts, NO_FILTERS, DEFAULT_SCORING);
+    expect(r.agreement?.recorded_only).toMatchObject({ leads: 2, neverContacted: 1, stalled: 1 });
+    expect(r.agreement?.neither).toMatchObject({ leads: 1, inProgress: 1, neverContacted: 0 });
   });
 });
 

@@ -210,6 +210,7 @@ function AgreementTable(props: {
           <th scope="col">Won</th>
           <th scope="col">Lost</th>
           <th scope="col">Rejected by sales</th>
+          <th scope="col">Never contacted</th>
           <th scope="col">Stalled</th>
           <th scope="col">In progress</th>
           <th scope="col">Model crossed first</th>
@@ -224,6 +225,7 @@ function AgreementTable(props: {
             <td className="number">{countOrNotTracked(group.won)}</td>
             <td className="number">{countOrNotTracked(group.lost)}</td>
             <td className="number">{formatCount(group.rejected)}</td>
+            <td className="number">{formatCount(group.neverContacted)}</td>
             <td className="number">{formatCount(group.stalled)}</td>
             <td className="number">{formatCount(group.inProgress)}</td>
             <td className="number">{group.agreement === "both" ? formatCount(group.modelFirst) : "—"}</td>
