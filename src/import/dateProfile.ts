@@ -258,7 +258,8 @@ export async function profileDateColumns(
   return profiles;
 }
 
-const values = (count: number) => `${formatCount(count)} ${count === 1 ? "value" : "values"}`;
+/** "1 of 6 values is a date", "2 of 6 values are dates". */
+const isAre = (count: number) => (count === 1 ? "values is a date" : "values are dates");
 
 /**
  * What the mapping step says about a date column read in `format`, before Apply: when the format
@@ -283,13 +284,13 @@ export function dateWarnings(profile: DateColumnProfile, format: DateFormat): st
   }
   if (fit.early > 0) {
     warnings.push(
-      `${values(fit.early)} of ${of} ${fit.early === 1 ? "is a date" : "are dates"} before 1970 ` +
+      `${formatCount(fit.early)} of ${of} ${isAre(fit.early)} before 1970 ` +
         `(earliest ${fit.earliest}): a wrong format or a placeholder? They are kept and counted in the data-quality check.`,
     );
   }
   if (fit.late > 0) {
     warnings.push(
-      `${values(fit.late)} of ${of} ${fit.late === 1 ? "is a date" : "are dates"} more than a year after today ` +
+      `${formatCount(fit.late)} of ${of} ${isAre(fit.late)} more than a year after today ` +
         `(latest ${fit.latest}): a wrong format or a placeholder? They are kept and counted in the data-quality check.`,
     );
   }

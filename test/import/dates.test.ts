@@ -194,8 +194,8 @@ describe("dates before 1970 or more than a year ahead", () => {
       latest: "2099-12-31",
     });
     expect(dateWarnings(profile, "iso")).toEqual([
-      "2 values of 6 are dates before 1970 (earliest 1916-10-20): a wrong format or a placeholder? They are kept and counted in the data-quality check.",
-      "1 value of 6 is a date more than a year after today (latest 2099-12-31): a wrong format or a placeholder? They are kept and counted in the data-quality check.",
+      "2 of 6 values are dates before 1970 (earliest 1916-10-20): a wrong format or a placeholder? They are kept and counted in the data-quality check.",
+      "1 of 6 values is a date more than a year after today (latest 2099-12-31): a wrong format or a placeholder? They are kept and counted in the data-quality check.",
     ]);
   });
 });

@@ -2,8 +2,9 @@
 // formats and unknown activities; "Apply mapping" loads the data.
 
 import { useId, useState } from "react";
-import { DATE_FORMAT_LABELS, type DateFormat } from "../../import/dates";
-import { FIELDS, FILE_KIND_LABELS, type FileKind, missingFields } from "../../import/fields";
+import { dateWarnings } from "../../import/dateProfile";
+import { DATE_FORMAT_LABELS, DATE_FORMATS, type DateFormat } from "../../import/dates";
+import { FIELDS, FILE_KIND_LABELS, type FieldSpec, type FileKind, missingFields } from "../../import/fields";
 import type { PreparedFile } from "../../import/load";
 import { type FilePlan, IGNORED_ACTIVITY } from "../../import/toEvents";
 import { ACTIVITY_VOCABULARY } from "../../import/vocabulary";
@@ -51,58 +52,106 @@ function Preview(props: { file: PreparedFile }) {
   );
 }
 
+/** A date field's format (detected from its column, the user may change it) and what it would do. */
+function DateFormatControl(props: {
+  file: PreparedFile;
+  plan: FilePlan;
+  field: FieldSpec;
+  header: string;
+  controlId: string;
+  onChange: (plan: FilePlan) => void;
+}) {
+  const { file, plan, field, header, controlId, onChange } = props;
+  const profile = file.dateProfiles[header];
+  const format = plan.dateFormats[field.id] ?? "iso";
+  const warnings = profile ? dateWarnings(profile, format) : [];
+  const warningsId = `${controlId}-warnings`;
+  return (
+    <>
+      <label htmlFor={controlId}>Date format of {field.label}</label>
+      <select
+        id={controlId}
+        value={format}
+        aria-describedby={warnings.length > 0 ? warningsId : undefined}
+        onChange={(e) =>
+          onChange({
+            ...plan,
+            dateFormats: { ...plan.dateFormats, [field.id]: e.currentTarget.value as DateFormat },
+          })
+        }
+      >
+        {DATE_FORMATS.map((f) => (
+          <option key={f} value={f}>
+            {DATE_FORMAT_LABELS[f]}
+            {profile?.detected === f && profile.fits[f].shaped > 0 ? " — detected" : ""}
+          </option>
+        ))}
+      </select>
+      {warnings.length > 0 && (
+        <ul id={warningsId} className="mapping-date-warnings" aria-label={`Check ${field.label}`}>
+          {warnings.map((w) => (
+            <li key={w}>
+              <span aria-hidden="true">▲ </span>
+              {w}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 function FieldControls(props: { file: PreparedFile; plan: FilePlan; onChange: (plan: FilePlan) => void }) {
   const { file, plan, onChange } = props;
   const id = useId();
   return (
     <div className="mapping-fields">
-      {FIELDS[plan.kind].map((field) => (
-        <div key={field.id} className="mapping-field">
-          <label htmlFor={`${id}-${field.id}`}>
-            {field.label}
-            {field.required ? <span aria-hidden="true"> (required)</span> : null}
-          </label>
-          <select
-            id={`${id}-${field.id}`}
-            aria-required={field.required ? true : undefined}
-            value={plan.mapping[field.id] ?? ""}
-            onChange={(e) => {
-              const mapping = { ...plan.mapping };
-              if (e.currentTarget.value) mapping[field.id] = e.currentTarget.value;
-              else delete mapping[field.id];
-              onChange({ ...plan, mapping });
-            }}
-          >
-            <option value="">— not in this file —</option>
-            {file.headers.map((h) => (
-              <option key={h} value={h}>
-                {h}
-              </option>
-            ))}
-          </select>
-          {field.kind === "date" && plan.mapping[field.id] && (
-            <>
-              <label htmlFor={`${id}-${field.id}-format`}>Date format of {field.label}</label>
-              <select
-                id={`${id}-${field.id}-format`}
-                value={plan.dateFormats[field.id] ?? "iso"}
-                onChange={(e) =>
-                  onChange({
-                    ...plan,
-                    dateFormats: { ...plan.dateFormats, [field.id]: e.currentTarget.value as DateFormat },
-                  })
+      {FIELDS[plan.kind].map((field) => {
+        const header = plan.mapping[field.id];
+        return (
+          <div key={field.id} className="mapping-field">
+            <label htmlFor={`${id}-${field.id}`}>
+              {field.label}
+              {field.required ? <span aria-hidden="true"> (required)</span> : null}
+            </label>
+            <select
+              id={`${id}-${field.id}`}
+              aria-required={field.required ? true : undefined}
+              value={header ?? ""}
+              onChange={(e) => {
+                const chosen = e.currentTarget.value;
+                const mapping = { ...plan.mapping };
+                const dateFormats = { ...plan.dateFormats };
+                if (chosen) mapping[field.id] = chosen;
+                else delete mapping[field.id];
+                // A column picked by hand is read in the format its own values support.
+                if (field.kind === "date") {
+                  if (chosen) dateFormats[field.id] = file.dateProfiles[chosen]?.detected ?? "iso";
+                  else delete dateFormats[field.id];
                 }
-              >
-                {(Object.keys(DATE_FORMAT_LABELS) as DateFormat[]).map((f) => (
-                  <option key={f} value={f}>
-                    {DATE_FORMAT_LABELS[f]}
-                  </option>
-                ))}
-              </select>
-            </>
-          )}
-        </div>
-      ))}
+                onChange({ ...plan, mapping, dateFormats });
+              }}
+            >
+              <option value="">— not in this file —</option>
+              {file.headers.map((h) => (
+                <option key={h} value={h}>
+                  {h}
+                </option>
+              ))}
+            </select>
+            {field.kind === "date" && header && (
+              <DateFormatControl
+                file={file}
+                plan={plan}
+                field={field}
+                header={header}
+                controlId={`${id}-${field.id}-format`}
+                onChange={onChange}
+              />
+            )}
+          </div>
+        );
+      })}
     </div>
   );
 }
