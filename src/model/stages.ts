@@ -25,5 +25,12 @@ export const STAGE_PLURALS: Record<Stage, string> = {
 export const stageIndex = (stage: Stage): number => STAGES.indexOf(stage);
 
 /** How a lead that did not advance past its furthest stage is classified (SPEC "in progress"). */
-export const LEAD_STATUSES = ["won", "lost", "rejected", "never_contacted", "in_progress", "stalled"] as const;
+export const LEAD_STATUSES = [
+  "won",
+  "lost",
+  "rejected",
+  "never_contacted",
+  "in_progress",
+  "stalled",
+] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
