@@ -16,6 +16,7 @@ import { useAppliedTheme } from "./app/theme";
 import { useFunnel } from "./app/useFunnel";
 import { useUrlView } from "./app/useUrlView";
 import { useAppStore } from "./store";
+import { ClearWorkspaceButton } from "./ui/ClearWorkspaceButton";
 import { FileDropZone } from "./ui/FileDropZone";
 import { ImportButton } from "./ui/ImportButton";
 import { ThemeToggle } from "./ui/ThemeToggle";
@@ -77,9 +78,7 @@ export function App() {
         <span className="dataset-label">{dataset ? dataset.label : "No data loaded"}</span>
         {kept && <span className="view-note">Kept in this browser</span>}
         <ImportButton onFiles={onFiles} disabled={busy} />
-        <button type="button" className="button" disabled={busy} onClick={() => void clearWorkspace()}>
-          Clear workspace
-        </button>
+        <ClearWorkspaceButton disabled={busy} onConfirm={() => void clearWorkspace()} />
         <PresentationLauncher />
         <ThemeToggle />
       </header>

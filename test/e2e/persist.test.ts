@@ -64,7 +64,11 @@ describe("saved workspace in the browser", () => {
       await showsLeads(page, 10);
       expect(await datasetLabel(page)).toBe("funnel-basic.csv");
 
-      await page.getByRole("button", { name: "Clear workspace" }).click();
+      await page.getByRole("button", { name: "Clear workspace…" }).click();
+      await page
+        .getByRole("alertdialog", { name: "Clear workspace?" })
+        .getByRole("button", { name: "Delete" })
+        .click();
       await showsLeads(page, 3000);
       await page.reload();
       await showsLeads(page, 3000);
