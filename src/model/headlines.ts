@@ -58,6 +58,8 @@ function bandRates(funnel: Funnel): BandRate[] {
   }
   for (const step of funnel.steps) {
     const { benchmark, rate } = step;
+    // A step the CRM sets (same-day dates) is not people's performance: never judged against a band.
+    if (step.setByCrm !== null) continue;
     if (benchmark?.kind !== "band" || rate === null || rates.some((r) => r.benchmark.id === benchmark.id))
       continue;
     rates.push({

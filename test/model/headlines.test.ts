@@ -24,6 +24,7 @@ import { biggestLeakSentence } from "../../src/model/insights";
 import { buildLeaks } from "../../src/model/leaks";
 import { STAGES, type Stage } from "../../src/model/stages";
 import { wilsonInterval } from "../../src/model/stats";
+import { funnelCountsFrom } from "../support/funnelCounts";
 import { SAMPLE_LEAK_SENTENCE, sampleFunnel } from "../views/sampleFunnel";
 
 const benchmark = (id: string) => {
@@ -45,6 +46,8 @@ function funnelOf(reached: Partial<Record<Stage, number>>) {
     statuses: [],
     windowDays: null,
     incompleteLeads: 0,
+    lostRecorded: true,
+    sameDay: [],
   };
   return buildFunnel(counts, DEFAULT_BENCHMARKS);
 }
@@ -111,12 +114,14 @@ describe("biggest-leak headline", () => {
   it("reads the Leaks screen's finding too: 60 of 100 leads stalled at Lead → MQL, no band", () => {
     const leaks = buildLeaks(
       {
-        tracked: ["lead", "mql"],
-        stopped: [
-          { stage: "lead", reason: "stalled", leads: 60 },
-          { stage: "lead", reason: "in_progress", leads: 10 },
-          { stage: "mql", reason: "in_progress", leads: 30 },
-        ],
+        funnel: funnelCountsFrom(
+          ["lead", "mql"],
+          [
+            { stage: "lead", status: "stalled", leads: 60 },
+            { stage: "lead", status: "in_progress", leads: 10 },
+            { stage: "mql", status: "in_progress", leads: 30 },
+          ],
+        ),
         segments: [],
         contactsRecorded: false,
         stalledDays: 30,

@@ -23,8 +23,7 @@ import {
   trendHeadline,
   trendStepToShow,
 } from "../../model/headlines";
-import { buildLeaks, type Leaks, leakReasonsText } from "../../model/leaks";
-import { STAGE_PLURALS } from "../../model/stages";
+import { buildLeaks, type Leaks, leakSentence } from "../../model/leaks";
 import { useAppStore } from "../../store";
 import { YieldChart } from "../Campaigns/CampaignCharts";
 import { LeakChart } from "../Leaks/LeakCharts";
@@ -45,14 +44,12 @@ export function overviewSlide(funnel: Funnel): Slide {
 export function leakSlide(leaks: Leaks): Slide | null {
   if (leaks.steps.length === 0) return null;
   const step = leaks.biggest?.step;
-  const reasons = step ? leakReasonsText(step.reasons) : "";
   return {
     id: "leak",
     name: "Biggest leak",
     headline: biggestLeakHeadline(leaks.biggest),
-    detail: step
-      ? `${formatCount(step.leaked)} of ${formatCount(step.entered)} ${STAGE_PLURALS[step.from]} leaked${reasons ? `: ${reasons}` : ""}; ${formatCount(step.inProgress)} still in progress are not counted.`
-      : undefined,
+    // The same sentence as the Overview and the Leaks screen: one answer per step.
+    detail: step ? leakSentence(leaks) : undefined,
     chart: <LeakChart leaks={leaks} />,
   };
 }
