@@ -155,7 +155,7 @@ export async function proposeMapping(
   now: Date = new Date(),
 ): Promise<Omit<PreparedFile, keyof RawFile>> {
   const mapping = detectFields(kind, file.headers);
-  const dateProfiles = file.dateProfiles ?? (await profileDateColumns(engine, file.table, file.headers, now));
+  const dateProfiles = file.dateProfiles ?? (await profileDateColumns(engine, file, now));
   return {
     kind,
     mapping,

@@ -125,6 +125,34 @@ describe("a date column picked by hand", () => {
   });
 });
 
+describe("a long file", () => {
+  it("tries the formats on a column's first 2,000 values and finds dates below 20,000 empty rows", async () => {
+    // 20,100 rows. signed_up: DD-MM-2017 in every row (days 1–28, so some above 12): the formats are
+    // tried on its first 2,000 values only, and the warning says so. renewed: empty in the first 20,000
+    // rows (the rows scanned for date columns), then 100 DD-MM-2018 dates: scanned whole.
+    const pad = (n: number) => String(n).padStart(2, "0");
+    const lines = ["lead_id,signed_up,renewed"];
+    for (let i = 1; i <= 20_100; i++) {
+      const day = `${pad((i % 28) + 1)}-${pad((i % 12) + 1)}`;
+      lines.push(`L${i},${day}-2017,${i > 20_000 ? `${day}-2018` : ""}`);
+    }
+    const data = new TextEncoder().encode(`${lines.join("\n")}\n`);
+    const [file] = await prepareFiles(engine, [{ name: "long.csv", data }], { now: NOW });
+    if (!file) throw new Error("not prepared");
+    const signedUp = profileOf(file.dateProfiles, "signed_up");
+    expect(signedUp).toMatchObject({ values: 2000, complete: false, detected: "dmy" });
+    // Row 1 (i = 1): day 2, month 2.
+    expect(dateWarnings(signedUp, "iso")).toEqual([
+      "2,000 of the first 2,000 values are not ISO dates; they look like DD-MM-YYYY (e.g. '02-02-2017'). Rows with such a value would be rejected.",
+    ]);
+    expect(profileOf(file.dateProfiles, "renewed")).toMatchObject({
+      values: 100,
+      complete: true,
+      detected: "dmy",
+    });
+  });
+});
+
 describe("two-digit years in a deals export", () => {
   it("proposes engage_date and close_value, reads DD-MM-YY and lands in 2016–2017", async () => {
     // engage_date 20-10-16, 03-11-16, 05-12-17, 14-02-17: as DD-MM-YY all four are 2016–2017; as
