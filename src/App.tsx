@@ -21,6 +21,7 @@ import { FileDropZone } from "./ui/FileDropZone";
 import { ImportButton } from "./ui/ImportButton";
 import { ThemeToggle } from "./ui/ThemeToggle";
 import { FilterBar } from "./views/Filters/FilterBar";
+import { LinkNotices } from "./views/Filters/LinkNotices";
 import { AuditPanel } from "./views/Import/AuditPanel";
 import { ImportStatusBanner } from "./views/Import/ImportStatusBanner";
 import { MappingStep } from "./views/Import/MappingStep";
@@ -93,6 +94,7 @@ export function App() {
             {storageProblem}
           </p>
         )}
+        <LinkNotices />
         <ImportStatusBanner
           status={importStatus}
           onCancel={() => void cancelImport()}

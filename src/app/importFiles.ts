@@ -161,6 +161,28 @@ async function keep(engine: SqlEngine, label: string): Promise<void> {
   }
 }
 
+/**
+ * Reopens the kept workspace. The stalled threshold is the one setting the data is derived with, and it
+ * is saved: if reopening fails under a changed one, it goes back to the default (with a notice) and the
+ * workspace is reopened once more, so a setting never leaves the app with no data on every visit.
+ */
+async function reopenSaved(engine: SqlEngine): Promise<{ label: string } | null> {
+  try {
+    return await loadSavedWorkspace(engine, settings());
+  } catch (error) {
+    const { stalledDays } = useAppStore.getState();
+    const standard = DEFAULT_DERIVE_SETTINGS.stalledDays;
+    if (stalledDays === standard) throw error;
+    useAppStore
+      .getState()
+      .resetStalledDays(
+        `The saved workspace could not be reopened with the stalled threshold at ${stalledDays} days; ` +
+          `it is back to ${standard} days.`,
+      );
+    return await loadSavedWorkspace(engine, settings());
+  }
+}
+
 /** On start: the workspace kept in this browser, or else the bundled sample. */
 export async function openWorkspace(): Promise<void> {
   const store = useAppStore.getState();
@@ -174,7 +196,7 @@ export async function openWorkspace(): Promise<void> {
     return;
   }
   try {
-    const saved = await loadSavedWorkspace(engine, settings());
+    const saved = await reopenSaved(engine);
     if (saved) {
       store.setImportStatus({ state: "idle" });
       store.setDataset(saved.label, true); // reopening: a link's filters stay

@@ -1,38 +1,67 @@
 // The view as a URL query: tab, filters, comparison and the settings that change numbers. Only what
-// differs from the defaults is written; anything malformed in a pasted URL is ignored, never trusted.
+// differs from the defaults is written. A link is read against the bounds the controls use
+// (src/model/settingsBounds.ts): anything else in it is ignored, named in a notice, and never trusted.
 
 import { DEFAULT_DERIVE_SETTINGS } from "../metrics/derive";
-import { type AidaMapping, isAidaStage } from "../model/aida";
-import { type AlignmentSettings, DEFAULT_ALIGNMENT, validAlignmentSettings } from "../model/alignment";
+import type { AidaMapping } from "../model/aida";
+import { DEFAULT_ALIGNMENT } from "../model/alignment";
 import { type Benchmark, DEFAULT_BENCHMARKS } from "../model/benchmarks";
 import { DIMENSIONS, type FunnelFilters } from "../model/filters";
+import { formatCount } from "../model/format";
+import { DEFAULT_SCORING } from "../model/scoring";
 import {
-  DEFAULT_SCORING,
-  FIT_CRITERIA,
-  MAX_POINTS,
-  SCORED_BEHAVIOURS,
-  type ScoringModel,
-} from "../model/scoring";
-import { TABS, type Tab } from "../store";
+  boundsText,
+  COHORT_DAYS,
+  hasControlCharacter,
+  isCalendarDay,
+  MAX_FILTER_VALUE,
+  MAX_FILTER_VALUES,
+  MAX_JSON_SETTING,
+  parseDecimal,
+  parseWholeDays,
+  STALLED_DAYS,
+  WINDOW_DAYS,
+} from "../model/settingsBounds";
+import {
+  type Checked,
+  checkAidaEdits,
+  checkAlignment,
+  checkBenchmarkEdits,
+  checkScoring,
+} from "../model/settingsCheck";
+import { type LinkSettings, TABS, type Tab } from "../store";
 
 /** Everything a link carries. The data itself never goes into a URL. */
-export interface UrlView {
+export interface UrlView extends LinkSettings {
   tab: Tab;
   filters: FunnelFilters;
   compare: boolean;
-  windowDays: number | null;
-  stalledDays: number;
-  benchmarks: readonly Benchmark[];
-  alignment: AlignmentSettings;
-  scoring: ScoringModel;
-  aidaMapping: Partial<AidaMapping>;
 }
 
 export const DEFAULT_STALLED_DAYS = DEFAULT_DERIVE_SETTINGS.stalledDays;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The parameters a link may carry (README, public contract); any other parameter is not ours. */
+const LINK_PARAMS = new Set<string>([
+  "tab",
+  ...DIMENSIONS,
+  "from",
+  "to",
+  "compare",
+  "window",
+  "stalled",
+  "bench",
+  "sla",
+  "score",
+  "aida",
+]);
+
+/** Same settings whatever the order their keys were written in (a link's, a form's, a saved one's). */
 function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const sorted = (_key: string, value: unknown) =>
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : value;
+  return JSON.stringify(a, sorted) === JSON.stringify(b, sorted);
 }
 
 /** `mql_to_sql:0.2-0.35` per changed benchmark; an open upper edge is written `0.8-`. */
@@ -46,79 +75,29 @@ function encodeBenchmarks(benchmarks: readonly Benchmark[]): string {
     .join(",");
 }
 
-function decodeBenchmarks(text: string): Benchmark[] | null {
-  const edits = new Map<string, { low: number; high: number | null }>();
+function decodeBenchmarks(text: string): Checked<Benchmark[]> {
+  const edits: { id: string; low: number | null; high: number | null }[] = [];
   for (const part of text.split(",")) {
-    const match = /^([a-z_]+):([0-9.]+)-([0-9.]*)$/.exec(part);
-    if (!match) return null;
-    const low = Number(match[2]);
-    const high = match[3] === "" ? null : Number(match[3]);
-    if (!(low >= 0 && low <= 1) || (high !== null && !(high >= low && high <= 1))) return null;
-    edits.set(match[1] as string, { low, high });
+    const match = /^([a-z_]{1,60}):([^-]*)-(.*)$/.exec(part);
+    if (!match) return { ok: false, problem: "write each as id:low-high, e.g. mql_to_sql:0.2-0.35" };
+    const high = match[3] === "" ? null : parseDecimal(match[3] as string);
+    if (match[3] !== "" && high === null) return { ok: false, problem: "edges are decimal fractions" };
+    edits.push({ id: match[1] as string, low: parseDecimal(match[2] as string), high });
   }
-  return DEFAULT_BENCHMARKS.map((b) => {
-    const edit = edits.get(b.id);
-    return edit ? { ...b, ...edit } : b;
-  });
+  return checkBenchmarkEdits(edits);
 }
 
-function parseJson(text: string): unknown {
+/** A JSON setting (sla, score, aida): size-capped, parsed, then checked like a saved setting. */
+function decodeJson<T>(text: string, check: (value: unknown) => Checked<T>): Checked<T> {
+  if (text.length > MAX_JSON_SETTING)
+    return { ok: false, problem: `longer than ${formatCount(MAX_JSON_SETTING)} characters` };
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
-    return undefined;
+    return { ok: false, problem: "not readable JSON" };
   }
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const isPoints = (value: unknown): value is number =>
-  typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_POINTS;
-const isStringList = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.length <= 100 && value.every((v) => typeof v === "string" && v.length <= 200);
-
-function decodeAlignment(text: string): AlignmentSettings | null {
-  const value = parseJson(text);
-  if (!isRecord(value) || !isRecord(value.targets) || !Array.isArray(value.routing)) return null;
-  const t = value.targets;
-  const settings: AlignmentSettings = {
-    targets: {
-      reviewHours: Number(t.reviewHours),
-      contactHours: Number(t.contactHours),
-      feedbackHours: Number(t.feedbackHours),
-    },
-    slaGoal: Number(value.slaGoal),
-    routing: value.routing
-      .filter(isRecord)
-      .map((b) => ({ minEmployees: Number(b.minEmployees), team: String(b.team ?? "") })),
-  };
-  return settings.routing.length === value.routing.length && validAlignmentSettings(settings)
-    ? settings
-    : null;
-}
-
-function decodeScoring(text: string): ScoringModel | null {
-  const value = parseJson(text);
-  if (!isRecord(value) || !isRecord(value.behaviour) || !isRecord(value.fit) || !isRecord(value.targets))
-    return null;
-  const { behaviour, fit, targets } = value;
-  if (!SCORED_BEHAVIOURS.every((k) => isPoints(behaviour[k]))) return null;
-  if (!FIT_CRITERIA.every((k) => isPoints(fit[k]))) return null;
-  if (!(["roles", "industries", "companySizes", "regions"] as const).every((k) => isStringList(targets[k])))
-    return null;
-  if (!isPoints(value.mqlThreshold) || !isPoints(value.sqlReadyThreshold)) return null;
-  return value as unknown as ScoringModel;
-}
-
-function decodeAida(text: string): Partial<AidaMapping> | null {
-  const value = parseJson(text);
-  if (!isRecord(value)) return null;
-  const edits: Partial<AidaMapping> = {};
-  for (const [activity, stage] of Object.entries(value)) {
-    if (stage !== null && !isAidaStage(stage)) return null;
-    edits[activity] = stage;
-  }
-  return edits;
+  return check(value);
 }
 
 /** The query string (without "?") for a view; empty for the default view. */
@@ -141,43 +120,113 @@ export function encodeView(view: UrlView): string {
   return params.toString();
 }
 
+/** A link's value as a notice shows it: control characters visible, long values cut. */
+function shown(value: string): string {
+  const visible = value.replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return visible.length > 40 ? `${visible.slice(0, 39)}…` : visible;
+}
+
+/** What a link says, and what in it was ignored (one short entry per value, for the notice). */
+export interface LinkReading {
+  view: Partial<UrlView>;
+  ignored: string[];
+}
+
 /**
- * What a query string says. Only keys present and valid are returned, so a link overrides just the
- * parts it carries; a link with filters but no `compare` turns comparison off (the link is the view).
+ * Reads a query string. A link is the whole view: once it carries any of our parameters, every part
+ * it leaves out (or that is ignored) is the default — filters off, comparison off, standard settings.
  */
-export function decodeView(search: string): Partial<UrlView> {
+export function readLink(search: string): LinkReading {
   const params = new URLSearchParams(search);
+  const ignored: string[] = [];
+  if (![...params.keys()].some((key) => LINK_PARAMS.has(key))) return { view: {}, ignored };
+  const ignore = (key: string, value: string, why: string) => ignored.push(`${key}=${shown(value)} (${why})`);
   const view: Partial<UrlView> = {};
-  if (params.size === 0) return view;
 
   const tab = params.get("tab");
-  view.tab = tab !== null && (TABS as readonly string[]).includes(tab) ? (tab as Tab) : "overview";
+  view.tab = "overview";
+  if (tab !== null) {
+    if ((TABS as readonly string[]).includes(tab)) view.tab = tab as Tab;
+    else ignore("tab", tab, `tabs are ${TABS.join(", ")}`);
+  }
 
   const segments: FunnelFilters["segments"] = {};
   for (const dimension of DIMENSIONS) {
-    const values = params.getAll(dimension).filter((v) => v.length <= 500);
+    const values: string[] = [];
+    for (const value of params.getAll(dimension)) {
+      if (hasControlCharacter(value)) ignore(dimension, value, "a control character");
+      else if (value.length > MAX_FILTER_VALUE)
+        ignore(dimension, value, `longer than ${MAX_FILTER_VALUE} characters`);
+      else if (values.length >= MAX_FILTER_VALUES)
+        ignore(dimension, value, `more than ${MAX_FILTER_VALUES} values`);
+      else if (!values.includes(value)) values.push(value);
+    }
     if (values.length > 0) segments[dimension] = values;
   }
-  const day = (key: string) => {
+  const day = (key: "from" | "to") => {
     const value = params.get(key);
-    return value !== null && DAY.test(value) ? value : null;
+    if (value === null) return null;
+    if (isCalendarDay(value)) return value;
+    ignore(key, value, `not a calendar day YYYY-MM-DD from ${COHORT_DAYS.min} to ${COHORT_DAYS.max}`);
+    return null;
   };
   view.filters = { segments, from: day("from"), to: day("to") };
-  view.compare = params.get("compare") === "1";
 
-  const window = Number(params.get("window"));
-  view.windowDays = params.has("window") && Number.isInteger(window) && window >= 1 ? window : null;
-  const stalled = Number(params.get("stalled"));
-  view.stalledDays =
-    params.has("stalled") && Number.isInteger(stalled) && stalled >= 1 ? stalled : DEFAULT_STALLED_DAYS;
+  const compare = params.get("compare");
+  view.compare = compare === "1";
+  if (compare !== null && compare !== "1" && compare !== "0") ignore("compare", compare, "1 or 0");
 
-  const bench = params.get("bench");
-  view.benchmarks = (bench && decodeBenchmarks(bench)) || DEFAULT_BENCHMARKS;
-  const sla = params.get("sla");
-  view.alignment = (sla && decodeAlignment(sla)) || DEFAULT_ALIGNMENT;
-  const score = params.get("score");
-  view.scoring = (score && decodeScoring(score)) || DEFAULT_SCORING;
-  const aida = params.get("aida");
-  view.aidaMapping = (aida && decodeAida(aida)) || {};
-  return view;
+  const window = params.get("window");
+  view.windowDays = null;
+  if (window !== null) {
+    view.windowDays = parseWholeDays(window, WINDOW_DAYS);
+    if (view.windowDays === null) ignore("window", window, `whole days, ${boundsText(WINDOW_DAYS)}`);
+  }
+  const stalled = params.get("stalled");
+  view.stalledDays = DEFAULT_STALLED_DAYS;
+  if (stalled !== null) {
+    const days = parseWholeDays(stalled, STALLED_DAYS);
+    if (days === null) ignore("stalled", stalled, `whole days, ${boundsText(STALLED_DAYS)}`);
+    else view.stalledDays = days;
+  }
+
+  const setting = <T>(key: string, read: (text: string) => Checked<T>, fallback: T): T => {
+    const text = params.get(key);
+    if (text === null) return fallback;
+    const checked = read(text);
+    if (checked.ok) return checked.value;
+    ignore(key, text, checked.problem);
+    return fallback;
+  };
+  view.benchmarks = setting("bench", decodeBenchmarks, DEFAULT_BENCHMARKS);
+  view.alignment = setting("sla", (t) => decodeJson(t, checkAlignment), DEFAULT_ALIGNMENT);
+  view.scoring = setting("score", (t) => decodeJson(t, checkScoring), DEFAULT_SCORING);
+  view.aidaMapping = setting("aida", (t) => decodeJson(t, checkAidaEdits), {} as Partial<AidaMapping>);
+  return { view, ignored };
+}
+
+/** What a query string says; see readLink. */
+export function decodeView(search: string): Partial<UrlView> {
+  return readLink(search).view;
+}
+
+/**
+ * How a link's settings differ from the user's own, in words for the notice ("stalled 60 days",
+ * "no conversion window", "scoring model"); empty when they are the same.
+ */
+export function settingsDifferences(link: LinkSettings, mine: LinkSettings): string[] {
+  const differences: string[] = [];
+  if (link.stalledDays !== mine.stalledDays)
+    differences.push(`stalled ${formatCount(link.stalledDays)} days`);
+  if (link.windowDays !== mine.windowDays)
+    differences.push(
+      link.windowDays === null
+        ? "no conversion window"
+        : `conversion window ${formatCount(link.windowDays)} days`,
+    );
+  if (!sameJson(link.benchmarks, mine.benchmarks)) differences.push("benchmark bands");
+  if (!sameJson(link.alignment, mine.alignment)) differences.push("SLA targets and routing");
+  if (!sameJson(link.scoring, mine.scoring)) differences.push("scoring model");
+  if (!sameJson(link.aidaMapping, mine.aidaMapping)) differences.push("AIDA mapping");
+  return differences;
 }

@@ -1,8 +1,8 @@
 // Keeps the address bar in step with the view, and opens the view a pasted link describes.
 
 import { useEffect } from "react";
-import { type AppState, useAppStore } from "../store";
-import { decodeView, encodeView, type UrlView } from "./urlView";
+import { type AppState, linkSettingsOf, useAppStore } from "../store";
+import { encodeView, readLink, settingsDifferences, type UrlView } from "./urlView";
 
 function viewOf(state: AppState): UrlView {
   return {
@@ -18,11 +18,28 @@ function viewOf(state: AppState): UrlView {
   };
 }
 
-/** Applies the link's view once (it wins over the settings saved in this browser), then mirrors the store. */
+/**
+ * Shows the view a link describes. Its settings apply to what it shows; the settings saved in this
+ * browser stay the user's own (kept aside in `linkSettings.mine`) until they choose to keep the link's.
+ * Reading it twice (React's strict mode) gives the same state.
+ */
+export function openLink(search: string): void {
+  const { view, ignored } = readLink(search);
+  if (Object.keys(view).length === 0) return;
+  const state = useAppStore.getState();
+  const mine = state.linkSettings?.mine ?? linkSettingsOf(state);
+  const differences = settingsDifferences(linkSettingsOf(view as UrlView), mine);
+  useAppStore.setState({
+    ...view,
+    linkSettings: differences.length > 0 ? { mine, differences } : null,
+    linkProblems: ignored.length > 0 ? ignored : null,
+  });
+}
+
+/** Applies the link's view once, then mirrors the store in the address bar. */
 export function useUrlView(): void {
   useEffect(() => {
-    const linked = decodeView(window.location.search);
-    if (Object.keys(linked).length > 0) useAppStore.setState(linked);
+    openLink(window.location.search);
     let last: UrlView | null = null;
     let scheduled: ReturnType<typeof setTimeout> | null = null;
     const flush = () => {

@@ -2,6 +2,15 @@
 // the alignment score, the measured uplift and the sentences the Alignment screen states.
 
 import { formatPercent } from "./format";
+import {
+  isSettingText,
+  isWholeDays,
+  MAX_ROUTING_BANDS,
+  ROUTING_EMPLOYEES,
+  SLA_GOAL,
+  SLA_HOURS,
+  withinBounds,
+} from "./settingsBounds";
 import { formatCountOf, MIN_LEADS_TO_JUDGE, tooFewToJudge } from "./smallNumbers";
 import { type Interval, wilsonInterval } from "./stats";
 
@@ -211,19 +220,18 @@ export function formatUplift(value: number | null): string {
   return value >= 0 ? `+${formatPercent(value)}` : `−${formatPercent(-value)}`;
 }
 
-/** Checks edited settings: targets positive, goal a fraction, bands with a team name and employees ≥ 0. */
+/**
+ * Checks edited settings against src/model/settingsBounds.ts (the same bounds a link is read with):
+ * targets 0.1 h to a year, goal a fraction, 1–10 bands with whole employees and a team name.
+ */
 export function validAlignmentSettings(settings: AlignmentSettings): boolean {
   const { reviewHours, contactHours, feedbackHours } = settings.targets;
-  const positive = (n: number) => Number.isFinite(n) && n > 0;
   return (
-    positive(reviewHours) &&
-    positive(contactHours) &&
-    positive(feedbackHours) &&
-    Number.isFinite(settings.slaGoal) &&
-    settings.slaGoal >= 0 &&
-    settings.slaGoal <= 1 &&
+    [reviewHours, contactHours, feedbackHours].every((h) => withinBounds(h, SLA_HOURS)) &&
+    withinBounds(settings.slaGoal, SLA_GOAL) &&
+    settings.routing.length <= MAX_ROUTING_BANDS &&
     settings.routing.every(
-      (b) => Number.isInteger(b.minEmployees) && b.minEmployees >= 0 && b.team.trim() !== "",
+      (b) => isWholeDays(b.minEmployees, ROUTING_EMPLOYEES) && isSettingText(b.team) && b.team.trim() !== "",
     )
   );
 }

@@ -3,6 +3,7 @@
 
 import { UNTRACKED_REASONS } from "./campaigns";
 import { formatCount, formatPercent } from "./format";
+import { SCORE_POINTS } from "./settingsBounds";
 import { formatCountOf, MIN_LEADS_TO_JUDGE, tooFewToJudge } from "./smallNumbers";
 
 /** Scored behaviours: canonical activity names (DATA.md vocabulary) and their default points. */
@@ -70,8 +71,8 @@ export const DEFAULT_SCORING: ScoringModel = {
   sqlReadyThreshold: 100,
 };
 
-/** Weights and thresholds stay within this range: wide enough for any real model, small enough to sum. */
-export const MAX_POINTS = 10_000;
+/** Weights and thresholds stay within ±this (src/model/settingsBounds.ts): wide enough for any real model, small enough to sum. */
+export const MAX_POINTS = SCORE_POINTS.max;
 
 /** The threshold-tuning series: MQL thresholds from 0 to 200 in steps of 5. */
 export const TUNING_THRESHOLDS = { from: 0, to: 200, step: 5 } as const;

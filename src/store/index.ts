@@ -10,8 +10,19 @@ import { type AlignmentSettings, DEFAULT_ALIGNMENT } from "../model/alignment";
 import type { DataAudit } from "../model/audit";
 import { type Benchmark, DEFAULT_BENCHMARKS } from "../model/benchmarks";
 import type { DefinedStage, StageDefinitions } from "../model/definitions";
+import { DEFINED_STAGES, type DefinedStage as Defined } from "../model/definitions";
 import { type FunnelFilters, NO_FILTERS } from "../model/filters";
+import { formatCount } from "../model/format";
 import { DEFAULT_SCORING, type ScoringModel } from "../model/scoring";
+import {
+  type Checked,
+  checkAidaEdits,
+  checkAlignment,
+  checkBenchmarkEdits,
+  checkScoring,
+  checkStalledDays,
+  checkWindowDays,
+} from "../model/settingsCheck";
 
 export type EngineStatus = { state: "starting" } | { state: "ready" } | { state: "failed"; message: string };
 
@@ -68,7 +79,32 @@ export interface SettingsSlice {
   /** Drops every AIDA edit so the standard mapping applies again. */
   resetAidaMapping: () => void;
   resetSettings: () => void;
+  /**
+   * While a link's own settings are on screen: the user's saved settings (what stays saved in this
+   * browser) and how the link's differ, in words. Null when the settings shown are the user's own.
+   */
+  linkSettings: { mine: LinkSettings; differences: string[] } | null;
+  /** "Keep them": the link's settings (as now shown, with any edits) become the saved settings. */
+  keepLinkSettings: () => void;
+  /** "Go back to mine": the saved settings are shown again. */
+  restoreMySettings: () => void;
+  /** What in the opened link was ignored, one short entry per value; null when nothing was. */
+  linkProblems: string[] | null;
+  /** A saved setting that could not be used was put back to its default: what and why. */
+  settingsNotice: string | null;
+  dismissNotice: (notice: "linkProblems" | "settingsNotice") => void;
+  /**
+   * The stalled threshold the data is derived with made the saved workspace fail to reopen: it goes
+   * back to the default (saved too) and `notice` says so.
+   */
+  resetStalledDays: (notice: string) => void;
 }
+
+/** The settings a link carries that are also saved in this browser. */
+export type LinkSettings = Pick<
+  SettingsSlice,
+  "windowDays" | "stalledDays" | "benchmarks" | "alignment" | "scoring" | "aidaMapping"
+>;
 
 export const TABS = ["overview", "leaks", "campaigns", "alignment"] as const;
 export type Tab = (typeof TABS)[number];
@@ -89,6 +125,66 @@ export interface ViewSlice {
 }
 
 export type AppState = WorkspaceSlice & SettingsSlice & ViewSlice;
+
+type SavedState = Pick<SettingsSlice, keyof LinkSettings | "definitions"> & Pick<ViewSlice, "theme">;
+
+const THEMES: readonly Theme[] = ["system", "light", "dark"];
+
+/**
+ * Settings saved by this or an older version, read with the bounds a link is read with: a value out
+ * of range (e.g. a stalled threshold of 200,000,000 days saved from a link before links were checked)
+ * would stop the workspace from reopening on every visit, so it takes its default and is named.
+ */
+export function readSavedSettings(saved: unknown): { settings: Partial<SavedState>; reset: string[] } {
+  const record = typeof saved === "object" && saved !== null ? (saved as Record<string, unknown>) : {};
+  const settings: Partial<SavedState> = {};
+  const reset: string[] = [];
+  const take = <K extends keyof SavedState>(
+    key: K,
+    name: string,
+    check: (value: unknown) => Checked<SavedState[K]>,
+  ) => {
+    const value = record[key];
+    if (value === undefined) return;
+    const checked = check(value);
+    if (checked.ok) settings[key] = checked.value;
+    else reset.push(typeof value === "number" ? `${name} (${formatCount(value)})` : name);
+  };
+  take("windowDays", "conversion window", checkWindowDays);
+  take("stalledDays", "stalled days", checkStalledDays);
+  take("benchmarks", "benchmark bands", (value) =>
+    Array.isArray(value)
+      ? checkBenchmarkEdits(
+          value
+            .map((b) => (typeof b === "object" && b !== null ? b : {}) as Record<string, unknown>)
+            .map((b) => ({
+              id: b.id,
+              low: b.low,
+              high: b.high,
+            })),
+        )
+      : { ok: false, problem: "not a list" },
+  );
+  take("alignment", "SLA targets and routing", checkAlignment);
+  take("scoring", "scoring model", checkScoring);
+  take("aidaMapping", "AIDA mapping", checkAidaEdits);
+  if (typeof record.definitions === "object" && record.definitions !== null) {
+    const definitions: Partial<Record<Defined, string>> = {};
+    for (const stage of DEFINED_STAGES) {
+      const text = (record.definitions as Record<string, unknown>)[stage];
+      if (typeof text === "string") definitions[stage] = text;
+    }
+    settings.definitions = definitions;
+  }
+  if (THEMES.includes(record.theme as Theme)) settings.theme = record.theme as Theme;
+  return { settings, reset };
+}
+
+/** The settings part of a state or a view. */
+export function linkSettingsOf(state: LinkSettings): LinkSettings {
+  const { windowDays, stalledDays, benchmarks, alignment, scoring, aidaMapping } = state;
+  return { windowDays, stalledDays, benchmarks, alignment, scoring, aidaMapping };
+}
 
 /**
  * Settings survive a reload (in this browser's localStorage); the view (tab, filters, comparison) and
@@ -150,7 +246,24 @@ export const useAppStore = create<AppState>()(
           scoring: DEFAULT_SCORING,
           definitions: {},
           aidaMapping: {},
+          linkSettings: null,
         }),
+      linkSettings: null,
+      keepLinkSettings: () => set({ linkSettings: null }),
+      restoreMySettings: () =>
+        set((state) => (state.linkSettings ? { ...state.linkSettings.mine, linkSettings: null } : {})),
+      linkProblems: null,
+      settingsNotice: null,
+      dismissNotice: (notice) => set({ [notice]: null }),
+      resetStalledDays: (notice) =>
+        set((state) => ({
+          stalledDays: DEFAULT_DERIVE_SETTINGS.stalledDays,
+          linkSettings: state.linkSettings && {
+            ...state.linkSettings,
+            mine: { ...state.linkSettings.mine, stalledDays: DEFAULT_DERIVE_SETTINGS.stalledDays },
+          },
+          settingsNotice: notice,
+        })),
 
       tab: "overview",
       setTab: (tab) => set({ tab }),
@@ -164,16 +277,23 @@ export const useAppStore = create<AppState>()(
     {
       name: "funnel-lens:settings",
       storage: createJSONStorage(() => localStorage),
-      partialize: (state) => ({
-        benchmarks: state.benchmarks,
-        windowDays: state.windowDays,
-        stalledDays: state.stalledDays,
-        alignment: state.alignment,
-        scoring: state.scoring,
+      // While a link's own settings are shown, the user's own stay saved until they choose to keep the link's.
+      partialize: (state): SavedState => ({
+        ...linkSettingsOf(state.linkSettings?.mine ?? state),
         definitions: state.definitions,
-        aidaMapping: state.aidaMapping,
         theme: state.theme,
       }),
+      merge: (persisted, current) => {
+        const { settings, reset } = readSavedSettings(persisted);
+        return {
+          ...current,
+          ...settings,
+          settingsNotice:
+            reset.length === 0
+              ? null
+              : `Saved settings that could not be used are back to their defaults: ${reset.join(", ")}.`,
+        };
+      },
     },
   ),
 );

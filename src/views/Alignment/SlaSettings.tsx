@@ -2,12 +2,14 @@
 
 import { useState } from "react";
 import { type AlignmentSettings, validAlignmentSettings } from "../../model/alignment";
+import { boundsText, ROUTING_EMPLOYEES, SLA_GOAL, SLA_HOURS } from "../../model/settingsBounds";
 import { useAppStore } from "../../store";
 
 function NumberSetting(props: {
   label: string;
   value: number;
   min: number;
+  max: number;
   step: number;
   onChange: (value: number) => void;
 }) {
@@ -17,6 +19,7 @@ function NumberSetting(props: {
       <input
         type="number"
         min={props.min}
+        max={props.max}
         step={props.step}
         value={props.value}
         onChange={(event) => {
@@ -37,7 +40,10 @@ export function SlaSettings() {
       setProblem(null);
       setAlignment(next);
     } else
-      setProblem("Targets must be above 0, the goal between 0 and 100 %, and every band needs a team name.");
+      setProblem(
+        `Targets must be ${boundsText(SLA_HOURS)} hours, the goal between 0 and 100 %, and every band needs ` +
+          `whole employees (${boundsText(ROUTING_EMPLOYEES)}) and a team name.`,
+      );
   };
   const target = (key: keyof AlignmentSettings["targets"]) => (value: number) =>
     update({ ...settings, targets: { ...settings.targets, [key]: value } });
@@ -47,28 +53,32 @@ export function SlaSettings() {
       <NumberSetting
         label="Review within (hours)"
         value={settings.targets.reviewHours}
-        min={0.1}
+        min={SLA_HOURS.min}
+        max={SLA_HOURS.max}
         step={0.5}
         onChange={target("reviewHours")}
       />
       <NumberSetting
         label="First contact within (hours)"
         value={settings.targets.contactHours}
-        min={0.1}
+        min={SLA_HOURS.min}
+        max={SLA_HOURS.max}
         step={1}
         onChange={target("contactHours")}
       />
       <NumberSetting
         label="Feedback within (hours)"
         value={settings.targets.feedbackHours}
-        min={0.1}
+        min={SLA_HOURS.min}
+        max={SLA_HOURS.max}
         step={1}
         onChange={target("feedbackHours")}
       />
       <NumberSetting
         label="Share of hand-offs within SLA goal (%)"
         value={Math.round(settings.slaGoal * 1000) / 10}
-        min={0}
+        min={SLA_GOAL.min * 100}
+        max={SLA_GOAL.max * 100}
         step={1}
         onChange={(value) => update({ ...settings, slaGoal: value / 100 })}
       />
@@ -79,7 +89,8 @@ export function SlaSettings() {
           <NumberSetting
             label={`Band ${i + 1}: from employees`}
             value={band.minEmployees}
-            min={0}
+            min={ROUTING_EMPLOYEES.min}
+            max={ROUTING_EMPLOYEES.max}
             step={1}
             onChange={(minEmployees) =>
               update({

@@ -1,5 +1,7 @@
 // The shared controls: segment filters, period presets and cohort date range, the comparison with the
-// previous period, and the optional conversion window.
+// previous period, and the optional conversion window (bounds from src/model/settingsBounds.ts, the
+// same a link is read with). A filter from a link with several values, or values not in the data,
+// says so in its select.
 
 import { useEffect, useState } from "react";
 import { appEngine } from "../../app/engine";
@@ -14,9 +16,29 @@ import {
   type PeriodPreset,
   presetPeriod,
 } from "../../model/period";
+import { COHORT_DAYS, isCalendarDay, parseWholeDays, WINDOW_DAYS } from "../../model/settingsBounds";
 import { useAppStore } from "../../store";
 
 const SHOWN: Dimension[] = ["campaign", "channel", "team", "region", "company_size", "industry"];
+
+/**
+ * What a filter's select shows for the chosen values: one value of the data is that option; several
+ * values, or values the data does not hold (a link made on other data, or edited by hand), are one
+ * extra option naming each ("Webinars, NoSuchCampaign — not in this data"). Its value is a string no
+ * data value uses, so picking a real option replaces the lot.
+ */
+export function chosenOption(
+  chosen: readonly string[],
+  known: ReadonlySet<string>,
+): { value: string; extra: { value: string; text: string } | null } {
+  if (chosen.length === 0) return { value: "", extra: null };
+  const only = chosen[0] as string;
+  if (chosen.length === 1 && known.has(only)) return { value: only, extra: null };
+  let value = "*";
+  while (known.has(value)) value += "*";
+  const text = chosen.map((v) => (known.has(v) ? v : `${v} — not in this data`)).join(", ");
+  return { value, extra: { value, text } };
+}
 
 function useSegmentOptions(version: number | undefined): SegmentOptions | null {
   const [options, setOptions] = useState<SegmentOptions | null>(null);
@@ -53,23 +75,31 @@ export function FilterBar() {
 
   const setSegment = (dimension: Dimension, value: string) =>
     setFilters({ ...filters, segments: { ...filters.segments, [dimension]: value ? [value] : [] } });
-  const setDate = (key: "from" | "to", value: string) =>
-    setFilters({ ...filters, [key]: value === "" ? null : value } as FunnelFilters);
+  const setDate = (key: "from" | "to", value: string) => {
+    if (value === "" || isCalendarDay(value))
+      setFilters({ ...filters, [key]: value === "" ? null : value } as FunnelFilters);
+  };
 
   return (
     <section className="filter-bar" aria-label="Filters">
       {SHOWN.map((dimension) => {
         const values = options?.[dimension] ?? [];
-        if (values.length <= 1) return null;
+        const chosen = filters.segments[dimension] ?? [];
+        if (!options || (values.length <= 1 && chosen.length === 0)) return null;
+        const shown = chosenOption(chosen, new Set(values.map((v) => v.value)));
         return (
           <label key={dimension} className="filter">
             <span>{DIMENSION_LABELS[dimension]}</span>
             <select
               aria-label={DIMENSION_LABELS[dimension]}
-              value={filters.segments[dimension]?.[0] ?? ""}
-              onChange={(e) => setSegment(dimension, e.currentTarget.value)}
+              value={shown.value}
+              onChange={(e) => {
+                if (e.currentTarget.value !== shown.extra?.value)
+                  setSegment(dimension, e.currentTarget.value);
+              }}
             >
               <option value="">All</option>
+              {shown.extra && <option value={shown.extra.value}>{shown.extra.text}</option>}
               {values.map((v) => (
                 <option key={v.value} value={v.value}>
                   {v.value} ({formatCount(v.leads)})
@@ -100,6 +130,8 @@ export function FilterBar() {
         <input
           type="date"
           aria-label="Cohort from"
+          min={COHORT_DAYS.min}
+          max={COHORT_DAYS.max}
           value={filters.from ?? ""}
           onChange={(e) => setDate("from", e.currentTarget.value)}
         />
@@ -109,6 +141,8 @@ export function FilterBar() {
         <input
           type="date"
           aria-label="Cohort to"
+          min={COHORT_DAYS.min}
+          max={COHORT_DAYS.max}
           value={filters.to ?? ""}
           onChange={(e) => setDate("to", e.currentTarget.value)}
         />
@@ -121,13 +155,19 @@ export function FilterBar() {
         <span>Conversion window (days)</span>
         <input
           type="number"
-          min={1}
+          min={WINDOW_DAYS.min}
+          max={WINDOW_DAYS.max}
           step={1}
           placeholder="none"
           value={windowDays ?? ""}
           onChange={(e) => {
-            const days = Number.parseInt(e.currentTarget.value, 10);
-            setWindowDays(Number.isInteger(days) && days >= 1 ? days : null);
+            const text = e.currentTarget.value;
+            // Empty is "no window"; a value outside the bounds is refused and the last valid one stays.
+            if (text === "") setWindowDays(null);
+            else {
+              const days = parseWholeDays(text, WINDOW_DAYS);
+              if (days !== null) setWindowDays(days);
+            }
           }}
         />
       </label>

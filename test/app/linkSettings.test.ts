@@ -1,0 +1,119 @@
+// @vitest-environment jsdom
+// Settings in this browser (issue 16): a link's own settings are shown but saved only when the user keeps
+// them; saved settings out of bounds (as links could save them before) are reset with a notice.
+
+import { beforeEach, describe, expect, it } from "vitest";
+import { openLink } from "../../src/app/useUrlView";
+import { DEFAULT_ALIGNMENT } from "../../src/model/alignment";
+import { DEFAULT_BENCHMARKS } from "../../src/model/benchmarks";
+import { DEFAULT_SCORING } from "../../src/model/scoring";
+import { readSavedSettings, useAppStore } from "../../src/store";
+
+const KEY = "funnel-lens:settings";
+const initialState = useAppStore.getState();
+
+function saved(): Record<string, unknown> {
+  return JSON.parse(localStorage.getItem(KEY) ?? "{}").state ?? {};
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  useAppStore.setState(initialState, true);
+});
+
+describe("a link's own settings", () => {
+  it("shows them without saving them, and names how they differ from mine", () => {
+    useAppStore.setState({ stalledDays: 45 });
+    expect(saved().stalledDays).toBe(45);
+
+    openLink("?stalled=60&window=30&tab=leaks");
+    const state = useAppStore.getState();
+    expect(state.stalledDays).toBe(60);
+    expect(state.windowDays).toBe(30);
+    expect(state.tab).toBe("leaks");
+    expect(state.linkSettings?.differences).toEqual(["stalled 60 days", "conversion window 30 days"]);
+    // Saved settings stay mine, also after other changes to the store.
+    useAppStore.getState().setCompare(true);
+    expect(saved()).toMatchObject({ stalledDays: 45, windowDays: null });
+  });
+
+  it("reads the same link twice (React's strict mode) to the same state", () => {
+    useAppStore.setState({ stalledDays: 45 });
+    openLink("?stalled=60");
+    openLink("?stalled=60");
+    expect(useAppStore.getState().linkSettings).toMatchObject({
+      mine: { stalledDays: 45 },
+      differences: ["stalled 60 days"],
+    });
+  });
+
+  it("saves them on Keep them", () => {
+    openLink("?stalled=60");
+    expect(saved().stalledDays).toBe(30);
+    useAppStore.getState().keepLinkSettings();
+    expect(useAppStore.getState().linkSettings).toBeNull();
+    expect(saved().stalledDays).toBe(60);
+  });
+
+  it("shows mine again on Go back to mine, even after an edit made meanwhile", () => {
+    useAppStore.setState({ windowDays: 14 });
+    openLink("?stalled=60");
+    useAppStore.getState().setWindowDays(90);
+    expect(saved().windowDays).toBe(14);
+    useAppStore.getState().restoreMySettings();
+    expect(useAppStore.getState()).toMatchObject({ stalledDays: 30, windowDays: 14, linkSettings: null });
+    expect(saved()).toMatchObject({ stalledDays: 30, windowDays: 14 });
+  });
+
+  it("asks nothing when the link's settings are mine, and notes ignored values in one list", () => {
+    openLink("?tab=campaigns&stalled=200000000&from=2024-02-30");
+    const state = useAppStore.getState();
+    expect(state.linkSettings).toBeNull();
+    expect(state.stalledDays).toBe(30);
+    expect(state.linkProblems).toHaveLength(2);
+    expect(saved().stalledDays).toBe(30);
+  });
+});
+
+describe("settings saved in this browser", () => {
+  it("resets the out-of-range ones a link saved before, with a notice, and keeps the others", async () => {
+    localStorage.setItem(
+      KEY,
+      JSON.stringify({
+        state: {
+          stalledDays: 200_000_000,
+          windowDays: 1_000_000_000,
+          scoring: { ...DEFAULT_SCORING, mqlThreshold: 60 },
+          theme: "dark",
+        },
+        version: 0,
+      }),
+    );
+    await useAppStore.persist.rehydrate();
+    const state = useAppStore.getState();
+    expect(state).toMatchObject({ stalledDays: 30, windowDays: null, theme: "dark" });
+    expect(state.scoring.mqlThreshold).toBe(60);
+    expect(state.settingsNotice).toBe(
+      "Saved settings that could not be used are back to their defaults: " +
+        "conversion window (1,000,000,000), stalled days (200,000,000).",
+    );
+  });
+
+  it("reads each setting with the link's rules: unknown keys dropped, bad values named", () => {
+    const { settings, reset } = readSavedSettings({
+      benchmarks: DEFAULT_BENCHMARKS.map((b) => (b.id === "mql_to_sql" ? { ...b, low: 2 } : b)),
+      alignment: { ...DEFAULT_ALIGNMENT, extra: 1 },
+      scoring: { ...DEFAULT_SCORING, behaviour: { ...DEFAULT_SCORING.behaviour, webinar: -20 } },
+      aidaMapping: { pricing_visit: "interest", nonsense: "decision" },
+      definitions: { mql: "Score ≥ 75", unknown: "x", sql: 5 },
+      theme: "neon",
+    });
+    expect(reset).toEqual(["benchmark bands"]);
+    expect(settings).toEqual({
+      alignment: DEFAULT_ALIGNMENT,
+      scoring: { ...DEFAULT_SCORING, behaviour: { ...DEFAULT_SCORING.behaviour, webinar: -20 } },
+      aidaMapping: { pricing_visit: "interest" },
+      definitions: { mql: "Score ≥ 75" },
+    });
+  });
+});
