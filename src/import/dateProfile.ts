@@ -29,8 +29,9 @@ export const DATE_SAMPLE_ROWS = 2_000;
 /** Rows scanned for which columns can hold dates at all; a column empty in them is scanned whole. */
 export const CANDIDATE_SCAN_ROWS = 20_000;
 
-/** The earliest plausible date: before it a date is a mis-read format, a typo or a placeholder. */
-export const EARLIEST_PLAUSIBLE_DAY = "1970-01-01";
+import { EARLIEST_PLAUSIBLE_DAY, latestPlausibleDay } from "../model/plausibleDates";
+
+export { EARLIEST_PLAUSIBLE_DAY, latestPlausibleDay };
 
 /** How a column's values read in one format. */
 export interface FormatFit {
@@ -214,12 +215,6 @@ const EMPTY_FIT: FormatFit = {
   latest: null,
   unreadExample: null,
 };
-
-/** The day a year after `now` (UTC), YYYY-MM-DD: later dates are flagged. */
-export function latestPlausibleDay(now: Date): string {
-  const day = new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), now.getUTCDate()));
-  return day.toISOString().slice(0, 10);
-}
 
 type CandidateRow = Record<string, number | boolean | string | null>;
 

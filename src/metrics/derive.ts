@@ -4,6 +4,7 @@
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
 import { DIMENSIONS } from "../model/filters";
+import { EARLIEST_PLAUSIBLE_DAY, latestPlausibleDay } from "../model/plausibleDates";
 import { STAGES, type Stage } from "../model/stages";
 
 export interface DeriveSettings {
@@ -36,9 +37,9 @@ export const LIVE_TABLES: DerivedTables = {
  * placeholder such as 2099-12-31): the import keeps and reports them, but they never set "now".
  */
 export function plausibleDateSql(column: string, today: Date = new Date()): string {
-  // DuckDB-WASM has no current_date without the ICU extension: the wall clock comes from here.
-  const latest = new Date(today.getTime() + 366 * 86_400_000).toISOString().slice(0, 10);
-  return `(${column} >= TIMESTAMP '1970-01-01' AND ${column} < TIMESTAMP '${latest}')`;
+  // DuckDB-WASM has no current_date without the ICU extension: the wall clock comes from here. The
+  // same bounds as the mapping step's warning and the audit (model/plausibleDates).
+  return `(${column} >= TIMESTAMP '${EARLIEST_PLAUSIBLE_DAY}' AND CAST(${column} AS DATE) <= DATE '${latestPlausibleDay(today)}')`;
 }
 
 function asOfSql(t: DerivedTables, settings: DeriveSettings): string {
