@@ -3,7 +3,7 @@
 
 import { UNTRACKED_REASONS } from "./campaigns";
 import { formatCount, formatPercent } from "./format";
-import { SCORE_POINTS } from "./settingsBounds";
+import { isSettingText, MAX_LIST_ITEMS, SCORE_POINTS } from "./settingsBounds";
 import { formatCountOf, MIN_LEADS_TO_JUDGE, tooFewToJudge } from "./smallNumbers";
 
 /** Scored behaviours: canonical activity names (DATA.md vocabulary) and their default points. */
@@ -91,8 +91,9 @@ function points(value: unknown, fallback: number): number {
     : fallback;
 }
 
+/** A target list within the bounds a link or a saved setting is read with (src/model/settingsBounds.ts). */
 function strings(value: unknown, fallback: string[]): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : fallback;
+  return Array.isArray(value) ? value.filter(isSettingText).slice(0, MAX_LIST_ITEMS) : fallback;
 }
 
 function record(value: unknown): Record<string, unknown> {

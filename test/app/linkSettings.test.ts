@@ -4,9 +4,10 @@
 
 import { beforeEach, describe, expect, it } from "vitest";
 import { openLink } from "../../src/app/useUrlView";
-import { DEFAULT_ALIGNMENT } from "../../src/model/alignment";
+import { DEFAULT_ALIGNMENT, validAlignmentSettings } from "../../src/model/alignment";
 import { DEFAULT_BENCHMARKS } from "../../src/model/benchmarks";
-import { DEFAULT_SCORING } from "../../src/model/scoring";
+import { DEFAULT_SCORING, normaliseScoring } from "../../src/model/scoring";
+import { checkAlignment, checkScoring } from "../../src/model/settingsCheck";
 import { readSavedSettings, useAppStore } from "../../src/store";
 
 const KEY = "funnel-lens:settings";
@@ -115,5 +116,30 @@ describe("settings saved in this browser", () => {
       aidaMapping: { pricing_visit: "interest" },
       definitions: { mql: "Score ≥ 75" },
     });
+  });
+});
+
+describe("the controls and the checks share their bounds", () => {
+  it("keeps out of the scoring form what a reload would refuse: long, control-character or surplus targets", () => {
+    const roles = ["CEO", "x".repeat(201), "A\tB", ...Array.from({ length: 120 }, (_, i) => `R${i}`)];
+    const model = normaliseScoring({ ...DEFAULT_SCORING, targets: { ...DEFAULT_SCORING.targets, roles } });
+    expect(model.targets.roles).toHaveLength(100);
+    expect(model.targets.roles.slice(0, 2)).toEqual(["CEO", "R0"]);
+    expect(checkScoring(model)).toEqual({ ok: true, value: model });
+  });
+
+  it("refuses in the SLA form exactly what a link or a reload refuses", () => {
+    const cases = [
+      { ...DEFAULT_ALIGNMENT, targets: { ...DEFAULT_ALIGNMENT.targets, reviewHours: 0.05 } },
+      { ...DEFAULT_ALIGNMENT, targets: { ...DEFAULT_ALIGNMENT.targets, contactHours: 8761 } },
+      { ...DEFAULT_ALIGNMENT, routing: [{ minEmployees: 10_000_001, team: "Big" }] },
+      { ...DEFAULT_ALIGNMENT, routing: [{ minEmployees: 1, team: "x".repeat(201) }] },
+    ];
+    for (const settings of cases) {
+      expect(validAlignmentSettings(settings)).toBe(false);
+      expect(checkAlignment(settings).ok).toBe(false);
+    }
+    expect(validAlignmentSettings(DEFAULT_ALIGNMENT)).toBe(true);
+    expect(checkAlignment(DEFAULT_ALIGNMENT).ok).toBe(true);
   });
 });
