@@ -4,6 +4,7 @@ import { memo, useEffect, useRef } from "react";
 import { downloadRejectedRows } from "./app/downloads";
 import {
   applyMapping,
+  canCancelImport,
   cancelImport,
   canEditMapping,
   clearWorkspace,
@@ -97,7 +98,7 @@ export function App() {
         <LinkNotices />
         <ImportStatusBanner
           status={importStatus}
-          onCancel={() => void cancelImport()}
+          onCancel={canCancelImport() ? () => void cancelImport() : undefined}
           onDownloadRejects={() => void downloadRejectedRows()}
           onEditMapping={canEditMapping() ? () => void editLastMapping() : undefined}
         />

@@ -33,6 +33,10 @@ import { restoreEvents } from "./workspaceSnapshot";
 
 export const SAMPLE_LABEL = "Sample data (3,000 leads)";
 
+/**
+ * The running import's cancel switch; null while no cancellable import runs (the sample and a saved
+ * workspace reopen without one). One import at a time: a second drop while one runs is ignored.
+ */
 let controller: AbortController | null = null;
 let lastFiles: File[] = [];
 
@@ -70,19 +74,23 @@ useAppStore.subscribe((state, previous) => {
   if (state.stalledDays !== previous.stalledDays) void rederiveForStalledSetting();
 });
 
-function fail(error: unknown, fallbackName: string): void {
+/** `run`: the import's own switch: an error after Cancel (e.g. the interrupted query's) is the cancel. */
+function fail(error: unknown, fallbackName: string, run?: AbortController): void {
   const message =
     error instanceof ImportError || error instanceof ImportCancelled
       ? error.message
-      : controller?.signal.aborted
+      : run?.signal.aborted
         ? new ImportCancelled().message
         : `${fallbackName}: ${userMessage(error)}`;
   useAppStore.getState().setImportStatus({ state: "failed", message });
 }
 
-function progress(fileNames: string[], bytes: number) {
-  return (p: { step: string; done: number; total: number }) =>
+/** After Cancel, the steps still running do not overwrite "Cancelling…". */
+function progress(fileNames: string[], bytes: number, run?: AbortController) {
+  return (p: { step: string; done: number; total: number }) => {
+    if (run?.signal.aborted) return;
     useAppStore.getState().setImportStatus({ state: "importing", fileNames, bytes, ...p });
+  };
 }
 
 /** `started`: when the files were chosen if nothing waited for the user, else when Apply was pressed. */
@@ -90,17 +98,21 @@ async function apply(
   files: readonly PreparedFile[],
   plans: readonly FilePlan[],
   started = performance.now(),
+  run = new AbortController(),
 ): Promise<void> {
   const store = useAppStore.getState();
   const fileNames = files.map((f) => f.name);
   const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
-  controller = new AbortController();
+  // The same switch from the first read to the swap: a Cancel while reading stops this apply too.
+  controller = run;
   try {
     const engine = await appEngine();
     const summary = await applyImport(engine, files, plans, settings(), {
-      signal: controller.signal,
-      onProgress: progress(fileNames, bytes),
+      signal: run.signal,
+      onProgress: progress(fileNames, bytes, run),
     });
+    // Committed (applyImport honours a cancel up to its COMMIT): from here this is the workspace.
+    if (controller === run) controller = null;
     performance.measure("import", { start: started, end: performance.now() });
     store.setImportStatus({ state: "done", summary });
     store.setDataset(summary.fileName);
@@ -108,7 +120,9 @@ async function apply(
     await afterLoad(engine);
     await keep(engine, summary.fileName);
   } catch (error) {
-    fail(error, fileNames.join(", "));
+    fail(error, fileNames.join(", "), run);
+  } finally {
+    if (controller === run) controller = null;
   }
 }
 
@@ -234,12 +248,13 @@ export async function importFiles(
   files: readonly File[],
   options: { editMapping?: boolean } = {},
 ): Promise<void> {
-  if (files.length === 0) return;
+  if (files.length === 0 || controller !== null) return;
   lastFiles = [...files];
   const fileNames = files.map((f) => f.name);
   const bytes = files.reduce((sum, f) => sum + f.size, 0);
-  controller = new AbortController();
-  const onProgress = progress(fileNames, bytes);
+  const run = new AbortController();
+  controller = run;
+  const onProgress = progress(fileNames, bytes, run);
   onProgress({ step: "Reading", done: 0, total: files.length });
   try {
     const engine = await appEngine();
@@ -247,20 +262,27 @@ export async function importFiles(
     const prepared = await prepareFiles(
       engine,
       files.map((f) => ({ name: f.name, data: f })),
-      { signal: controller.signal, onProgress },
+      { signal: run.signal, onProgress },
     );
+    if (run.signal.aborted) {
+      for (const file of prepared) await dropRawFile(engine, file);
+      throw new ImportCancelled();
+    }
     const recalled = prepared.map(recallMapping);
     if (!options.editMapping && recalled.every((plan) => plan !== null)) {
-      await apply(prepared, recalled as FilePlan[], readStarted);
+      await apply(prepared, recalled as FilePlan[], readStarted, run);
       return;
     }
+    controller = null; // waiting for the user: the mapping step's Cancel drops the read files
     useAppStore.getState().setImportStatus({
       state: "mapping",
       files: prepared,
       plans: prepared.map((file, i) => recalled[i] ?? planFor(file)),
     });
   } catch (error) {
-    fail(error, fileNames.join(", "));
+    fail(error, fileNames.join(", "), run);
+  } finally {
+    if (controller === run) controller = null;
   }
 }
 
@@ -287,16 +309,31 @@ export async function proposeForKind(file: PreparedFile, kind: FileKind): Promis
   return planFor({ ...file, ...proposal });
 }
 
+/** True while an import runs that Cancel can stop (not the sample or a saved workspace reopening). */
+export function canCancelImport(): boolean {
+  return controller !== null;
+}
+
+/**
+ * Cancel: in the mapping step, drops the read files at once. While an import runs, it flips the
+ * import's switch and interrupts the running query where the engine can; the import itself then stops
+ * at its next step, before anything is swapped in or saved, and reports "cancelled" (a cancel that
+ * arrives after the swap committed is too late: the import then finishes and says so).
+ */
 export async function cancelImport(): Promise<void> {
-  const status = useAppStore.getState().importStatus;
-  controller?.abort();
-  const engine = await appEngine();
+  const store = useAppStore.getState();
+  const status = store.importStatus;
   if (status.state === "mapping") {
+    const engine = await appEngine();
     for (const file of status.files) await dropRawFile(engine, file);
-  } else {
-    await engine.cancel();
+    store.setImportStatus({ state: "failed", message: new ImportCancelled().message });
+    return;
   }
-  useAppStore.getState().setImportStatus({ state: "failed", message: new ImportCancelled().message });
+  const run = controller;
+  if (!run || run.signal.aborted) return;
+  run.abort();
+  if (status.state === "importing") store.setImportStatus({ ...status, step: "Cancelling" });
+  await (await appEngine()).cancel();
 }
 
 /** Re-reads the last imported files and opens the mapping step with what was remembered. */

@@ -4,6 +4,7 @@
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
 import type { DeriveSettings } from "../metrics/derive";
+import { checkCancelled, ImportCancelled } from "./cancel";
 import { type DateColumnProfile, profileDateColumns } from "./dateProfile";
 import type { DateFormat } from "./dates";
 import {
@@ -90,16 +91,7 @@ export interface ImportOptions {
   now?: Date;
 }
 
-export class ImportCancelled extends Error {
-  constructor() {
-    super("The import was cancelled; the previous data is still loaded.");
-    this.name = "ImportCancelled";
-  }
-}
-
-function checkCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new ImportCancelled();
-}
+export { ImportCancelled };
 
 /** The vocabulary is constant for the page's life: built once per engine, not on every import step. */
 async function ensureVocabulary(engine: SqlEngine): Promise<void> {
@@ -329,7 +321,7 @@ export async function applyImport(
     const [spend] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${SPEND}`);
     checkCancelled(options.signal);
     progress("Building the funnel", 2);
-    const { leads } = await commitStagedEvents(engine, settings);
+    const { leads } = await commitStagedEvents(engine, settings, options.signal);
     progress("Done", 4);
     return {
       fileName: plans.map((p) => p.fileName).join(", "),

@@ -4,6 +4,7 @@
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier } from "../db/sql";
 import { type DeriveSettings, deriveTables, LIVE_TABLES, stagingTables } from "../metrics/derive";
+import { checkCancelled } from "./cancel";
 
 /** Every import, whatever its shape, ends as rows of this table. */
 export const EVENT_COLUMNS = [
@@ -48,12 +49,16 @@ export async function dropStaging(engine: SqlEngine): Promise<void> {
 /**
  * Derives the per-lead tables from the staged events (STAGED.events) and swaps everything in.
  * The staged rejects and spend tables are optional; without them the live ones are emptied.
+ * A cancel (`signal`) is honoured up to the COMMIT: before it, the swap is rolled back and nothing
+ * changes; once committed, the new data is the workspace.
  */
 export async function commitStagedEvents(
   engine: SqlEngine,
   settings: DeriveSettings,
+  signal?: AbortSignal,
 ): Promise<{ leads: number }> {
   await deriveTables(engine, STAGED, settings);
+  checkCancelled(signal);
   const rejects = quoteIdentifier(`${STAGING_PREFIX}import_rejects`);
   await engine.exec(
     `CREATE TABLE IF NOT EXISTS ${rejects} (source_file VARCHAR, source_row INTEGER, column_name VARCHAR, problem VARCHAR, value VARCHAR, raw_row VARCHAR)`,
@@ -62,11 +67,13 @@ export async function commitStagedEvents(
     `CREATE TABLE IF NOT EXISTS ${quoteIdentifier(`${STAGING_PREFIX}spend`)} (campaign VARCHAR, spend DOUBLE, period VARCHAR)`,
   );
   const [row] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${STAGED.leadStages}`);
+  checkCancelled(signal);
   await engine.exec("BEGIN TRANSACTION");
   try {
     for (const name of SWAPPED) {
       await engine.exec(`DROP TABLE IF EXISTS ${name}`);
       await engine.exec(`ALTER TABLE ${quoteIdentifier(`${STAGING_PREFIX}${name}`)} RENAME TO ${name}`);
+      checkCancelled(signal);
     }
     await engine.exec("COMMIT");
   } catch (error) {

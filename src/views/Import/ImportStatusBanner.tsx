@@ -6,7 +6,8 @@ import { formatCount } from "../../model/format";
 import type { ImportStatus } from "../../store";
 
 export interface ImportStatusActions {
-  onCancel: () => void;
+  /** Absent while nothing cancellable runs (the sample or a saved workspace reopening). */
+  onCancel?: () => void;
   onDownloadRejects: () => void;
   onEditMapping?: () => void;
 }
@@ -80,9 +81,11 @@ export function ImportStatusBanner(props: { status: ImportStatus } & ImportStatu
           {size}…
         </p>
         <progress max={Math.max(1, status.total)} value={status.done} aria-label="Import progress" />
-        <button type="button" className="button" onClick={props.onCancel}>
-          Cancel
-        </button>
+        {props.onCancel && status.step !== "Cancelling" && (
+          <button type="button" className="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+        )}
       </div>
     );
   }
