@@ -10,6 +10,8 @@ import { FIXTURES } from "../support/fixtures";
 import { APP_URL, launchBrowser, openApp } from "./browser";
 
 const LOAD_TIMEOUT = 30_000;
+/** Each test loads the app up to three times; each load takes seconds on a busy 2-core machine. */
+const TEST_TIMEOUT = 150_000;
 const SETTINGS_KEY = "funnel-lens:settings";
 /** A page of the app's origin that does not run the app: where saved settings are edited by hand. */
 const BLANK_URL = `${APP_URL}__blank-for-test`;
@@ -74,104 +76,129 @@ describe("a bad value in a link", () => {
       await expect(notice(page, "link-ignored").count()).resolves.toBe(0);
       await page.context().close();
     },
+    TEST_TIMEOUT,
   );
 });
 
 describe("a link's own settings", () => {
-  it("shows the link's numbers and saves its settings only on Keep them", async () => {
-    const { page } = await openApp(browser, `${APP_URL}?tab=leaks&stalled=60`);
-    await page
-      .getByText("no activity for more than 60 days", { exact: false })
-      .waitFor({ timeout: LOAD_TIMEOUT });
-    await expect(notice(page, "link-settings").textContent()).resolves.toBe(
-      "This link uses its own settings (stalled 60 days); your saved settings are unchanged. Keep them Go back to mine",
-    );
-    expect((await savedSettings(page)).stalledDays).toBe(30);
+  it(
+    "shows the link's numbers and saves its settings only on Keep them",
+    async () => {
+      const { page } = await openApp(browser, `${APP_URL}?tab=leaks&stalled=60`);
+      await page
+        .getByText("no activity for more than 60 days", { exact: false })
+        .waitFor({ timeout: LOAD_TIMEOUT });
+      await expect(notice(page, "link-settings").textContent()).resolves.toBe(
+        "This link uses its own settings (stalled 60 days); your saved settings are unchanged. Keep them Go back to mine",
+      );
+      expect((await savedSettings(page)).stalledDays).toBe(30);
 
-    // Opening the plain address in another tab meanwhile gives my own settings.
-    const other = await page.context().newPage();
-    await other.goto(`${APP_URL}?tab=leaks`);
-    await other
-      .getByText("no activity for more than 30 days", { exact: false })
-      .waitFor({ timeout: LOAD_TIMEOUT });
-    await other.close();
+      // Opening the plain address in another tab meanwhile gives my own settings.
+      const other = await page.context().newPage();
+      await other.goto(`${APP_URL}?tab=leaks`);
+      await other
+        .getByText("no activity for more than 30 days", { exact: false })
+        .waitFor({ timeout: LOAD_TIMEOUT });
+      await other.close();
 
-    await page.getByRole("button", { name: "Keep them" }).click();
-    await notice(page, "link-settings").waitFor({ state: "detached" });
-    expect((await savedSettings(page)).stalledDays).toBe(60);
-    await page.goto(APP_URL);
-    await page.waitForURL(/stalled=60/);
-    await expect(notice(page, "link-settings").count()).resolves.toBe(0);
-    await page.context().close();
-  });
+      await page.getByRole("button", { name: "Keep them" }).click();
+      await notice(page, "link-settings").waitFor({ state: "detached" });
+      expect((await savedSettings(page)).stalledDays).toBe(60);
+      await page.goto(APP_URL);
+      await page.waitForURL(/stalled=60/);
+      await expect(notice(page, "link-settings").count()).resolves.toBe(0);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
 
-  it("goes back to my settings on Go back to mine", async () => {
-    const { page } = await openApp(browser, `${APP_URL}?tab=leaks&stalled=60`);
-    await page
-      .getByText("no activity for more than 60 days", { exact: false })
-      .waitFor({ timeout: LOAD_TIMEOUT });
-    await page.getByRole("button", { name: "Go back to mine" }).click();
-    await page
-      .getByText("no activity for more than 30 days", { exact: false })
-      .waitFor({ timeout: LOAD_TIMEOUT });
-    await page.waitForURL(`${APP_URL}?tab=leaks`);
-    expect((await savedSettings(page)).stalledDays).toBe(30);
-    await page.context().close();
-  });
+  it(
+    "goes back to my settings on Go back to mine",
+    async () => {
+      const { page } = await openApp(browser, `${APP_URL}?tab=leaks&stalled=60`);
+      await page
+        .getByText("no activity for more than 60 days", { exact: false })
+        .waitFor({ timeout: LOAD_TIMEOUT });
+      await page.getByRole("button", { name: "Go back to mine" }).click();
+      await page
+        .getByText("no activity for more than 30 days", { exact: false })
+        .waitFor({ timeout: LOAD_TIMEOUT });
+      await page.waitForURL(`${APP_URL}?tab=leaks`);
+      expect((await savedSettings(page)).stalledDays).toBe(30);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
 });
 
 describe("filter values from a link", () => {
-  it("shows several values of one filter as several, counting the leads of each", async () => {
-    const { page } = await openApp(browser, `${APP_URL}?channel=Email&channel=Events`);
-    await showsLeads(page, 309 + 235);
-    await expect(shownOption(page, "Channel")).resolves.toBe("Email, Events");
-    await page.context().close();
-  });
+  it(
+    "shows several values of one filter as several, counting the leads of each",
+    async () => {
+      const { page } = await openApp(browser, `${APP_URL}?channel=Email&channel=Events`);
+      await showsLeads(page, 309 + 235);
+      await expect(shownOption(page, "Channel")).resolves.toBe("Email, Events");
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
 
-  it("shows a value the data does not hold as such, with no leads", async () => {
-    const { page } = await openApp(browser, `${APP_URL}?campaign=NoSuchCampaign`);
-    await showsLeads(page, 0);
-    await expect(shownOption(page, "Campaign")).resolves.toBe("NoSuchCampaign — not in this data");
-    await page.context().close();
-  });
+  it(
+    "shows a value the data does not hold as such, with no leads",
+    async () => {
+      const { page } = await openApp(browser, `${APP_URL}?campaign=NoSuchCampaign`);
+      await showsLeads(page, 0);
+      await expect(shownOption(page, "Campaign")).resolves.toBe("NoSuchCampaign — not in this data");
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
 });
 
 describe("a saved workspace that cannot be reopened", () => {
-  it("resets the saved settings that broke it, says so, and brings the data back", async () => {
-    const { page } = await openApp(browser);
-    await page.route(BLANK_URL, (route) => route.fulfill({ contentType: "text/html", body: "<p>blank</p>" }));
-    await showsLeads(page, 3000);
-    await page.getByLabel("Import data file").setInputFiles(path.join(FIXTURES, "funnel-basic.csv"));
-    const apply = page.getByRole("button", { name: "Apply mapping" });
-    await apply
-      .or(page.locator('[data-metric="leads"][data-value="10"]'))
-      .first()
-      .waitFor({ timeout: LOAD_TIMEOUT });
-    if (await apply.isVisible()) await apply.click();
-    await showsLeads(page, 10);
-    await page.getByText("Kept in this browser").waitFor({ timeout: LOAD_TIMEOUT });
+  it(
+    "resets the saved settings that broke it, says so, and brings the data back",
+    async () => {
+      const { page } = await openApp(browser);
+      await page.route(BLANK_URL, (route) =>
+        route.fulfill({ contentType: "text/html", body: "<p>blank</p>" }),
+      );
+      await showsLeads(page, 3000);
+      await page.getByLabel("Import data file").setInputFiles(path.join(FIXTURES, "funnel-basic.csv"));
+      const apply = page.getByRole("button", { name: "Apply mapping" });
+      await apply
+        .or(page.locator('[data-metric="leads"][data-value="10"]'))
+        .first()
+        .waitFor({ timeout: LOAD_TIMEOUT });
+      if (await apply.isVisible()) await apply.click();
+      await showsLeads(page, 10);
+      await page.getByText("Kept in this browser").waitFor({ timeout: LOAD_TIMEOUT });
 
-    // What an earlier version saved after `?stalled=200000000&window=1000000000` was opened: every
-    // later visit failed with "Conversion Error" and showed "No data loaded".
-    await page.goto(BLANK_URL);
-    await page.evaluate((key) => {
-      const saved = JSON.parse(localStorage.getItem(key) ?? "{}");
-      saved.state = { ...saved.state, stalledDays: 200_000_000, windowDays: 1_000_000_000 };
-      localStorage.setItem(key, JSON.stringify(saved));
-    }, SETTINGS_KEY);
+      // What an earlier version saved after `?stalled=200000000&window=1000000000` was opened: every
+      // later visit failed with "Conversion Error" and showed "No data loaded".
+      await page.goto(BLANK_URL);
+      await page.evaluate((key) => {
+        const saved = JSON.parse(localStorage.getItem(key) ?? "{}");
+        saved.state = { ...saved.state, stalledDays: 200_000_000, windowDays: 1_000_000_000 };
+        localStorage.setItem(key, JSON.stringify(saved));
+      }, SETTINGS_KEY);
 
-    await page.goto(APP_URL);
-    await showsLeads(page, 10);
-    await expect(page.locator(".app-header .dataset-label").textContent()).resolves.toBe("funnel-basic.csv");
-    await expect(notice(page, "settings-reset").textContent()).resolves.toBe(
-      "Saved settings that could not be used are back to their defaults: conversion window (1,000,000,000), " +
-        "stalled days (200,000,000). Dismiss",
-    );
-    expect(await savedSettings(page)).toMatchObject({ stalledDays: 30, windowDays: null });
+      await page.goto(APP_URL);
+      await showsLeads(page, 10);
+      await expect(page.locator(".app-header .dataset-label").textContent()).resolves.toBe(
+        "funnel-basic.csv",
+      );
+      await expect(notice(page, "settings-reset").textContent()).resolves.toBe(
+        "Saved settings that could not be used are back to their defaults: conversion window (1,000,000,000), " +
+          "stalled days (200,000,000). Dismiss",
+      );
+      expect(await savedSettings(page)).toMatchObject({ stalledDays: 30, windowDays: null });
 
-    await page.reload();
-    await showsLeads(page, 10);
-    await expect(notice(page, "settings-reset").count()).resolves.toBe(0);
-    await page.context().close();
-  }, 150_000);
+      await page.reload();
+      await showsLeads(page, 10);
+      await expect(notice(page, "settings-reset").count()).resolves.toBe(0);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
 });
