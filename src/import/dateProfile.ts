@@ -185,25 +185,24 @@ FROM (SELECT DISTINCT trim(${columnSql}) AS v FROM ${tableSql})`;
 /**
  * Per column: non-empty values, the first of them in sort order (an example), and whether any value
  * can be a date at all: starts with a digit, a sign, a dot or a space to trim (the date cast's word
- * 'epoch' aside). Comparisons only, no regex. `limit`: over the first rows only.
+ * 'epoch' aside). Comparisons only, no regex. `limit`: over the first rows only. One row per column
+ * with a value (`name`: its header), from the cells unpivoted: three FILTER aggregates per column in
+ * one SELECT ran out of DuckDB-WASM's memory at 200 columns and took 4 s in chunks at 1,000 columns
+ * × 3,000 rows; unpivoted: 1.2 s, and 0.25 s against 0.43 s at 10 columns × 20,000 rows.
  */
-function candidatesSql(
-  columns: readonly { header: string; i: number }[],
-  tableSql: string,
-  limit: number | null,
-) {
-  const aggregates = columns.map(({ header, i }) => {
-    const c = quoteIdentifier(header);
-    return `count(${c}) FILTER (WHERE ${c} <> '')::INTEGER AS n${i},
-  min(${c}) FILTER (WHERE ${c} <> '') AS e${i},
-  count(*) FILTER (WHERE (${c} < '!' AND ${c} <> '') OR (${c} >= '+' AND ${c} < ':')) > 0 AS d${i}`;
-  });
-  const rows =
-    limit === null
-      ? tableSql
-      : `(SELECT ${columns.map(({ header }) => quoteIdentifier(header)).join(", ")} FROM ${tableSql} LIMIT ${limit})`;
-  return `SELECT ${aggregates.join(",\n  ")} FROM ${rows}`;
+function candidatesSql(columns: readonly { header: string }[], tableSql: string, limit: number | null) {
+  const list = columns.map(({ header }) => quoteIdentifier(header)).join(", ");
+  const rows = `(SELECT ${list} FROM ${tableSql}${limit === null ? "" : ` LIMIT ${limit}`})`;
+  return `SELECT name,
+  count(*) FILTER (WHERE v <> '')::INTEGER AS n,
+  min(v) FILTER (WHERE v <> '') AS e,
+  coalesce(bool_or((v < '!' AND v <> '') OR (v >= '+' AND v < ':')), FALSE) AS d
+FROM (UNPIVOT ${rows} ON ${list} INTO NAME name VALUE v)
+GROUP BY name`;
 }
+
+/** Dated columns profiled per query: one UNION ALL branch each, so a query's plan stays small. */
+const PROFILE_COLUMNS_PER_QUERY = 50;
 
 const EMPTY_FIT: FormatFit = {
   parsed: 0,
@@ -216,7 +215,12 @@ const EMPTY_FIT: FormatFit = {
   unreadExample: null,
 };
 
-type CandidateRow = Record<string, number | boolean | string | null>;
+interface CandidateRow {
+  name: string;
+  n: number;
+  e: string | null;
+  d: boolean;
+}
 
 /**
  * Profiles every column of a raw table. A column with no value that can be a date gets a profile in
@@ -233,23 +237,23 @@ export async function profileDateColumns(
   if (headers.length === 0) return profiles;
   const columns = headers.map((header, i) => ({ header, i }));
   const scannedWhole = file.rows <= CANDIDATE_SCAN_ROWS;
-  const [first] = await engine.query<CandidateRow>(candidatesSql(columns, table, CANDIDATE_SCAN_ROWS));
-  const candidates: CandidateRow = { ...first };
+  const candidates = new Map<string, CandidateRow>();
+  for (const row of await engine.query<CandidateRow>(candidatesSql(columns, table, CANDIDATE_SCAN_ROWS)))
+    candidates.set(row.name, row);
   // A column empty in the first rows (a stage date few leads reach) may still hold dates further down.
-  const unseen = scannedWhole ? [] : columns.filter(({ i }) => !Number(candidates[`n${i}`] ?? 0));
+  const unseen = scannedWhole ? [] : columns.filter(({ header }) => !candidates.get(header)?.n);
   if (unseen.length > 0) {
-    const [rest] = await engine.query<CandidateRow>(candidatesSql(unseen, table, null));
-    Object.assign(candidates, rest);
+    for (const row of await engine.query<CandidateRow>(candidatesSql(unseen, table, null)))
+      candidates.set(row.name, row);
   }
   for (const { header, i } of columns) {
-    const example = candidates[`e${i}`];
-    const unreadExample = typeof example === "string" ? example : null;
+    const unreadExample = candidates.get(header)?.e ?? null;
     const fits = Object.fromEntries(DATE_FORMATS.map((f) => [f, { ...EMPTY_FIT, unreadExample }])) as Record<
       DateFormat,
       FormatFit
     >;
     const profile: DateColumnProfile = {
-      values: Number(candidates[`n${i}`] ?? 0),
+      values: candidates.get(header)?.n ?? 0,
       complete: scannedWhole || unseen.some((c) => c.i === i),
       fits,
       dayMonth: 0,
@@ -261,15 +265,18 @@ export async function profileDateColumns(
     };
     profiles[header] = profile;
   }
-  const dated = columns.filter(({ i }) => candidates[`d${i}`]);
-  if (dated.length === 0) return profiles;
-  const rows = await engine.query<Record<string, number | string | null>>(
-    dateProfileSql(
-      dated.map(({ header }) => quoteIdentifier(header)),
-      table,
-    ),
-    [lastDay],
-  );
+  const dated = columns.filter(({ header }) => candidates.get(header)?.d);
+  const rows: Record<string, number | string | null>[] = [];
+  for (let start = 0; start < dated.length; start += PROFILE_COLUMNS_PER_QUERY) {
+    const part = await engine.query<Record<string, number | string | null>>(
+      dateProfileSql(
+        dated.slice(start, start + PROFILE_COLUMNS_PER_QUERY).map(({ header }) => quoteIdentifier(header)),
+        table,
+      ),
+      [lastDay],
+    );
+    for (const row of part) rows.push({ ...row, column_index: Number(row.column_index) + start });
+  }
   for (const row of rows) {
     const header = dated[Number(row.column_index)]?.header;
     const profile = header === undefined ? undefined : profiles[header];
