@@ -22,6 +22,7 @@ import {
   type ImportSource,
   type RawFile,
   READ_REJECTS,
+  REJECT_COLUMNS,
   readRawFile,
   sizeOf,
 } from "./read";
@@ -179,6 +180,29 @@ function refuseTooLarge(sources: readonly ImportSource[], maxBytes: number): voi
   );
 }
 
+/**
+ * Each file's name as the import shows and keys it: the name itself, or with its position when
+ * another file of the import has the same name (two `leads.csv` from different folders become
+ * "leads.csv (file 1)" and "leads.csv (file 2)"). Rows and rejects are matched by file and row,
+ * so two files under one name would take each other's rows with them.
+ */
+export function uniqueFileNames(names: readonly string[]): string[] {
+  const labels = names.map((name, i) =>
+    names.indexOf(name) === names.lastIndexOf(name) ? name : `${name} (file ${i + 1})`,
+  );
+  // A file may itself be called "leads.csv (file 2)": add positions until every label is unique.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [i, label] of labels.entries()) {
+      if (labels.indexOf(label) !== i) {
+        labels[i] = `${label} (file ${i + 1})`;
+        changed = true;
+      }
+    }
+  }
+  return labels;
+}
+
 /** Reads every file and proposes what it is and how its columns map. Nothing live changes yet. */
 export async function prepareFiles(
   engine: SqlEngine,
@@ -189,11 +213,13 @@ export async function prepareFiles(
   await ensureVocabulary(engine);
   await engine.exec(`DROP TABLE IF EXISTS ${READ_REJECTS}`);
   const prepared: PreparedFile[] = [];
+  const names = uniqueFileNames(sources.map((s) => s.name));
   try {
     for (const [i, source] of sources.entries()) {
       checkCancelled(options.signal);
-      options.onProgress?.({ step: `Reading ${source.name}`, done: i, total: sources.length });
-      const file = await readRawFile(engine, source);
+      const name = names[i] ?? source.name;
+      options.onProgress?.({ step: `Reading ${name}`, done: i, total: sources.length });
+      const file = await readRawFile(engine, { name, data: source.data });
       const proposal = await proposeMapping(engine, file, proposeKind(file.headers), options.now);
       prepared.push({ ...file, ...proposal });
     }
@@ -252,10 +278,13 @@ function refuseIncomplete(files: readonly RawFile[], plans: readonly FilePlan[])
 export async function applyImport(
   engine: SqlEngine,
   files: readonly RawFile[],
-  plans: readonly FilePlan[],
+  givenPlans: readonly FilePlan[],
   settings: DeriveSettings,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
+  // prepareFiles already gives every file its own name; plans made elsewhere are keyed here too.
+  const fileNames = uniqueFileNames(givenPlans.map((p) => p.fileName));
+  const plans = givenPlans.map((plan, i) => ({ ...plan, fileName: fileNames[i] ?? plan.fileName }));
   const progress = (step: string, done: number) => options.onProgress?.({ step, done, total: 4 });
   try {
     refuseIncomplete(files, plans);
@@ -263,9 +292,14 @@ export async function applyImport(
     progress("Mapping columns", 0);
     const columns = EVENT_COLUMNS.map((c) => `${c.name} ${c.type}`).join(", ");
     await engine.exec(`CREATE OR REPLACE TABLE ${STAGED.events} (${columns})`);
-    await engine.exec(
-      `CREATE OR REPLACE TABLE ${REJECTS} AS SELECT * FROM ${READ_REJECTS} WHERE source_file IN (${plans.map((p) => quoteLiteral(p.fileName)).join(", ")})`,
-    );
+    await engine.exec(`CREATE OR REPLACE TABLE ${REJECTS} ${REJECT_COLUMNS}`);
+    for (const plan of plans) {
+      // Rows rejected while reading are kept by raw table, so they follow the file, whatever its name.
+      await engine.exec(
+        `INSERT INTO ${REJECTS} SELECT ${quoteLiteral(plan.fileName)}, source_row, column_name, problem, value, raw_row
+         FROM ${READ_REJECTS} WHERE raw_table = ${quoteLiteral(plan.table)}`,
+      );
+    }
     await engine.exec(`CREATE OR REPLACE TABLE ${SPEND} (campaign VARCHAR, spend DOUBLE, period VARCHAR)`);
     const links = plans.map(opportunityLinksSql).filter((sql): sql is string => sql !== null);
     await engine.exec(

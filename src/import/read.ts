@@ -38,7 +38,10 @@ export class ImportError extends Error {
 }
 
 export const SOURCE_ROW = "__source_row";
-/** Rows rejected while reading (ragged rows), before any mapping: same columns as import_rejects. */
+/**
+ * Rows rejected while reading (ragged rows), before any mapping: the raw table they came from, then
+ * the columns of import_rejects. Kept by raw table, not by name: two files of an import can share one.
+ */
 export const READ_REJECTS = "import_read_rejects";
 export const REJECT_COLUMNS =
   "(source_file VARCHAR, source_row INTEGER, column_name VARCHAR, problem VARCHAR, value VARCHAR, raw_row VARCHAR)";
@@ -183,14 +186,16 @@ export async function readRawFile(engine: SqlEngine, source: ImportSource): Prom
   const allColumns = described.map((c) => c.column_name).filter((c) => c !== SOURCE_ROW);
   const headers = allColumns.slice(0, headerCount);
   const extra = allColumns.slice(headerCount);
-  await engine.exec(`CREATE TABLE IF NOT EXISTS ${READ_REJECTS} ${REJECT_COLUMNS}`);
+  await engine.exec(
+    `CREATE TABLE IF NOT EXISTS ${READ_REJECTS} (raw_table VARCHAR, ${REJECT_COLUMNS.slice(1)}`,
+  );
   let raggedRows = 0;
   if (extra.length > 0) {
     // Rows with more values than the header have no column to put them in: reject them, keep the rest.
     const ragged = extra.map((c) => `${quoteIdentifier(c)} IS NOT NULL`).join(" OR ");
     await engine.exec(
       `INSERT INTO ${READ_REJECTS}
-       SELECT ${quoteLiteral(name)}, ${SOURCE_ROW} + 1, '(whole row)',
+       SELECT ${quoteLiteral(table)}, ${quoteLiteral(name)}, ${SOURCE_ROW} + 1, '(whole row)',
          'has more values than the header has columns (${headerCount})', NULL, ${rawRowSql(allColumns)}
        FROM ${table} r WHERE ${ragged}`,
     );
