@@ -13,6 +13,7 @@ import {
   openWorkspace,
   proposeForKind,
 } from "./app/importFiles";
+import { watchOtherTabs } from "./app/tabSync";
 import { useAppliedTheme } from "./app/theme";
 import { useFunnel } from "./app/useFunnel";
 import { useUrlView } from "./app/useUrlView";
@@ -24,6 +25,7 @@ import { ThemeToggle } from "./ui/ThemeToggle";
 import { FilterBar } from "./views/Filters/FilterBar";
 import { LinkNotices } from "./views/Filters/LinkNotices";
 import { AuditPanel } from "./views/Import/AuditPanel";
+import { ChangedElsewhereBanner } from "./views/Import/ChangedElsewhereBanner";
 import { ImportStatusBanner } from "./views/Import/ImportStatusBanner";
 import { MappingStep } from "./views/Import/MappingStep";
 import { LazyAlignmentView, LazyCampaignsView, LazyLeaksView, preloadScreens } from "./views/lazyScreens";
@@ -61,6 +63,7 @@ export function App() {
   useEffect(() => {
     if (sampleRequested.current) return;
     sampleRequested.current = true;
+    watchOtherTabs();
     void openWorkspace();
   }, []);
 
@@ -96,6 +99,7 @@ export function App() {
           </p>
         )}
         <LinkNotices />
+        <ChangedElsewhereBanner onReload={() => window.location.reload()} />
         <ImportStatusBanner
           status={importStatus}
           onCancel={canCancelImport() ? () => void cancelImport() : undefined}

@@ -29,6 +29,7 @@ import {
 } from "./persist";
 import { forgetMappings, recallMapping, rememberMapping } from "./rememberedMappings";
 import { prefetchSample } from "./sampleFile";
+import { announceWorkspace } from "./tabSync";
 import { restoreEvents } from "./workspaceSnapshot";
 
 export const SAMPLE_LABEL = "Sample data (3,000 leads)";
@@ -164,6 +165,7 @@ async function keep(engine: SqlEngine, label: string): Promise<void> {
     await saveWorkspace(engine, label);
     useAppStore.getState().setStorageProblem(null);
     useAppStore.getState().setKept(true);
+    announceWorkspace("saved", label);
   } catch (error) {
     if (error instanceof WorkspaceTooLargeToKeep) {
       useAppStore.getState().setStorageNote(error.message);
@@ -239,6 +241,7 @@ export async function clearWorkspace(): Promise<void> {
   forgetMappings();
   store.resetSettings();
   store.setKept(false);
+  announceWorkspace("cleared", null);
   lastFiles = [];
   await loadSample();
 }

@@ -3,6 +3,7 @@
 import type { SqlEngine } from "../db/engine";
 import { userMessage } from "../db/errors";
 import type { DeriveSettings } from "../metrics/derive";
+import { withWorkspaceLock } from "./tabSync";
 import {
   restoreEvents,
   SIDE_TABLES,
@@ -153,7 +154,9 @@ async function inStore<T>(
 /** Saves, loads and clears run one at a time, in call order, so an older save never lands last. */
 let queue: Promise<unknown> = Promise.resolve();
 function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  const turn = queue.then(work, work);
+  // In this tab in call order, and across tabs one at a time (another tab may be saving too).
+  const locked = () => withWorkspaceLock(work);
+  const turn = queue.then(locked, locked);
   queue = turn.catch(() => undefined);
   return turn;
 }

@@ -23,6 +23,7 @@ import {
   checkStalledDays,
   checkWindowDays,
 } from "../model/settingsCheck";
+import { perKeyStorage } from "./settingsStorage";
 
 export type EngineStatus = { state: "starting" } | { state: "ready" } | { state: "failed"; message: string };
 
@@ -50,6 +51,9 @@ export interface WorkspaceSlice {
   /** True once what is loaded is kept in this browser (a reload or restart reopens it). */
   kept: boolean;
   setKept: (kept: boolean) => void;
+  /** Another tab replaced or cleared the saved workspace (its label, or null when cleared); null = no. */
+  changedElsewhere: { label: string | null } | null;
+  setChangedElsewhere: (changed: { label: string | null } | null) => void;
   setEngine: (engine: EngineStatus) => void;
   /** A new dataset; `keepView` keeps the filters (reopening the same data, e.g. from a link). */
   setDataset: (label: string, keepView?: boolean) => void;
@@ -204,6 +208,8 @@ export const useAppStore = create<AppState>()(
       setStorageProblem: (storageProblem) => set({ storageProblem }),
       kept: false,
       setKept: (kept) => set({ kept }),
+      changedElsewhere: null,
+      setChangedElsewhere: (changedElsewhere) => set({ changedElsewhere }),
       setEngine: (engine) => set({ engine }),
       setDataset: (label, keepView = false) =>
         set((state) => ({
@@ -276,7 +282,8 @@ export const useAppStore = create<AppState>()(
     }),
     {
       name: "funnel-lens:settings",
-      storage: createJSONStorage(() => localStorage),
+      // One entry per setting: a tab writes only what it changed, so two tabs never wipe each other's edits.
+      storage: createJSONStorage(() => perKeyStorage(() => localStorage)),
       // While a link's own settings are shown, the user's own stay saved until they choose to keep the link's.
       partialize: (state): SavedState => ({
         ...linkSettingsOf(state.linkSettings?.mine ?? state),

@@ -14,7 +14,14 @@ const KEY = "funnel-lens:settings";
 const initialState = useAppStore.getState();
 
 function saved(): Record<string, unknown> {
-  return JSON.parse(localStorage.getItem(KEY) ?? "{}").state ?? {};
+  // One entry per setting (src/store/settingsStorage.ts): `funnel-lens:settings:<key>`.
+  const state: Record<string, unknown> = {};
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    if (key?.startsWith(`${KEY}:`))
+      state[key.slice(KEY.length + 1)] = JSON.parse(localStorage.getItem(key) ?? "null");
+  }
+  return state;
 }
 
 beforeEach(() => {
@@ -78,6 +85,8 @@ describe("a link's own settings", () => {
 
 describe("settings saved in this browser", () => {
   it("resets the out-of-range ones a link saved before, with a notice, and keeps the others", async () => {
+    // Saved by an older version: one entry holding every setting, none of the per-setting entries.
+    localStorage.clear();
     localStorage.setItem(
       KEY,
       JSON.stringify({
