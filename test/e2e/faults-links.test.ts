@@ -30,10 +30,17 @@ async function showsLeads(page: Page, leads: number): Promise<void> {
   await page.locator(`[data-metric="leads"][data-value="${leads}"]`).waitFor({ timeout: LOAD_TIMEOUT });
 }
 
-/** The settings saved in this browser's localStorage (zustand persist's record). */
+/** The settings saved in this browser's localStorage: one entry per setting (src/store/settingsStorage.ts). */
 async function savedSettings(page: Page): Promise<Record<string, unknown>> {
-  const text = await page.evaluate((key) => localStorage.getItem(key), SETTINGS_KEY);
-  return text === null ? {} : (JSON.parse(text).state as Record<string, unknown>);
+  return page.evaluate((prefix) => {
+    const state: Record<string, unknown> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(`${prefix}:`))
+        state[key.slice(prefix.length + 1)] = JSON.parse(localStorage.getItem(key) ?? "null");
+    }
+    return state;
+  }, SETTINGS_KEY);
 }
 
 const notice = (page: Page, kind: "link-ignored" | "link-settings" | "settings-reset") =>
@@ -178,9 +185,8 @@ describe("a saved workspace that cannot be reopened", () => {
       // later visit failed with "Conversion Error" and showed "No data loaded".
       await page.goto(BLANK_URL);
       await page.evaluate((key) => {
-        const saved = JSON.parse(localStorage.getItem(key) ?? "{}");
-        saved.state = { ...saved.state, stalledDays: 200_000_000, windowDays: 1_000_000_000 };
-        localStorage.setItem(key, JSON.stringify(saved));
+        localStorage.setItem(`${key}:stalledDays`, "200000000");
+        localStorage.setItem(`${key}:windowDays`, "1000000000");
       }, SETTINGS_KEY);
 
       await page.goto(APP_URL);
