@@ -157,7 +157,8 @@ FROM ${t.leadStages}
 GROUP BY ALL`;
 }
 
-const OWN_DATE: Record<Stage, string> = {
+/** Each stage's own date column in lead_stages (a skipped stage has none; `<stage>_reached_at` does). */
+export const OWN_DATE: Record<Stage, string> = {
   lead: "lead_at",
   mql: "mql_at",
   sal: "sal_at",

@@ -13,7 +13,7 @@ import type { SqlEngine } from "../db/engine";
 import type { FunnelFilters } from "../model/filters";
 import { MIN_LEADS_TO_JUDGE } from "../model/smallNumbers";
 import { STAGES, type Stage } from "../model/stages";
-import { LIVE_TABLES } from "./derive";
+import { LIVE_TABLES, OWN_DATE } from "./derive";
 import { filterWhere } from "./filters";
 
 export interface TrendsQuery {
@@ -70,16 +70,6 @@ export interface Trends {
 
 /** Leads in a quarter must reach this many before its rate can be the best quarter. */
 export const MIN_QUARTER_LEADS = MIN_LEADS_TO_JUDGE;
-
-/** Own stage date column per stage, for the period view. */
-const OWN_DATE: Record<Stage, string> = {
-  lead: "lead_at",
-  mql: "mql_at",
-  sal: "sal_at",
-  sql: "sql_at",
-  opportunity: "opportunity_at",
-  deal: "won_at",
-};
 
 function validStage(stage: Stage): Stage {
   if (!(STAGES as readonly string[]).includes(stage)) throw new Error(`Unknown stage: ${String(stage)}`);
