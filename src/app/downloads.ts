@@ -1,5 +1,6 @@
 // Downloads built from the workspace: the last import's rejected rows, every leaked lead.
 
+import { userMessage } from "../db/errors";
 import { queryRejectedRows } from "../import/rejects";
 import { type LeakQueryContext, queryAllLeakedLeads, type StepLeakedLead } from "../metrics/leaks";
 import { toCsv } from "../model/csv";
@@ -33,7 +34,13 @@ export function allLeakedLeadsCsv(leads: readonly StepLeakedLead[]): string {
 }
 
 /** Every leaked lead of the selection with its step and reason (the Leaks screen's main download). */
-export async function downloadAllLeakedLeads(ctx: LeakQueryContext): Promise<void> {
-  const leads = await queryAllLeakedLeads(await appEngine(), ctx);
-  downloadText(ALL_LEAKED_LEADS_FILE, allLeakedLeadsCsv(leads), "text/csv;charset=utf-8");
+/** Null when saved; otherwise the sentence to show (the screen never sees the engine's errors). */
+export async function downloadAllLeakedLeads(ctx: LeakQueryContext): Promise<string | null> {
+  try {
+    const leads = await queryAllLeakedLeads(await appEngine(), ctx);
+    downloadText(ALL_LEAKED_LEADS_FILE, allLeakedLeadsCsv(leads), "text/csv;charset=utf-8");
+    return null;
+  } catch (error) {
+    return `The leaked leads could not be saved: ${userMessage(error)}`;
+  }
 }

@@ -3,7 +3,6 @@
 import { useId, useState } from "react";
 import { downloadAllLeakedLeads } from "../../app/downloads";
 import type { MetricState } from "../../app/useMetric";
-import { userMessage } from "../../db/errors";
 import type { LeakedLead } from "../../metrics/leaks";
 import { toCsv } from "../../model/csv";
 import { formatCount } from "../../model/format";
@@ -125,8 +124,8 @@ export function LeakedLeads(props: LeakedLeadsProps) {
           disabled={totalLeaked === 0}
           onClick={() => {
             setDownloadProblem(null);
-            downloadAllLeakedLeads({ filters, stalledDays: props.leaks.stalledDays }).catch(
-              (error: unknown) => setDownloadProblem(userMessage(error)),
+            void downloadAllLeakedLeads({ filters, stalledDays: props.leaks.stalledDays }).then(
+              setDownloadProblem,
             );
           }}
         >
