@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { snapshotEvents } from "../src/app/workspaceSnapshot";
 import type { SqlEngine } from "../src/db/engine";
 import { importActivityLog } from "../src/import/load";
-import { DEFAULT_DERIVE_SETTINGS } from "../src/metrics/derive";
+import { DEFAULT_DERIVE_SETTINGS } from "../src/warehouse/derive";
 import { createNodeEngine } from "../test/support/nodeEngine";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

@@ -15,10 +15,10 @@ import {
 } from "../import/load";
 import { dropRawFile } from "../import/read";
 import type { FilePlan } from "../import/toEvents";
-import { rederive } from "../import/workspace";
 import { queryAudit } from "../metrics/audit";
-import { DEFAULT_DERIVE_SETTINGS } from "../metrics/derive";
 import { useAppStore } from "../store";
+import { DEFAULT_DERIVE_SETTINGS } from "../warehouse/derive";
+import { rederive } from "../warehouse/workspace";
 import { appEngine } from "./engine";
 import {
   clearSavedWorkspace,

@@ -2,7 +2,7 @@
 
 import type { SqlEngine } from "../db/engine";
 import { userMessage } from "../db/errors";
-import type { DeriveSettings } from "../metrics/derive";
+import type { DeriveSettings } from "../warehouse/derive";
 import { withWorkspaceLock } from "./tabSync";
 import {
   restoreEvents,

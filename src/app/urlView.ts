@@ -2,7 +2,6 @@
 // differs from the defaults is written. A link is read against the bounds the controls use
 // (src/model/settingsBounds.ts): anything else in it is ignored, named in a notice, and never trusted.
 
-import { DEFAULT_DERIVE_SETTINGS } from "../metrics/derive";
 import type { AidaMapping } from "../model/aida";
 import { DEFAULT_ALIGNMENT } from "../model/alignment";
 import { type Benchmark, DEFAULT_BENCHMARKS } from "../model/benchmarks";
@@ -30,6 +29,7 @@ import {
   checkScoring,
 } from "../model/settingsCheck";
 import { type LinkSettings, TABS, type Tab } from "../store";
+import { DEFAULT_DERIVE_SETTINGS } from "../warehouse/derive";
 
 /** Everything a link carries. The data itself never goes into a URL. */
 export interface UrlView extends LinkSettings {

@@ -2,8 +2,14 @@
 
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
-import { commitStagedEvents, dropStaging, EVENT_COLUMNS, STAGED, STAGING_PREFIX } from "../import/workspace";
-import { type DeriveSettings, LIVE_TABLES } from "../metrics/derive";
+import { type DeriveSettings, LIVE_TABLES } from "../warehouse/derive";
+import {
+  commitStagedEvents,
+  dropStaging,
+  EVENT_COLUMNS,
+  STAGED,
+  STAGING_PREFIX,
+} from "../warehouse/workspace";
 
 /** The header line a snapshot starts with; DuckDB writes these plain names unquoted. */
 const SNAPSHOT_HEADER = EVENT_COLUMNS.map((c) => c.name).join(",");

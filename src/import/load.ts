@@ -3,8 +3,16 @@
 
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
-import type { DeriveSettings } from "../metrics/derive";
-import { checkCancelled, ImportCancelled } from "./cancel";
+import { activityAliases, vocabularyKey, vocabularyKeySql } from "../model/vocabulary";
+import { checkCancelled, ImportCancelled } from "../warehouse/cancel";
+import type { DeriveSettings } from "../warehouse/derive";
+import {
+  commitStagedEvents,
+  dropStaging,
+  EVENT_COLUMNS,
+  STAGED,
+  STAGING_PREFIX,
+} from "../warehouse/workspace";
 import { type DateColumnProfile, profileDateColumns } from "./dateProfile";
 import type { DateFormat } from "./dates";
 import {
@@ -37,8 +45,6 @@ import {
   rejectsSql,
   spendSql,
 } from "./toEvents";
-import { activityAliases, vocabularyKey, vocabularyKeySql } from "./vocabulary";
-import { commitStagedEvents, dropStaging, EVENT_COLUMNS, STAGED, STAGING_PREFIX } from "./workspace";
 
 export { type FilePlan, ImportError, type ImportSource };
 

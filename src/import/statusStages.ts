@@ -1,6 +1,6 @@
 // Stage and status values (HubSpot lifecycle stages, Salesforce lead statuses, deal stages) → stage.
 
-import { vocabularyKeySql } from "./vocabulary";
+import { vocabularyKeySql } from "../model/vocabulary";
 
 export type StatusStage = "lead" | "mql" | "sal" | "sql" | "opportunity" | "won" | "lost" | "rejected";
 

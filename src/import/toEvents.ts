@@ -2,6 +2,8 @@
 // Every user header reaches SQL through quoteIdentifier, every user value through quoteLiteral.
 
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
+import { vocabularyKeySql } from "../model/vocabulary";
+import { EVENT_COLUMNS } from "../warehouse/workspace";
 import { cellTextSql } from "./cellText";
 import { type DateFormat, timestampSql } from "./dates";
 import type { FieldSpec, FileKind, KindMapping } from "./fields";
@@ -9,8 +11,6 @@ import { FIELDS } from "./fields";
 import { rawRowSql } from "./rawRow";
 import { SOURCE_ROW } from "./read";
 import { dealOutcomeSql, flagSql, statusStageSql } from "./statusStages";
-import { vocabularyKeySql } from "./vocabulary";
-import { EVENT_COLUMNS } from "./workspace";
 
 export interface FilePlan {
   fileName: string;

@@ -30,8 +30,8 @@ import {
 } from "../model/aida";
 import { type TrackedStages, UNTRACKED_REASONS } from "../model/campaigns";
 import type { FunnelFilters } from "../model/filters";
+import { LIVE_TABLES } from "../warehouse/derive";
 import { queryTrackedStages } from "./campaigns";
-import { LIVE_TABLES } from "./derive";
 import { filterWhere } from "./filters";
 
 export { AIDA_LABELS, AIDA_STAGES } from "../model/aida";

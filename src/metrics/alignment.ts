@@ -16,9 +16,9 @@ import {
   scoreWithParts,
 } from "../model/alignment";
 import type { FunnelFilters } from "../model/filters";
-import { LIVE_TABLES, NO_VALUE } from "./derive";
+import { LIVE_TABLES, NO_VALUE } from "../warehouse/derive";
+import { withTempTable } from "../warehouse/tempTable";
 import { filterWhere } from "./filters";
-import { withTempTable } from "./tempTable";
 
 export type StepSla = "met" | "missed" | "not_due" | "not_applicable" | "not_tracked";
 /**

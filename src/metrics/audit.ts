@@ -5,7 +5,7 @@ import type { SqlEngine } from "../db/engine";
 import { literalList } from "../db/sql";
 import type { DataAudit } from "../model/audit";
 import { STAGES, type Stage } from "../model/stages";
-import { LIVE_TABLES } from "./derive";
+import { LIVE_TABLES } from "../warehouse/derive";
 
 /** The event that dates each funnel stage, in funnel order (as in derive.ts's `stage_dates`). */
 export const STAGE_ACTIVITIES: Record<Stage, string> = {

@@ -16,7 +16,7 @@ import type { FunnelFilters } from "../model/filters";
 import { MIN_LEADS_TO_JUDGE } from "../model/smallNumbers";
 import { STAGES } from "../model/stages";
 import { wilsonInterval } from "../model/stats";
-import { LIVE_TABLES, NO_VALUE } from "./derive";
+import { LIVE_TABLES, NO_VALUE } from "../warehouse/derive";
 import { filterWhere } from "./filters";
 
 export interface CampaignQuery {

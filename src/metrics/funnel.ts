@@ -14,7 +14,7 @@ import {
   type StatusCount,
 } from "../model/funnel";
 import { LEAD_STATUSES, type LeadStatus, STAGES, type Stage } from "../model/stages";
-import { LIVE_TABLES, sameDayColumn } from "./derive";
+import { LIVE_TABLES, sameDayColumn } from "../warehouse/derive";
 import { filterWhere } from "./filters";
 
 export interface FunnelQuery {

@@ -20,7 +20,7 @@ import {
   type StopReason,
 } from "../model/leaks";
 import { STAGE_LABELS, STAGES, type Stage } from "../model/stages";
-import { LIVE_TABLES } from "./derive";
+import { LIVE_TABLES } from "../warehouse/derive";
 import { filterWhere } from "./filters";
 import { queryFunnelCounts } from "./funnel";
 

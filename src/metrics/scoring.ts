@@ -16,10 +16,10 @@ import {
   TUNING_THRESHOLDS,
 } from "../model/scoring";
 import { type Interval, wilsonInterval } from "../model/stats";
+import { LIVE_TABLES } from "../warehouse/derive";
+import { withTempTable } from "../warehouse/tempTable";
 import { queryTrackedStages } from "./campaigns";
-import { LIVE_TABLES } from "./derive";
 import { filterWhere } from "./filters";
-import { withTempTable } from "./tempTable";
 
 /** A weight or threshold as SQL text: only finite numbers within ±MAX_POINTS ever reach the query. */
 function points(value: number): string {

@@ -2,7 +2,7 @@
 
 import type { SqlEngine } from "../db/engine";
 import { DIMENSIONS, type Dimension } from "../model/filters";
-import { LIVE_TABLES } from "./derive";
+import { LIVE_TABLES } from "../warehouse/derive";
 
 export type SegmentOptions = Record<Dimension, { value: string; leads: number }[]>;
 

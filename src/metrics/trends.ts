@@ -13,7 +13,7 @@ import type { SqlEngine } from "../db/engine";
 import type { FunnelFilters } from "../model/filters";
 import { MIN_LEADS_TO_JUDGE } from "../model/smallNumbers";
 import { STAGES, type Stage } from "../model/stages";
-import { LIVE_TABLES, OWN_DATE } from "./derive";
+import { LIVE_TABLES, OWN_DATE } from "../warehouse/derive";
 import { filterWhere } from "./filters";
 
 export interface TrendsQuery {

@@ -9,7 +9,7 @@
 import type { SqlEngine } from "../db/engine";
 import type { FunnelFilters } from "../model/filters";
 import { STAGES, type Stage } from "../model/stages";
-import { LIVE_TABLES } from "./derive";
+import { LIVE_TABLES } from "../warehouse/derive";
 import { filterWhere } from "./filters";
 import { stoppedLeadsCtes } from "./leaks";
 

@@ -1,6 +1,6 @@
 // The activity → AIDA stage mapping (DATA.md): the vocabulary's standard mapping plus the user's edits.
 
-import { ACTIVITY_VOCABULARY, type AidaStage } from "../import/vocabulary";
+import { ACTIVITY_VOCABULARY, type AidaStage } from "./vocabulary";
 
 export type { AidaStage };
 

@@ -49,7 +49,7 @@ export interface FunnelCounts {
   incompleteLeads: number;
 }
 
-/** Why a lead that stopped at a stage did not advance, in order of precedence (decided in metrics/derive). */
+/** Why a lead that stopped at a stage did not advance, in order of precedence (decided in warehouse/derive). */
 export const LEAK_REASONS = ["lost", "rejected", "never_contacted", "stalled"] as const;
 export type LeakReason = (typeof LEAK_REASONS)[number];
 export type LeakReasons = Record<LeakReason, number>;

@@ -4,7 +4,6 @@ import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import type { ImportSummary, PreparedFile } from "../import/load";
 import type { FilePlan } from "../import/toEvents";
-import { DEFAULT_DERIVE_SETTINGS } from "../metrics/derive";
 import { type AidaMapping, type AidaStage, defaultAidaMapping } from "../model/aida";
 import { type AlignmentSettings, DEFAULT_ALIGNMENT } from "../model/alignment";
 import type { DataAudit } from "../model/audit";
@@ -23,6 +22,7 @@ import {
   checkStalledDays,
   checkWindowDays,
 } from "../model/settingsCheck";
+import { DEFAULT_DERIVE_SETTINGS } from "../warehouse/derive";
 import { perKeyStorage } from "./settingsStorage";
 
 export type EngineStatus = { state: "starting" } | { state: "ready" } | { state: "failed"; message: string };

@@ -4,11 +4,11 @@ import { readdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { restoreEvents, snapshotEvents, snapshotSideTable } from "../../src/app/workspaceSnapshot";
 import type { SqlEngine } from "../../src/db/engine";
-import { STAGING_PREFIX } from "../../src/import/workspace";
-import { DEFAULT_DERIVE_SETTINGS, LIVE_TABLES } from "../../src/metrics/derive";
 import { queryFunnel } from "../../src/metrics/funnel";
 import { DEFAULT_BENCHMARKS } from "../../src/model/benchmarks";
 import { NO_FILTERS } from "../../src/model/filters";
+import { DEFAULT_DERIVE_SETTINGS, LIVE_TABLES } from "../../src/warehouse/derive";
+import { STAGING_PREFIX } from "../../src/warehouse/workspace";
 import { importFixture, importFixtures, importText } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 

@@ -3,11 +3,11 @@
 import { readFile } from "node:fs/promises";
 import type { SqlEngine } from "../../src/db/engine";
 import { importActivityLog } from "../../src/import/load";
-import { DEFAULT_DERIVE_SETTINGS } from "../../src/metrics/derive";
 import { queryFunnel } from "../../src/metrics/funnel";
 import { querySegmentOptions } from "../../src/metrics/segments";
 import { DEFAULT_BENCHMARKS } from "../../src/model/benchmarks";
 import { type FunnelFilters, NO_FILTERS } from "../../src/model/filters";
+import { DEFAULT_DERIVE_SETTINGS } from "../../src/warehouse/derive";
 import { createNodeEngine } from "../support/nodeEngine";
 import type { Dataset } from "./datasets";
 import { applyStep, filterSteps } from "./filterSteps";

@@ -7,9 +7,9 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
-import { ImportCancelled } from "../../src/import/cancel";
 import { applyImport, planFor, prepareFiles } from "../../src/import/load";
-import { DEFAULT_DERIVE_SETTINGS } from "../../src/metrics/derive";
+import { ImportCancelled } from "../../src/warehouse/cancel";
+import { DEFAULT_DERIVE_SETTINGS } from "../../src/warehouse/derive";
 import { fixtureBytes, importFixture } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 

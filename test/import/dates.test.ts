@@ -8,7 +8,7 @@ import { quoteLiteral } from "../../src/db/sql";
 import { type DateColumnProfile, dateWarnings } from "../../src/import/dateProfile";
 import { type DateFormat, timestampSql } from "../../src/import/dates";
 import { applyImport, planFor, prepareFiles } from "../../src/import/load";
-import { DEFAULT_DERIVE_SETTINGS } from "../../src/metrics/derive";
+import { DEFAULT_DERIVE_SETTINGS } from "../../src/warehouse/derive";
 import { fixtureBytes } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 

@@ -5,7 +5,7 @@ import { chooseDateFormat, type DateEvidence } from "../../src/import/dateProfil
 import { DATE_FORMATS, type DateFormat } from "../../src/import/dates";
 import { normaliseHeader } from "../../src/import/detect";
 import { detectFields, missingFields, proposeKind } from "../../src/import/fields";
-import { activityAliases, vocabularyKey } from "../../src/import/vocabulary";
+import { activityAliases, vocabularyKey } from "../../src/model/vocabulary";
 
 describe("column auto-detection", () => {
   it.each([

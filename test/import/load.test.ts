@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
 import { ImportError } from "../../src/import/load";
-import { DEFAULT_DERIVE_SETTINGS } from "../../src/metrics/derive";
+import { DEFAULT_DERIVE_SETTINGS } from "../../src/warehouse/derive";
 import { importText } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
 import { applyImport, planFor, prepareFiles } from "../../src/import/load";
 import { queryRejectedRows } from "../../src/import/rejects";
-import { DEFAULT_DERIVE_SETTINGS } from "../../src/metrics/derive";
+import { DEFAULT_DERIVE_SETTINGS } from "../../src/warehouse/derive";
 import { createNodeEngine } from "../support/nodeEngine";
 
 let engine: SqlEngine;

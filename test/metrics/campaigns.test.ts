@@ -25,7 +25,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
 import { importActivityLog } from "../../src/import/load";
 import { campaignsSql, queryCampaigns } from "../../src/metrics/campaigns";
-import { DEFAULT_DERIVE_SETTINGS, LIVE_TABLES } from "../../src/metrics/derive";
 import { filterWhere } from "../../src/metrics/filters";
 import {
   ATTRIBUTIONS,
@@ -37,6 +36,7 @@ import {
   highVolumeLowYield,
 } from "../../src/model/campaigns";
 import { NO_FILTERS } from "../../src/model/filters";
+import { DEFAULT_DERIVE_SETTINGS, LIVE_TABLES } from "../../src/warehouse/derive";
 import { FIXTURES, importFixture, importFixtures, importText } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 

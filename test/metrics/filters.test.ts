@@ -7,13 +7,13 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
-import { LIVE_TABLES } from "../../src/metrics/derive";
 import { filterWhere } from "../../src/metrics/filters";
 import { queryFunnel } from "../../src/metrics/funnel";
 import { querySegmentOptions } from "../../src/metrics/segments";
 import { DEFAULT_BENCHMARKS } from "../../src/model/benchmarks";
 import type { Funnel } from "../../src/model/funnel";
 import { previousPeriod } from "../../src/model/period";
+import { LIVE_TABLES } from "../../src/warehouse/derive";
 import { importText } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 

@@ -17,12 +17,12 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
-import { deriveTables, LIVE_TABLES } from "../../src/metrics/derive";
 import { queryFunnel } from "../../src/metrics/funnel";
 import { DEFAULT_BENCHMARKS } from "../../src/model/benchmarks";
 import { NO_FILTERS } from "../../src/model/filters";
 import type { Funnel, Kpi } from "../../src/model/funnel";
 import { biggestLeakSentence } from "../../src/model/insights";
+import { deriveTables, LIVE_TABLES } from "../../src/warehouse/derive";
 import { importFixture } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 

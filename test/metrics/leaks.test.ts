@@ -26,7 +26,6 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
-import { rederive } from "../../src/import/workspace";
 import { filterWhere } from "../../src/metrics/filters";
 import { queryFunnel } from "../../src/metrics/funnel";
 import {
@@ -42,6 +41,7 @@ import { NO_FILTERS } from "../../src/model/filters";
 import { biggestLeakSentence } from "../../src/model/insights";
 import { buildLeaks, type LeakCounts, leakSentence, type StopReason } from "../../src/model/leaks";
 import type { Stage } from "../../src/model/stages";
+import { rederive } from "../../src/warehouse/workspace";
 import { importFixture } from "../support/fixtures";
 import { funnelCountsFrom } from "../support/funnelCounts";
 import { createNodeEngine } from "../support/nodeEngine";

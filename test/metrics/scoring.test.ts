@@ -23,7 +23,6 @@ import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
 import { importActivityLog } from "../../src/import/load";
-import { DEFAULT_DERIVE_SETTINGS } from "../../src/metrics/derive";
 import { filterWhere } from "../../src/metrics/filters";
 import {
   agreementSql,
@@ -36,6 +35,7 @@ import {
 } from "../../src/metrics/scoring";
 import { NO_FILTERS } from "../../src/model/filters";
 import { DEFAULT_SCORING, normaliseScoring, type ScoringModel } from "../../src/model/scoring";
+import { DEFAULT_DERIVE_SETTINGS } from "../../src/warehouse/derive";
 import { FIXTURES, importFixture, importFixtures, importText } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 

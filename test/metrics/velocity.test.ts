@@ -13,7 +13,6 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
-import { rederive } from "../../src/import/workspace";
 import { filterWhere } from "../../src/metrics/filters";
 import {
   queryVelocity,
@@ -22,6 +21,7 @@ import {
   timeToConvertSql,
 } from "../../src/metrics/velocity";
 import { NO_FILTERS } from "../../src/model/filters";
+import { rederive } from "../../src/warehouse/workspace";
 import { importFixture } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 

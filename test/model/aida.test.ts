@@ -1,12 +1,12 @@
 // Tests for the activity → AIDA mapping: the vocabulary's standard mapping and the user's edits.
 import { describe, expect, it } from "vitest";
-import { ACTIVITY_VOCABULARY } from "../../src/import/vocabulary";
 import {
   AIDA_ACTIVITIES,
   type AidaMapping,
   defaultAidaMapping,
   resolveAidaMapping,
 } from "../../src/model/aida";
+import { ACTIVITY_VOCABULARY } from "../../src/model/vocabulary";
 
 describe("defaultAidaMapping", () => {
   it("follows the vocabulary, with deal_won as Action", () => {

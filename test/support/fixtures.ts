@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SqlEngine } from "../../src/db/engine";
 import { applyImport, importActivityLog, planFor, prepareFiles } from "../../src/import/load";
-import { DEFAULT_DERIVE_SETTINGS, type DeriveSettings } from "../../src/metrics/derive";
+import { DEFAULT_DERIVE_SETTINGS, type DeriveSettings } from "../../src/warehouse/derive";
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");
 

@@ -7,8 +7,8 @@ import { DATE_FORMAT_LABELS, DATE_FORMATS, type DateFormat } from "../../import/
 import { FIELDS, FILE_KIND_LABELS, type FieldSpec, type FileKind, missingFields } from "../../import/fields";
 import type { PreparedFile } from "../../import/load";
 import { type FilePlan, IGNORED_ACTIVITY } from "../../import/toEvents";
-import { ACTIVITY_VOCABULARY } from "../../import/vocabulary";
 import { formatCount } from "../../model/format";
+import { ACTIVITY_VOCABULARY } from "../../model/vocabulary";
 
 export interface MappingStepProps {
   files: readonly PreparedFile[];

@@ -3,8 +3,8 @@
 
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier } from "../db/sql";
-import { type DeriveSettings, deriveTables, LIVE_TABLES, stagingTables } from "../metrics/derive";
 import { checkCancelled } from "./cancel";
+import { type DeriveSettings, deriveTables, LIVE_TABLES, stagingTables } from "./derive";
 
 /** Every import, whatever its shape, ends as rows of this table. */
 export const EVENT_COLUMNS = [
