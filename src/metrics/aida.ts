@@ -33,6 +33,7 @@ import type { FunnelFilters } from "../model/filters";
 import { LIVE_TABLES } from "../warehouse/derive";
 import { queryTrackedStages } from "./campaigns";
 import { filterWhere } from "./filters";
+import { defineMetric } from "./metric";
 
 export { AIDA_LABELS, AIDA_STAGES } from "../model/aida";
 
@@ -188,3 +189,8 @@ export async function queryAida(
     tracked,
   };
 }
+
+/** The AIDA stages the leads' behaviour reached, under the team's activity → stage mapping. */
+export const aidaMetric = defineMetric("aida", ["filters"], (engine, ctx, aidaMapping: AidaMapping) =>
+  queryAida(engine, { filters: ctx.filters, aidaMapping }),
+);

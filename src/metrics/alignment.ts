@@ -19,6 +19,7 @@ import type { FunnelFilters } from "../model/filters";
 import { LIVE_TABLES, NO_VALUE } from "../warehouse/derive";
 import { withTempTable } from "../warehouse/tempTable";
 import { filterWhere } from "./filters";
+import { defineMetric } from "./metric";
 
 export type StepSla = "met" | "missed" | "not_due" | "not_applicable" | "not_tracked";
 /**
@@ -558,3 +559,10 @@ export async function queryAlignment(
     skippedMql: skipped?.skipped_mql ?? 0,
   };
 }
+
+/** The marketing → sales hand-off: review, contact and feedback times against the SLA, routing. */
+export const alignmentMetric = defineMetric(
+  "alignment",
+  ["filters"],
+  (engine, ctx, settings: AlignmentSettings) => queryAlignment(engine, { filters: ctx.filters }, settings),
+);

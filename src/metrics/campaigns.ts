@@ -18,6 +18,7 @@ import { STAGES } from "../model/stages";
 import { wilsonInterval } from "../model/stats";
 import { LIVE_TABLES, NO_VALUE } from "../warehouse/derive";
 import { filterWhere } from "./filters";
+import { defineMetric } from "./metric";
 
 export interface CampaignQuery {
   filters: FunnelFilters;
@@ -262,3 +263,14 @@ export async function queryCampaigns(engine: SqlEngine, query: CampaignQuery): P
     tracked,
   };
 }
+
+/** What the loaded data records at all (stages, contacts, lost deals): one answer per data version. */
+export const trackedStagesMetric = defineMetric("tracked-stages", [], (engine) => queryTrackedStages(engine));
+
+/** Campaigns or channels compared by MQL yield and what their MQLs became. */
+export const campaignsMetric = defineMetric(
+  "campaigns",
+  ["filters", "windowDays"],
+  (engine, ctx, params: { dimension: CampaignDimension; attribution: Attribution }) =>
+    queryCampaigns(engine, { ...params, filters: ctx.filters, windowDays: ctx.windowDays }),
+);

@@ -16,6 +16,7 @@ import {
 import { LEAD_STATUSES, type LeadStatus, STAGES, type Stage } from "../model/stages";
 import { LIVE_TABLES, sameDayColumn } from "../warehouse/derive";
 import { filterWhere } from "./filters";
+import { defineMetric } from "./metric";
 
 export interface FunnelQuery {
   filters: FunnelFilters;
@@ -147,3 +148,11 @@ export async function queryFunnel(
 ): Promise<Funnel> {
   return buildFunnel(await queryFunnelCounts(engine, query), benchmarks);
 }
+
+/** The Overview's funnel: reached counts, steps against their bands, the biggest leak. */
+export const funnelMetric = defineMetric(
+  "funnel",
+  ["filters", "windowDays"],
+  (engine, ctx, benchmarks: readonly Benchmark[]) =>
+    queryFunnel(engine, { filters: ctx.filters, windowDays: ctx.windowDays }, benchmarks),
+);

@@ -23,6 +23,7 @@ import { STAGE_LABELS, STAGES, type Stage } from "../model/stages";
 import { LIVE_TABLES } from "../warehouse/derive";
 import { filterWhere } from "./filters";
 import { queryFunnelCounts } from "./funnel";
+import { defineMetric } from "./metric";
 
 export interface LeakQueryContext {
   filters: FunnelFilters;
@@ -177,3 +178,18 @@ export async function queryAllLeakedLeads(
 
 const isLeakReason = (value: string): value is LeakReason =>
   (LEAK_REASONS as readonly string[]).includes(value);
+
+/** Where leads leak and why: the funnel's steps with their reasons, and by segment. */
+export const leakCountsMetric = defineMetric(
+  "leak-counts",
+  ["filters", "windowDays", "stalledDays"],
+  (engine, ctx) => queryLeakCounts(engine, ctx),
+);
+
+/** The leads that leaked at one step for one reason (the table under the leak chart). */
+export const leakedLeadsMetric = defineMetric(
+  "leaked-leads",
+  ["filters", "windowDays", "stalledDays"],
+  (engine, ctx, params: { step: Stage; reason: StopReason }) =>
+    queryLeakedLeads(engine, ctx, params.step, params.reason),
+);

@@ -20,6 +20,7 @@ import { LIVE_TABLES } from "../warehouse/derive";
 import { withTempTable } from "../warehouse/tempTable";
 import { queryTrackedStages } from "./campaigns";
 import { filterWhere } from "./filters";
+import { defineMetric } from "./metric";
 
 /** A weight or threshold as SQL text: only finite numbers within ±MAX_POINTS ever reach the query. */
 function points(value: number): string {
@@ -382,3 +383,8 @@ export async function queryScoring(
     tracked,
   };
 }
+
+/** The lead-scoring model tried on the loaded behaviour: distribution, bands, threshold tuning. */
+export const scoringMetric = defineMetric("scoring", ["filters"], (engine, ctx, model: ScoringModel) =>
+  queryScoring(engine, ctx.filters, model),
+);

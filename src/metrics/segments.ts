@@ -3,6 +3,7 @@
 import type { SqlEngine } from "../db/engine";
 import { DIMENSIONS, type Dimension } from "../model/filters";
 import { LIVE_TABLES } from "../warehouse/derive";
+import { defineMetric } from "./metric";
 
 export type SegmentOptions = Record<Dimension, { value: string; leads: number }[]>;
 
@@ -27,3 +28,11 @@ export async function queryAsOf(engine: SqlEngine): Promise<string | null> {
   );
   return row?.as_of ?? null;
 }
+
+/** The values each filter can take in the loaded data. */
+export const segmentOptionsMetric = defineMetric("segment-options", [], (engine) =>
+  querySegmentOptions(engine),
+);
+
+/** The day the loaded data runs to (the latest plausible event). */
+export const asOfMetric = defineMetric("as-of", [], (engine) => queryAsOf(engine));

@@ -15,6 +15,7 @@ import { MIN_LEADS_TO_JUDGE } from "../model/smallNumbers";
 import { STAGES, type Stage } from "../model/stages";
 import { LIVE_TABLES, OWN_DATE } from "../warehouse/derive";
 import { filterWhere } from "./filters";
+import { defineMetric } from "./metric";
 
 export interface TrendsQuery {
   filters: FunnelFilters;
@@ -258,3 +259,8 @@ export async function queryTrends(engine: SqlEngine, query: TrendsQuery): Promis
 
   return { asOf: tracked.as_of, windowDays, stages, steps, volumes };
 }
+
+/** Step rates per cohort month, with incomplete months marked. */
+export const trendsMetric = defineMetric("trends", ["filters", "windowDays"], (engine, ctx) =>
+  queryTrends(engine, { filters: ctx.filters, windowDays: ctx.windowDays }),
+);

@@ -12,6 +12,7 @@ import { STAGES, type Stage } from "../model/stages";
 import { LIVE_TABLES } from "../warehouse/derive";
 import { filterWhere } from "./filters";
 import { stoppedLeadsCtes } from "./leaks";
+import { defineMetric } from "./metric";
 
 /** Published prospect → sale average (Salesforce research), in days. */
 export const PROSPECT_TO_SALE_REFERENCE_DAYS = 18;
@@ -158,3 +159,8 @@ export async function queryVelocity(
     })),
   };
 }
+
+/** Days between stages, time to a deal, stalled leads per stage. */
+export const velocityMetric = defineMetric("velocity", ["filters", "stalledDays"], (engine, ctx) =>
+  queryVelocity(engine, { filters: ctx.filters, stalledDays: ctx.stalledDays }),
+);
