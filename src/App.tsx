@@ -15,8 +15,8 @@ import {
 } from "./app/importFiles";
 import { watchOtherTabs } from "./app/tabSync";
 import { useAppliedTheme } from "./app/theme";
-import { useFunnel } from "./app/useFunnel";
 import { useUrlView } from "./app/useUrlView";
+import { useFunnel } from "./queries/useFunnel";
 import { useAppStore } from "./store";
 import { ClearWorkspaceButton } from "./ui/ClearWorkspaceButton";
 import { FileDropZone } from "./ui/FileDropZone";

@@ -4,8 +4,8 @@ import { userMessage } from "../db/errors";
 import { queryRejectedRows } from "../import/rejects";
 import { type LeakQueryContext, queryAllLeakedLeads, type StepLeakedLead } from "../metrics/leaks";
 import { toCsv } from "../model/csv";
+import { appEngine } from "../queries/engine";
 import { downloadText } from "../ui/download";
-import { appEngine } from "./engine";
 
 export async function downloadRejectedRows(): Promise<void> {
   const rows = await queryRejectedRows(await appEngine());

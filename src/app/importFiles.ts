@@ -16,10 +16,10 @@ import {
 import { dropRawFile } from "../import/read";
 import type { FilePlan } from "../import/toEvents";
 import { queryAudit } from "../metrics/audit";
+import { appEngine } from "../queries/engine";
 import { useAppStore } from "../store";
 import { DEFAULT_DERIVE_SETTINGS } from "../warehouse/derive";
 import { rederive } from "../warehouse/workspace";
-import { appEngine } from "./engine";
 import {
   clearSavedWorkspace,
   loadSavedWorkspace,

@@ -5,8 +5,9 @@ import ehWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
 import mvpWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url";
 import ehWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
 import mvpWasm from "@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url";
-import type { SqlEngine, SqlValue } from "./engine";
-import { QueryError, withTimeout } from "./errors";
+import type { QueryOptions, SqlEngine, SqlValue } from "./engine";
+import { QueryCancelled, QueryError, withTimeout } from "./errors";
+import { placeholdersToVariables, setParamsSql } from "./variables";
 import { startDuckdbWorker } from "./worker";
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -66,8 +67,42 @@ async function start(): Promise<SqlEngine> {
     }
   }
 
+  // Interruptible queries run one at a time (their parameters share one session variable), and
+  // `cancel()` stops the one running: the worker polls a sent query in slices, so the interrupt lands
+  // between slices instead of after the whole query.
+  let interruptibleChain: Promise<unknown> = Promise.resolve();
+  let cancelRequested = false;
+  async function runInterruptible<T>(sql: string, params: readonly SqlValue[]): Promise<T[]> {
+    const text = params.length === 0 ? sql : placeholdersToVariables(sql, params);
+    cancelRequested = false;
+    try {
+      if (params.length > 0) {
+        const set = await conn.prepare(setParamsSql(params.length));
+        try {
+          await set.query(...params);
+        } finally {
+          set.close().catch(() => undefined);
+        }
+      }
+      if (cancelRequested) throw new QueryCancelled();
+      const reader = await conn.send(text);
+      const rows: T[] = [];
+      for await (const batch of reader) for (const row of batch.toArray()) rows.push(row.toJSON() as T);
+      return rows;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (cancelRequested || /interrupt|cancel/i.test(message)) throw new QueryCancelled();
+      throw new QueryError(message, sql, error);
+    }
+  }
+
   return {
-    query: <T extends object>(sql: string, params: readonly SqlValue[] = []) => run<T>(sql, params),
+    query: <T extends object>(sql: string, params: readonly SqlValue[] = [], options: QueryOptions = {}) => {
+      if (!options.interruptible) return run<T>(sql, params);
+      const answer = interruptibleChain.then(() => runInterruptible<T>(sql, params));
+      interruptibleChain = answer.catch(() => undefined);
+      return answer;
+    },
     exec: async (sql, params = []) => {
       await run(sql, params);
     },
@@ -80,6 +115,7 @@ async function start(): Promise<SqlEngine> {
     },
     readFile: (name) => db.copyFileToBuffer(name),
     cancel: async () => {
+      cancelRequested = true;
       await conn.cancelSent();
     },
   };

@@ -9,6 +9,14 @@ export class QueryError extends Error {
   }
 }
 
+/** An interruptible query stopped by `cancel()`: nobody is waiting for its answer any more. */
+export class QueryCancelled extends Error {
+  constructor() {
+    super("The query was cancelled");
+    this.name = "QueryCancelled";
+  }
+}
+
 export function userMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (/out of memory|Cannot allocate|memory limit|could not allocate/i.test(text)) {

@@ -12,7 +12,7 @@ import { createNodeEngine } from "../support/nodeEngine";
 
 const kept: { engine: SqlEngine | null; snapshot: Uint8Array | null } = { engine: null, snapshot: null };
 
-vi.mock("../../src/app/engine", () => ({
+vi.mock("../../src/queries/engine", () => ({
   appEngine: async () => kept.engine,
 }));
 

@@ -2,7 +2,8 @@
 
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { SqlEngine, SqlValue } from "../../src/db/engine";
+import type { QueryOptions, SqlEngine, SqlValue } from "../../src/db/engine";
+import { placeholdersToVariables, setParamsSql } from "../../src/db/variables";
 
 const require = createRequire(import.meta.url);
 
@@ -27,7 +28,13 @@ interface NodeBlockingModule {
   NODE_RUNTIME: unknown;
 }
 
-export async function createNodeEngine(): Promise<SqlEngine> {
+/**
+ * `everyQueryInterruptible`: run every query the way the app runs the coordinator's (values in a
+ * session variable, db/variables.ts), so a test can prove each metric's SQL answers the same that way.
+ */
+export async function createNodeEngine(
+  options: { everyQueryInterruptible?: boolean } = {},
+): Promise<SqlEngine> {
   const entry = require.resolve("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs");
   const duckdb = require(entry) as NodeBlockingModule;
   const dist = path.dirname(entry);
@@ -60,7 +67,18 @@ export async function createNodeEngine(): Promise<SqlEngine> {
   };
 
   return {
-    query: async <T extends object>(sql: string, params: readonly SqlValue[] = []) => run<T>(sql, params),
+    query: async <T extends object>(
+      sql: string,
+      params: readonly SqlValue[] = [],
+      query: QueryOptions = {},
+    ) => {
+      const interruptible =
+        query.interruptible ||
+        (options.everyQueryInterruptible ?? process.env.FUNNEL_LENS_INTERRUPTIBLE === "1");
+      if (!interruptible || params.length === 0) return run<T>(sql, params);
+      run(setParamsSql(params.length), params);
+      return run<T>(placeholdersToVariables(sql, params), []);
+    },
     exec: async (sql, params = []) => {
       run(sql, params);
     },

@@ -25,10 +25,10 @@ const OPTIONS: SegmentOptions = {
   industry: [],
 };
 
-vi.mock("../../src/app/engine", () => ({ appEngine: async () => ({}) }));
+vi.mock("../../src/queries/engine", () => ({ appEngine: async () => ({}) }));
 vi.mock("../../src/metrics/segments", () => ({
-  querySegmentOptions: async () => OPTIONS,
-  queryAsOf: async () => "2026-06-30",
+  segmentOptionsMetric: { id: "segment-options", uses: [], run: async () => OPTIONS },
+  asOfMetric: { id: "as-of", uses: [], run: async () => "2026-06-30" },
 }));
 
 const initialState = useAppStore.getState();

@@ -2,8 +2,7 @@
 // the lead-scoring model below.
 
 import { useState } from "react";
-import { useMetric } from "../../app/useMetric";
-import { queryCampaigns } from "../../metrics/campaigns";
+import { campaignsMetric } from "../../metrics/campaigns";
 import {
   ATTRIBUTION_DESCRIPTIONS,
   ATTRIBUTION_LABELS,
@@ -24,7 +23,9 @@ import {
 import { type CsvCell, toCsv } from "../../model/csv";
 import { formatMoney, formatPercent } from "../../model/format";
 import type { Stage } from "../../model/stages";
+import { useQuery } from "../../queries/useQuery";
 import { downloadText } from "../../ui/download";
+import { QueryState } from "../../ui/QueryState";
 import { DefinitionsPanel } from "../Definitions/DefinitionsPanel";
 import { VolumeYieldChart, YieldChart } from "./CampaignCharts";
 import { CampaignTable, type SortKey, sortRows } from "./CampaignTable";
@@ -170,16 +171,7 @@ export function CampaignReportView(props: { report: CampaignReport }) {
 export function CampaignsView() {
   const [dimension, setDimension] = useState<CampaignDimension>("campaign");
   const [attribution, setAttribution] = useState<Attribution>("first_touch");
-  const state = useMetric(
-    (engine, context) =>
-      queryCampaigns(engine, {
-        filters: context.filters,
-        dimension,
-        attribution,
-        windowDays: context.windowDays,
-      }),
-    [dimension, attribution],
-  );
+  const state = useQuery(campaignsMetric, { dimension, attribution });
   return (
     <section className="campaigns" aria-labelledby="campaigns-title">
       <header className="view-header">
@@ -213,19 +205,9 @@ export function CampaignsView() {
           </label>
         </div>
       </header>
-      {state.status === "loading" && (
-        <div className="view-state" role="status" aria-live="polite">
-          <span className="spinner" aria-hidden="true" />
-          <p>Loading campaigns…</p>
-        </div>
-      )}
-      {state.status === "error" && (
-        <div className="view-state view-state-error" role="alert">
-          <h3>The campaigns could not be shown</h3>
-          <p>{state.message}</p>
-        </div>
-      )}
-      {state.status === "ready" && <CampaignReportView report={state.data} />}
+      <QueryState state={state} loading="Loading campaigns…" failed="The campaigns could not be shown">
+        {(report) => <CampaignReportView report={report} />}
+      </QueryState>
       <ScoringSection />
       <DefinitionsPanel />
     </section>

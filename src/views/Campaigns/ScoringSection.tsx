@@ -13,10 +13,9 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { useMetric } from "../../app/useMetric";
 import { ChartFrame } from "../../charts/ChartFrame";
 import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, OKABE_ITO } from "../../charts/palette";
-import { type AgreementGroup, queryScoring, type ScoringReport } from "../../metrics/scoring";
+import { type AgreementGroup, type ScoringReport, scoringMetric } from "../../metrics/scoring";
 import { UNTRACKED_REASONS } from "../../model/campaigns";
 import { formatCount, formatPercent, formatRateWithCounts } from "../../model/format";
 import {
@@ -32,7 +31,9 @@ import {
   scoreBandLabel,
   tuningTitle,
 } from "../../model/scoring";
+import { useQuery } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
+import { QueryState } from "../../ui/QueryState";
 import { TableCsvButton } from "../../ui/TableCsvButton";
 
 /** A number input that keeps what is typed until it is a valid number, then commits it. */
@@ -431,8 +432,7 @@ export function ScoringSection() {
   const stored = useAppStore((s) => s.scoring);
   const setScoring = useAppStore((s) => s.setScoring);
   const model = normaliseScoring(stored);
-  const key = JSON.stringify(model);
-  const state = useMetric((engine, context) => queryScoring(engine, context.filters, model), [key]);
+  const state = useQuery(scoringMetric, model);
   const agreementTable = useRef<HTMLTableElement>(null);
   return (
     <section className="scoring" aria-labelledby="scoring-title">
@@ -443,33 +443,24 @@ export function ScoringSection() {
         stage. Changes are saved with your workspace settings.
       </p>
       <ModelEditor model={model} onChange={setScoring} />
-      {state.status === "loading" && (
-        <div className="view-state" role="status" aria-live="polite">
-          <span className="spinner" aria-hidden="true" />
-          <p>Scoring leads…</p>
-        </div>
-      )}
-      {state.status === "error" && (
-        <div className="view-state view-state-error" role="alert">
-          <p>{state.message}</p>
-        </div>
-      )}
-      {state.status === "ready" && (
-        <>
-          <Summary report={state.data} />
-          {state.data.agreement ? (
-            <>
-              <TableCsvButton table={agreementTable} label="model and recorded MQL agreement" />
-              <AgreementTable agreement={state.data.agreement} tableRef={agreementTable} />
-            </>
-          ) : (
-            <p className="view-note" data-not-tracked="recorded-mql">
-              Where the model and the recorded MQL dates disagree is not tracked: {UNTRACKED_REASONS.mql}.
-            </p>
-          )}
-          <ScoringCharts report={state.data} />
-        </>
-      )}
+      <QueryState state={state} loading="Scoring leads…" failed="The leads could not be scored">
+        {(report) => (
+          <>
+            <Summary report={report} />
+            {report.agreement ? (
+              <>
+                <TableCsvButton table={agreementTable} label="model and recorded MQL agreement" />
+                <AgreementTable agreement={report.agreement} tableRef={agreementTable} />
+              </>
+            ) : (
+              <p className="view-note" data-not-tracked="recorded-mql">
+                Where the model and the recorded MQL dates disagree is not tracked: {UNTRACKED_REASONS.mql}.
+              </p>
+            )}
+            <ScoringCharts report={report} />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

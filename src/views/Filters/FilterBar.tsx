@@ -3,10 +3,7 @@
 // same a link is read with). A filter from a link with several values, or values not in the data,
 // says so in its select.
 
-import { useEffect, useState } from "react";
-import { appEngine } from "../../app/engine";
-import { useAsOf } from "../../app/useAsOf";
-import { querySegmentOptions, type SegmentOptions } from "../../metrics/segments";
+import { type SegmentOptions, segmentOptionsMetric } from "../../metrics/segments";
 import { DIMENSION_LABELS, type Dimension, type FunnelFilters } from "../../model/filters";
 import { formatCount } from "../../model/format";
 import {
@@ -17,6 +14,8 @@ import {
   presetPeriod,
 } from "../../model/period";
 import { COHORT_DAYS, isCalendarDay, parseWholeDays, WINDOW_DAYS } from "../../model/settingsBounds";
+import { useAsOf } from "../../queries/useAsOf";
+import { useQuery } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
 
 const SHOWN: Dimension[] = ["campaign", "channel", "team", "region", "company_size", "industry"];
@@ -40,20 +39,9 @@ export function chosenOption(
   return { value, extra: { value, text } };
 }
 
-function useSegmentOptions(version: number | undefined): SegmentOptions | null {
-  const [options, setOptions] = useState<SegmentOptions | null>(null);
-  useEffect(() => {
-    if (version === undefined) return;
-    let current = true;
-    appEngine()
-      .then(querySegmentOptions)
-      .then((o) => current && setOptions(o))
-      .catch(() => current && setOptions(null));
-    return () => {
-      current = false;
-    };
-  }, [version]);
-  return options;
+function useSegmentOptions(): SegmentOptions | null {
+  const state = useQuery(segmentOptionsMetric, undefined);
+  return state.status === "ready" ? state.data : null;
 }
 
 export function FilterBar() {
@@ -64,7 +52,7 @@ export function FilterBar() {
   const setWindowDays = useAppStore((s) => s.setWindowDays);
   const compare = useAppStore((s) => s.compare);
   const setCompare = useAppStore((s) => s.setCompare);
-  const options = useSegmentOptions(dataset?.version);
+  const options = useSegmentOptions();
   const asOf = useAsOf();
   if (!dataset) return null;
   const preset = matchingPreset(filters, asOf ?? null);

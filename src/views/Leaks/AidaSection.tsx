@@ -1,13 +1,11 @@
 // The AIDA view: leads reaching each AIDA stage from their behaviour, and where it disagrees with the funnel,
 // with an editor for the activity → AIDA stage mapping (DATA.md).
 
-import { useCallback, useId, useMemo } from "react";
+import { useId, useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
-import { type MetricContext, useMetric } from "../../app/useMetric";
 import { ChartFrame } from "../../charts/ChartFrame";
 import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, OKABE_ITO } from "../../charts/palette";
-import type { SqlEngine } from "../../db/engine";
-import { type Aida, queryAida } from "../../metrics/aida";
+import { type Aida, aidaMetric } from "../../metrics/aida";
 import {
   AIDA_ACTIVITIES,
   AIDA_LABELS,
@@ -20,7 +18,9 @@ import {
   resolveAidaMapping,
 } from "../../model/aida";
 import { formatCount } from "../../model/format";
+import { useQuery } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
+import { QueryState } from "../../ui/QueryState";
 import { rateCell } from "./LeakCharts";
 
 /** The select's value for "Not an AIDA behaviour". */
@@ -102,19 +102,27 @@ export function aidaStepLabel(step: AidaStep, previous: AidaStage | "leads"): st
 export function AidaSection() {
   const edits = useAppStore((s) => s.aidaMapping);
   const mapping = useMemo(() => resolveAidaMapping(edits), [edits]);
-  const runAida = useCallback(
-    (engine: SqlEngine, ctx: MetricContext) => queryAida(engine, { ...ctx, aidaMapping: mapping }),
-    [mapping],
-  );
-  const state = useMetric(runAida, [mapping]);
-  if (state.status !== "ready")
-    return state.status === "error" ? (
+  const state = useQuery(aidaMetric, mapping);
+  if (state.status === "error")
+    return (
       <>
         <p role="alert">AIDA could not be shown: {state.message}</p>
         <AidaMappingEditor mapping={mapping} />
       </>
-    ) : null;
-  const aida = state.data;
+    );
+  return (
+    <QueryState
+      state={state}
+      inline
+      loading="Placing the leads on the AIDA stages…"
+      failed="AIDA could not be shown"
+    >
+      {(aida) => <AidaReport aida={aida} mapping={mapping} />}
+    </QueryState>
+  );
+}
+
+function AidaReport({ aida, mapping }: { aida: Aida; mapping: AidaMapping }) {
   const steps = aidaSteps(aida.leads, aida.tracked.lead, aida.stages);
   const bars = steps.map((s, i) => ({
     label: AIDA_LABELS[s.stage],

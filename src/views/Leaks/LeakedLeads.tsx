@@ -2,7 +2,6 @@
 
 import { useId, useState } from "react";
 import { downloadAllLeakedLeads } from "../../app/downloads";
-import type { MetricState } from "../../app/useMetric";
 import type { LeakedLead } from "../../metrics/leaks";
 import { toCsv } from "../../model/csv";
 import { formatCount } from "../../model/format";
@@ -15,6 +14,7 @@ import {
   type StopReason,
 } from "../../model/leaks";
 import type { Stage } from "../../model/stages";
+import type { QueryView } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
 import { downloadText } from "../../ui/download";
 import { stepLabel, stopCount } from "./LeakCharts";
@@ -66,7 +66,7 @@ export interface LeakedLeadsProps {
   step: Stage;
   reason: StopReason;
   onChoose: (step: Stage, reason: StopReason) => void;
-  list: MetricState<LeakedLead[]>;
+  list: QueryView<LeakedLead[]>;
 }
 
 export function LeakedLeads(props: LeakedLeadsProps) {

@@ -1,20 +1,18 @@
 // The Leaks screen: where leads leak and why, the biggest leak in words, the leaked-lead list, AIDA, velocity.
 
 import { useMemo, useState } from "react";
-import { type MetricContext, useMetric } from "../../app/useMetric";
-import type { SqlEngine } from "../../db/engine";
-import { queryLeakCounts, queryLeakedLeads } from "../../metrics/leaks";
+import { leakCountsMetric, leakedLeadsMetric } from "../../metrics/leaks";
 import { formatCount } from "../../model/format";
 import { buildLeaks, LEAK_REASONS, type Leaks, leakSentence, type StopReason } from "../../model/leaks";
 import type { Stage } from "../../model/stages";
+import { useQuery } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
+import { QueryState } from "../../ui/QueryState";
 import { AidaSection } from "./AidaSection";
 import { LeakChart, LeakFlow } from "./LeakCharts";
 import { LeakedLeads } from "./LeakedLeads";
 import { TrendsSection } from "./TrendsSection";
 import { VelocitySection } from "./VelocitySection";
-
-const runLeakCounts = (engine: SqlEngine, ctx: MetricContext) => queryLeakCounts(engine, ctx);
 
 /** The list opens on the biggest leak and its largest reason. */
 export function defaultChoice(leaks: Leaks): { step: Stage; reason: StopReason } | null {
@@ -29,7 +27,7 @@ function LeakedLeadsFor(props: { leaks: Leaks }) {
   const [choice, setChoice] = useState(initial);
   const step = choice?.step ?? initial?.step ?? "lead";
   const reason = choice?.reason ?? initial?.reason ?? "stalled";
-  const list = useMetric((engine, ctx) => queryLeakedLeads(engine, ctx, step, reason), [step, reason]);
+  const list = useQuery(leakedLeadsMetric, { step, reason });
   if (!initial) return null;
   return (
     <LeakedLeads
@@ -44,27 +42,19 @@ function LeakedLeadsFor(props: { leaks: Leaks }) {
 
 export function LeaksView() {
   const benchmarks = useAppStore((s) => s.benchmarks);
-  const counts = useMetric(runLeakCounts);
+  const counts = useQuery(leakCountsMetric, undefined);
   const leaks = useMemo(
-    () => (counts.status === "ready" ? buildLeaks(counts.data, benchmarks) : null),
+    () => (counts.status === "ready" ? { ...counts, data: buildLeaks(counts.data, benchmarks) } : counts),
     [counts, benchmarks],
   );
+  return (
+    <QueryState state={leaks} loading="Counting where leads leak…" failed="The leaks could not be shown">
+      {(data) => <LeaksReport leaks={data} />}
+    </QueryState>
+  );
+}
 
-  if (counts.status === "loading")
-    return (
-      <div className="view-state" role="status" aria-live="polite">
-        <span className="spinner" aria-hidden="true" />
-        <p>Counting where leads leak…</p>
-      </div>
-    );
-  if (counts.status === "error" || !leaks)
-    return (
-      <div className="view-state view-state-error" role="alert">
-        <h2>The leaks could not be shown</h2>
-        <p>{counts.status === "error" ? counts.message : "No data is loaded"}</p>
-      </div>
-    );
-
+function LeaksReport({ leaks }: { leaks: Leaks }) {
   return (
     <section className="leaks" aria-labelledby="leaks-title">
       <header className="view-header">

@@ -14,8 +14,6 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { useAsOf } from "../../app/useAsOf";
-import { type MetricContext, useMetric } from "../../app/useMetric";
 import { ChartFrame } from "../../charts/ChartFrame";
 import {
   BAND_FILL,
@@ -25,17 +23,17 @@ import {
   CHART_MUTED_INK,
   OKABE_ITO,
 } from "../../charts/palette";
-import type { SqlEngine } from "../../db/engine";
-import { type MonthStatus, queryTrends, type StepTrend, type Trends } from "../../metrics/trends";
+import { type MonthStatus, type StepTrend, type Trends, trendsMetric } from "../../metrics/trends";
 import { type Benchmark, formatBand } from "../../model/benchmarks";
 import { formatCount, formatPercent } from "../../model/format";
 import { monthsBetween, type Period, previousPeriod, shiftMonthKey } from "../../model/period";
 import { MIN_LEADS_TO_JUDGE, tooFewToJudge } from "../../model/smallNumbers";
 import { STAGE_LABELS, STAGE_PLURALS, type Stage } from "../../model/stages";
+import { useAsOf } from "../../queries/useAsOf";
+import { useQuery } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
+import { QueryState } from "../../ui/QueryState";
 import { rateCell } from "./LeakCharts";
-
-const runTrends = (engine: SqlEngine, ctx: MetricContext) => queryTrends(engine, ctx);
 
 /** The previous period's trends when comparing (null when not comparing or there is no previous period). */
 function usePreviousTrends(): { trends: Trends; shiftMonths: number } | null {
@@ -43,14 +41,9 @@ function usePreviousTrends(): { trends: Trends; shiftMonths: number } | null {
   const filters = useAppStore((s) => s.filters);
   const asOf = useAsOf();
   const previous: Period | null = compare ? previousPeriod(filters, asOf ?? null) : null;
-  const state = useMetric(
-    (engine, ctx) =>
-      previous === null
-        ? Promise.resolve(null)
-        : queryTrends(engine, { ...ctx, filters: { ...ctx.filters, ...previous } }),
-    [previous?.from, previous?.to],
-  );
-  if (previous === null || state.status !== "ready" || state.data === null) return null;
+  const previousFilters = previous === null ? undefined : { ...filters, ...previous };
+  const state = useQuery(trendsMetric, undefined, { filters: previousFilters, enabled: previous !== null });
+  if (previous === null || state.status !== "ready" || state.stale) return null;
   return { trends: state.data, shiftMonths: monthsBetween(previous.from as string, filters.from as string) };
 }
 
@@ -399,12 +392,40 @@ function previousStep(
 export function TrendsSection() {
   const selectId = useId();
   const benchmarks = useAppStore((s) => s.benchmarks);
-  const state = useMetric(runTrends);
+  const state = useQuery(trendsMetric, undefined);
   const before = usePreviousTrends();
   const [chosen, setChosen] = useState<string | null>(null);
-  if (state.status !== "ready")
-    return state.status === "error" ? <p role="alert">Trends could not be shown: {state.message}</p> : null;
-  const trends = state.data;
+  return (
+    <QueryState state={state} inline loading="Drawing the monthly trends…" failed="Trends could not be shown">
+      {(trends) => (
+        <TrendsReport
+          trends={trends}
+          before={before}
+          chosen={chosen}
+          onChoose={setChosen}
+          selectId={selectId}
+          benchmarks={benchmarks}
+        />
+      )}
+    </QueryState>
+  );
+}
+
+function TrendsReport({
+  trends,
+  before,
+  chosen,
+  onChoose: setChosen,
+  selectId,
+  benchmarks,
+}: {
+  trends: Trends;
+  before: { trends: Trends; shiftMonths: number } | null;
+  chosen: string | null;
+  onChoose: (key: string) => void;
+  selectId: string;
+  benchmarks: readonly Benchmark[];
+}) {
   const step =
     trends.steps.find((s) => stepKey(s) === chosen) ??
     trends.steps.find((s) => s.from === "mql" && s.to === "sql") ??

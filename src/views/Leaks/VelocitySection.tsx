@@ -2,18 +2,16 @@
 
 import { useRef } from "react";
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
-import { type MetricContext, useMetric } from "../../app/useMetric";
 import { ChartFrame } from "../../charts/ChartFrame";
 import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, OKABE_ITO } from "../../charts/palette";
-import type { SqlEngine } from "../../db/engine";
-import { PROSPECT_TO_SALE_REFERENCE_DAYS, queryVelocity, type Velocity } from "../../metrics/velocity";
+import { PROSPECT_TO_SALE_REFERENCE_DAYS, type Velocity, velocityMetric } from "../../metrics/velocity";
 import { formatCount, formatHours } from "../../model/format";
 import { TOO_FEW_TO_JUDGE, tooFewToJudge } from "../../model/smallNumbers";
 import { STAGE_LABELS } from "../../model/stages";
+import { useQuery } from "../../queries/useQuery";
+import { QueryState } from "../../ui/QueryState";
 import { TableCsvButton } from "../../ui/TableCsvButton";
 import { rateCell } from "./LeakCharts";
-
-const runVelocity = (engine: SqlEngine, ctx: MetricContext) => queryVelocity(engine, ctx);
 
 const days = (value: number | null) => (value === null ? "—" : formatHours(value * 24));
 
@@ -28,11 +26,16 @@ export function timeToConvertTitle(velocity: Velocity): string {
 }
 
 export function VelocitySection() {
-  const state = useMetric(runVelocity);
+  const state = useQuery(velocityMetric, undefined);
+  return (
+    <QueryState state={state} inline loading="Timing the stages…" failed="Velocity could not be shown">
+      {(velocity) => <VelocityReport velocity={velocity} />}
+    </QueryState>
+  );
+}
+
+function VelocityReport({ velocity }: { velocity: Velocity }) {
   const table = useRef<HTMLTableElement>(null);
-  if (state.status !== "ready")
-    return state.status === "error" ? <p role="alert">Velocity could not be shown: {state.message}</p> : null;
-  const velocity = state.data;
   const height = 260;
   return (
     <section className="velocity" aria-labelledby="velocity-title">

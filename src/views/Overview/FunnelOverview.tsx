@@ -1,7 +1,6 @@
 // The ready Overview: KPI tiles, the biggest leak in words, the funnel and benchmark charts, the CSV.
 
 import { useDefinitions } from "../../app/useDefinitions";
-import type { FunnelComparison } from "../../app/useFunnel";
 import { BenchmarkChart } from "../../charts/BenchmarkChart";
 import { FunnelChart } from "../../charts/FunnelChart";
 import { kpiDelta } from "../../model/comparison";
@@ -13,6 +12,7 @@ import { biggestLeakSentence } from "../../model/insights";
 import { formatPeriod } from "../../model/period";
 import { MIN_LEADS_TO_JUDGE, tooFewToJudge } from "../../model/smallNumbers";
 import { STAGE_PLURALS } from "../../model/stages";
+import type { FunnelComparison } from "../../queries/useFunnel";
 import { downloadText } from "../../ui/download";
 import { KpiTile } from "../../ui/KpiTile";
 import { DefinitionsList } from "../Definitions/DefinitionsPanel";

@@ -1,14 +1,22 @@
 // The Overview screen: funnel health at a glance, or a clear loading, error or empty state.
 
-import type { FunnelComparison } from "../../app/useFunnel";
 import type { Funnel } from "../../model/funnel";
+import type { FunnelComparison } from "../../queries/useFunnel";
+import { QueryState } from "../../ui/QueryState";
 import { FunnelOverview } from "./FunnelOverview";
 
 export type OverviewState =
   | { status: "loading"; message?: string }
   | { status: "error"; message: string }
   | { status: "empty" }
-  | { status: "ready"; funnel: Funnel; datasetLabel: string; comparison?: FunnelComparison };
+  | {
+      status: "ready";
+      funnel: Funnel;
+      datasetLabel: string;
+      comparison?: FunnelComparison;
+      stale?: boolean;
+      fromLastVisit?: boolean;
+    };
 
 export function OverviewView(props: { state: OverviewState; onImportClick?: () => void }) {
   const { state } = props;
@@ -44,11 +52,24 @@ export function OverviewView(props: { state: OverviewState; onImportClick?: () =
       );
     case "ready":
       return (
-        <FunnelOverview
-          funnel={state.funnel}
-          datasetLabel={state.datasetLabel}
-          comparison={state.comparison ?? { state: "off" }}
-        />
+        <QueryState
+          state={{
+            status: "ready",
+            data: state,
+            stale: state.stale ?? false,
+            fromLastVisit: state.fromLastVisit ?? false,
+          }}
+          loading="Counting the funnel…"
+          failed="The funnel could not be shown"
+        >
+          {(ready) => (
+            <FunnelOverview
+              funnel={ready.funnel}
+              datasetLabel={ready.datasetLabel}
+              comparison={ready.comparison ?? { state: "off" }}
+            />
+          )}
+        </QueryState>
       );
   }
 }

@@ -1,15 +1,13 @@
 // The deck's slides — overview, biggest leak, campaigns, alignment, trends (those the data allows) — built
 // from the same queries, model functions and charts as the screens, with a headline from model/headlines.
 
-import { type MetricContext, type MetricState, useMetric } from "../../app/useMetric";
 import { BenchmarkChart } from "../../charts/BenchmarkChart";
 import { funnelChartTitle } from "../../charts/FunnelChart";
-import type { SqlEngine } from "../../db/engine";
-import { type Alignment, queryAlignment } from "../../metrics/alignment";
-import { queryCampaigns } from "../../metrics/campaigns";
-import { queryFunnel } from "../../metrics/funnel";
-import { queryLeakCounts } from "../../metrics/leaks";
-import { queryTrends, type Trends } from "../../metrics/trends";
+import { type Alignment, alignmentMetric } from "../../metrics/alignment";
+import { campaignsMetric } from "../../metrics/campaigns";
+import { funnelMetric } from "../../metrics/funnel";
+import { leakCountsMetric } from "../../metrics/leaks";
+import { type Trends, trendsMetric } from "../../metrics/trends";
 import { type AlignmentSettings, listParts, SCORE_PARTS, slaTracked } from "../../model/alignment";
 import type { Benchmark } from "../../model/benchmarks";
 import { type CampaignReport, campaignHeadline, highVolumeLowYield } from "../../model/campaigns";
@@ -24,6 +22,7 @@ import {
   trendStepToShow,
 } from "../../model/headlines";
 import { buildLeaks, type Leaks, leakSentence } from "../../model/leaks";
+import { type QueryView, useQuery } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
 import { YieldChart } from "../Campaigns/CampaignCharts";
 import { LeakChart } from "../Leaks/LeakCharts";
@@ -105,21 +104,13 @@ function errorSlide(id: string, name: string, message: string): Slide {
   return { id, name, headline: `${name}: the numbers could not be computed`, detail: message, chart: null };
 }
 
-const runLeakCounts = (engine: SqlEngine, ctx: MetricContext) => queryLeakCounts(engine, ctx);
-const runTrends = (engine: SqlEngine, ctx: MetricContext) => queryTrends(engine, ctx);
-// The Campaigns screen opens on campaigns, first touch: so does the slide.
-const runCampaigns = (engine: SqlEngine, ctx: MetricContext) =>
-  queryCampaigns(engine, {
-    filters: ctx.filters,
-    dimension: "campaign",
-    attribution: "first_touch",
-    windowDays: ctx.windowDays,
-  });
+// The Campaigns screen opens on campaigns, first touch: so does the slide (and shares its answer).
+const CAMPAIGN_SLIDE = { dimension: "campaign", attribution: "first_touch" } as const;
 
 export type SlidesState = { status: "loading" } | { status: "ready"; slides: Slide[] };
 
 /** A ready metric becomes its slide (or none); a failed one a slide saying so. */
-function slideFrom<T>(state: MetricState<T>, id: string, name: string, build: (data: T) => Slide | null) {
+function slideFrom<T>(state: QueryView<T>, id: string, name: string, build: (data: T) => Slide | null) {
   if (state.status === "error") return errorSlide(id, name, state.message);
   return state.status === "ready" ? build(state.data) : null;
 }
@@ -128,19 +119,15 @@ function slideFrom<T>(state: MetricState<T>, id: string, name: string, build: (d
 export function usePresentationSlides(): SlidesState {
   const benchmarks = useAppStore((s) => s.benchmarks);
   const alignmentSettings = useAppStore((s) => s.alignment);
-  const funnel = useMetric(
-    (engine, ctx) => queryFunnel(engine, { filters: ctx.filters, windowDays: ctx.windowDays }, benchmarks),
-    [benchmarks],
-  );
-  const leakCounts = useMetric(runLeakCounts);
-  const campaigns = useMetric(runCampaigns);
-  const alignment = useMetric(
-    (engine, ctx) => queryAlignment(engine, { filters: ctx.filters }, alignmentSettings),
-    [alignmentSettings],
-  );
-  const trends = useMetric(runTrends);
+  const funnel = useQuery(funnelMetric, benchmarks);
+  const leakCounts = useQuery(leakCountsMetric, undefined);
+  const campaigns = useQuery(campaignsMetric, CAMPAIGN_SLIDE);
+  const alignment = useQuery(alignmentMetric, alignmentSettings);
+  const trends = useQuery(trendsMetric, undefined);
   const states = [funnel, leakCounts, campaigns, alignment, trends];
-  if (states.some((s) => s.status === "loading")) return { status: "loading" };
+  // A slide never shows numbers older than the filters: the deck waits for every fresh answer.
+  if (states.some((s) => s.status === "loading" || (s.status === "ready" && s.stale)))
+    return { status: "loading" };
   const slides = [
     slideFrom(funnel, "overview", "Funnel overview", overviewSlide),
     slideFrom(leakCounts, "leak", "Biggest leak", (counts) => leakSlide(buildLeaks(counts, benchmarks))),

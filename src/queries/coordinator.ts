@@ -1,0 +1,301 @@
+// One door for every metric (after Mosaic's Coordinator/QueryManager): views name a metric and its
+// parameters; the coordinator alone holds the engine. It runs one statement at a time in priority
+// order (the screen on show first, background refreshes after), shares identical questions, caches
+// answers by (metric, the context it uses, parameters) for the loaded data version, and stops work
+// nobody waits for any more — dropped from the queue, or interrupted in the worker when running.
+
+import type { SqlEngine, SqlValue } from "../db/engine";
+import { QueryCancelled } from "../db/errors";
+import type { Metric, MetricContext } from "../metrics/metric";
+
+/** "visible": a screen on show is waiting. "background": refreshing an answer for later. */
+export type Priority = "visible" | "background";
+const RANK: Record<Priority, number> = { visible: 0, background: 1 };
+
+export interface CachedAnswer<T> {
+  value: T;
+  /** Saved by an earlier visit (or computed at build time for the sample) and not yet re-confirmed. */
+  fromLastVisit: boolean;
+}
+
+interface Job {
+  key: string;
+  priority: Priority;
+  controller: AbortController;
+  waiting: number;
+  answer: Promise<unknown>;
+}
+
+interface Statement {
+  job: Job;
+  seq: number;
+  /** Cleanup (dropping a temporary table) runs even for a cancelled job. */
+  cleanup: boolean;
+  run: (engine: SqlEngine) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  /** Interrupted to let a visible statement go first: it goes back in the queue, not to its caller. */
+  preempted?: boolean;
+}
+
+/** JSON with object keys sorted, so equal parameters give equal keys whatever their key order. */
+export function stableJson(value: unknown): string {
+  if (value === undefined) return "null";
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+}
+
+export function queryKey<P, T>(metric: Metric<P, T>, ctx: MetricContext, params: P): string {
+  const used = Object.fromEntries(metric.uses.map((part) => [part, ctx[part]]));
+  return `${metric.id}|${stableJson(used)}|${stableJson(params)}`;
+}
+
+export class QueryCoordinator {
+  private readonly cache = new Map<string, CachedAnswer<unknown>>();
+  private readonly jobs = new Map<string, Job>();
+  private queue: Statement[] = [];
+  private running: Statement | null = null;
+  private dataVersion: string | null = null;
+  private seq = 0;
+  /** Statements sent to the engine, and those interrupted there (for tests and the benchmark). */
+  readonly stats = { sent: 0, interrupted: 0, cacheHits: 0 };
+
+  constructor(private readonly engine: () => Promise<SqlEngine>) {}
+
+  /**
+   * The data the answers are about. A new version (an import, a re-derive) forgets every answer
+   * and stops every question about the old data.
+   */
+  setDataVersion(version: string | null): void {
+    if (version === this.dataVersion) return;
+    this.dataVersion = version;
+    this.cache.clear();
+    for (const job of this.jobs.values()) this.abort(job);
+    this.jobs.clear();
+  }
+
+  get currentDataVersion(): string | null {
+    return this.dataVersion;
+  }
+
+  cached<P, T>(metric: Metric<P, T>, ctx: MetricContext, params: P): CachedAnswer<T> | undefined {
+    return this.cache.get(queryKey(metric, ctx, params)) as CachedAnswer<T> | undefined;
+  }
+
+  /** Answers kept from a last visit, shown at once and marked until the engine confirms them. */
+  prime(version: string, entries: Iterable<readonly [string, unknown]>): void {
+    if (version !== this.dataVersion) return;
+    for (const [key, value] of entries)
+      if (!this.cache.has(key)) this.cache.set(key, { value, fromLastVisit: true });
+  }
+
+  /** The confirmed answers, for saving with the workspace. */
+  confirmedAnswers(): [string, unknown][] {
+    return [...this.cache].filter(([, a]) => !a.fromLastVisit).map(([key, a]) => [key, a.value]);
+  }
+
+  /**
+   * The answer to `metric` for `ctx` and `params`: from the cache when confirmed, else computed once
+   * however many callers ask meanwhile. Rejects with QueryCancelled when `signal` aborts first; the
+   * computation stops when no caller waits any more.
+   */
+  ask<P, T>(
+    metric: Metric<P, T>,
+    ctx: MetricContext,
+    params: P,
+    options: { priority?: Priority; signal?: AbortSignal } = {},
+  ): Promise<T> {
+    const key = queryKey(metric, ctx, params);
+    const hit = this.cache.get(key);
+    if (hit && !hit.fromLastVisit) {
+      this.stats.cacheHits++;
+      return Promise.resolve(hit.value as T);
+    }
+    const priority = options.priority ?? "visible";
+    let job = this.jobs.get(key);
+    if (!job) job = this.start(key, metric, ctx, params, priority);
+    else if (RANK[priority] < RANK[job.priority]) this.promote(job, priority);
+    const shared = job;
+    shared.waiting++;
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      const leave = () => {
+        if (settled) return;
+        settled = true;
+        options.signal?.removeEventListener("abort", onAbort);
+        shared.waiting--;
+      };
+      const onAbort = () => {
+        leave();
+        reject(new QueryCancelled());
+        if (shared.waiting === 0) this.abort(shared);
+      };
+      if (options.signal?.aborted) return onAbort();
+      options.signal?.addEventListener("abort", onAbort);
+      shared.answer.then(
+        (value) => {
+          if (settled) return;
+          leave();
+          resolve(value as T);
+        },
+        (error: unknown) => {
+          if (settled) return;
+          leave();
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private start<P, T>(
+    key: string,
+    metric: Metric<P, T>,
+    ctx: MetricContext,
+    params: P,
+    priority: Priority,
+  ): Job {
+    const version = this.dataVersion;
+    const job: Job = {
+      key,
+      priority,
+      controller: new AbortController(),
+      waiting: 0,
+      answer: Promise.resolve(),
+    };
+    const scoped = this.scopedEngine(job);
+    job.answer = metric.run(scoped, ctx, params).then(
+      (value) => {
+        this.finish(job);
+        if (!job.controller.signal.aborted && version === this.dataVersion)
+          this.cache.set(key, { value, fromLastVisit: false });
+        return value;
+      },
+      (error: unknown) => {
+        this.finish(job);
+        throw job.controller.signal.aborted ? new QueryCancelled() : error;
+      },
+    );
+    // A job nobody waits for any more still settles; its rejection is not an unhandled one.
+    job.answer.catch(() => undefined);
+    this.jobs.set(key, job);
+    return job;
+  }
+
+  /** The engine a metric sees: each statement waits its turn and is bound to the job's fate. */
+  private scopedEngine(job: Job): SqlEngine {
+    const statement = <R>(sql: string, params: readonly SqlValue[]) =>
+      this.schedule(job, /^\s*DROP\s/i.test(sql), (engine) =>
+        engine.query<R & object>(sql, params, { interruptible: true }),
+      ) as Promise<R[]>;
+    const notHere = () => Promise.reject(new Error("Metrics read tables; files are the importer's"));
+    return {
+      query: <R extends object>(sql: string, params: readonly SqlValue[] = []) => statement<R>(sql, params),
+      exec: async (sql, params = []) => {
+        await statement(sql, params);
+      },
+      registerFile: notHere,
+      dropFile: notHere,
+      readFile: notHere,
+      cancel: async () => this.abort(job),
+    };
+  }
+
+  private schedule(
+    job: Job,
+    cleanup: boolean,
+    run: (engine: SqlEngine) => Promise<unknown>,
+  ): Promise<unknown> {
+    if (job.controller.signal.aborted && !cleanup) return Promise.reject(new QueryCancelled());
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, seq: ++this.seq, cleanup, run, resolve, reject });
+      const running = this.running;
+      // A visible question does not wait behind a long background one: interrupt it, run it later.
+      if (running && RANK[job.priority] < RANK[running.job.priority] && !running.cleanup) {
+        running.preempted = true;
+        this.interrupt();
+      }
+      void this.pump();
+    });
+  }
+
+  private next(): Statement | undefined {
+    // While a question for the screen on show is unanswered, background work waits even between that
+    // question's statements (its next one is asked a few microtasks after the last answer).
+    const visibleBusy = [...this.jobs.values()].some((job) => job.priority === "visible");
+    let best = -1;
+    for (let i = 0; i < this.queue.length; i++) {
+      const s = this.queue[i] as Statement;
+      if (visibleBusy && !s.cleanup && s.job.priority === "background") continue;
+      const b = this.queue[best] as Statement | undefined;
+      // Cleanup first (it frees memory and is quick), then by priority, then in order asked.
+      if (
+        !b ||
+        Number(!s.cleanup) < Number(!b.cleanup) ||
+        (s.cleanup === b.cleanup &&
+          (RANK[s.job.priority] < RANK[b.job.priority] ||
+            (RANK[s.job.priority] === RANK[b.job.priority] && s.seq < b.seq)))
+      )
+        best = i;
+    }
+    return best < 0 ? undefined : this.queue.splice(best, 1)[0];
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    const statement = this.next();
+    if (!statement) return;
+    this.running = statement;
+    try {
+      const engine = await this.engine();
+      this.stats.sent++;
+      statement.resolve(await statement.run(engine));
+    } catch (error) {
+      if (
+        statement.preempted &&
+        error instanceof QueryCancelled &&
+        !statement.job.controller.signal.aborted
+      ) {
+        statement.preempted = false;
+        this.queue.push(statement);
+      } else statement.reject(error);
+    } finally {
+      this.running = null;
+      void this.pump();
+    }
+  }
+
+  /** A question answered or failed: background work it held back may go. */
+  private finish(job: Job): void {
+    if (this.jobs.get(job.key) === job) this.jobs.delete(job.key);
+    void this.pump();
+  }
+
+  private promote(job: Job, priority: Priority): void {
+    job.priority = priority;
+    const running = this.running;
+    if (running && running.job !== job && RANK[priority] < RANK[running.job.priority] && !running.cleanup) {
+      running.preempted = true;
+      this.interrupt();
+    }
+  }
+
+  private abort(job: Job): void {
+    if (job.controller.signal.aborted) return;
+    job.controller.abort();
+    if (this.jobs.get(job.key) === job) this.jobs.delete(job.key);
+    const dropped = this.queue.filter((s) => s.job === job && !s.cleanup);
+    this.queue = this.queue.filter((s) => s.job !== job || s.cleanup);
+    for (const s of dropped) s.reject(new QueryCancelled());
+    if (this.running?.job === job && !this.running.cleanup) this.interrupt();
+    void this.pump();
+  }
+
+  private interrupt(): void {
+    this.stats.interrupted++;
+    void this.engine().then((engine) => engine.cancel());
+  }
+}

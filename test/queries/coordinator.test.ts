@@ -1,0 +1,176 @@
+// The coordinator: one statement at a time in priority order, shared questions, a cache per data
+// version, and work nobody waits for stopped — dropped from the queue or interrupted in the engine.
+
+import { describe, expect, it } from "vitest";
+import { QueryCancelled } from "../../src/db/errors";
+import { defineMetric, type MetricContext } from "../../src/metrics/metric";
+import { QueryCoordinator, queryKey, stableJson } from "../../src/queries/coordinator";
+import { fakeEngine, flush } from "./fakeEngine";
+
+const ctx = (from: string | null = null): MetricContext => ({
+  filters: { segments: {}, from, to: null },
+  windowDays: null,
+  stalledDays: 30,
+});
+
+/** Two statements per answer, like a metric that reads what the data tracks first. */
+const twoStep = defineMetric("two-step", ["filters"], async (engine, c, params: { tag: string }) => {
+  const [first] = await engine.query<{ n: number }>(`first ${params.tag}`, [c.filters.from ?? "all"]);
+  const [second] = await engine.query<{ n: number }>(`second ${params.tag}`);
+  return `${params.tag}:${first?.n}+${second?.n}`;
+});
+const ignoresFilters = defineMetric("as-of", [], async (engine) => {
+  const [row] = await engine.query<{ day: string }>("as of");
+  return row?.day ?? null;
+});
+const withTemp = defineMetric("temp", ["filters"], async (engine) => {
+  await engine.exec("CREATE TEMP TABLE t_1 AS SELECT 1");
+  try {
+    return await engine.query("SELECT * FROM t_1");
+  } finally {
+    await engine.exec("DROP TABLE IF EXISTS t_1");
+  }
+});
+
+function setup() {
+  const fake = fakeEngine();
+  const coordinator = new QueryCoordinator(async () => fake.engine);
+  coordinator.setDataVersion("1");
+  return { ...fake, coordinator };
+}
+
+describe("cache keys", () => {
+  it("ignore key order in parameters and the context parts a metric does not use", () => {
+    expect(stableJson({ b: 1, a: [2, { d: 3, c: null }] })).toBe(
+      stableJson({ a: [2, { c: null, d: 3 }], b: 1 }),
+    );
+    expect(queryKey(ignoresFilters, ctx("2025-01-01"), undefined)).toBe(
+      queryKey(ignoresFilters, ctx(), undefined),
+    );
+    expect(queryKey(twoStep, ctx("2025-01-01"), { tag: "a" })).not.toBe(
+      queryKey(twoStep, ctx(), { tag: "a" }),
+    );
+  });
+});
+
+describe("the query coordinator", () => {
+  it("runs statements one at a time, interruptibly, and caches the answer for the data version", async () => {
+    const { coordinator, pending, log, answerNext } = setup();
+    const answer = coordinator.ask(twoStep, ctx(), { tag: "a" });
+    await flush();
+    expect(pending).toHaveLength(1);
+    expect(pending[0]?.interruptible).toBe(true);
+    expect(pending[0]?.params).toEqual(["all"]);
+    await answerNext([{ n: 1 }]);
+    await answerNext([{ n: 2 }]);
+    expect(await answer).toBe("a:1+2");
+    // Asked again: from the cache, nothing sent.
+    expect(await coordinator.ask(twoStep, ctx(), { tag: "a" })).toBe("a:1+2");
+    expect(log).toEqual(["first a", "second a"]);
+    expect(coordinator.cached(twoStep, ctx(), { tag: "a" })).toEqual({
+      value: "a:1+2",
+      fromLastVisit: false,
+    });
+    // New data: the cache is forgotten.
+    coordinator.setDataVersion("2");
+    expect(coordinator.cached(twoStep, ctx(), { tag: "a" })).toBeUndefined();
+  });
+
+  it("asks the engine once for the same question asked twice at the same time", async () => {
+    const { coordinator, log, answerNext } = setup();
+    const one = coordinator.ask(twoStep, ctx(), { tag: "a" });
+    const two = coordinator.ask(twoStep, ctx(), { tag: "a" });
+    await answerNext([{ n: 1 }]);
+    await answerNext([{ n: 2 }]);
+    expect(await Promise.all([one, two])).toEqual(["a:1+2", "a:1+2"]);
+    expect(log).toEqual(["first a", "second a"]);
+  });
+
+  it("runs the screen on show before background refreshes, whatever the order asked", async () => {
+    const { coordinator, log, answerNext } = setup();
+    const later = coordinator.ask(twoStep, ctx(), { tag: "bg" }, { priority: "background" });
+    await flush();
+    const now = coordinator.ask(twoStep, ctx(), { tag: "fg" });
+    // The background statement already in flight is interrupted and goes back in the queue.
+    await flush();
+    expect(log).toEqual(["first bg", "first fg"]);
+    await answerNext([{ n: 1 }]);
+    await answerNext([{ n: 2 }]);
+    expect(await now).toBe("fg:1+2");
+    await answerNext([{ n: 3 }]);
+    await answerNext([{ n: 4 }]);
+    expect(await later).toBe("bg:3+4");
+    expect(log).toEqual(["first bg", "first fg", "second fg", "first bg", "second bg"]);
+  });
+
+  it("stops a question nobody waits for: interrupts its statement and never sends the rest", async () => {
+    const { coordinator, log, cancels, answerNext } = setup();
+    const controller = new AbortController();
+    const stale = coordinator.ask(twoStep, ctx("2025-01-01"), { tag: "old" }, { signal: controller.signal });
+    await flush();
+    const fresh = coordinator.ask(twoStep, ctx("2025-02-01"), { tag: "new" });
+    controller.abort();
+    await expect(stale).rejects.toBeInstanceOf(QueryCancelled);
+    await flush();
+    expect(cancels()).toBe(1);
+    await answerNext([{ n: 5 }]);
+    await answerNext([{ n: 6 }]);
+    expect(await fresh).toBe("new:5+6");
+    expect(log).toEqual(["first old", "first new", "second new"]);
+    expect(coordinator.cached(twoStep, ctx("2025-01-01"), { tag: "old" })).toBeUndefined();
+  });
+
+  it("keeps computing a shared question while one of its askers still waits", async () => {
+    const { coordinator, cancels, answerNext } = setup();
+    const controller = new AbortController();
+    const leaving = coordinator.ask(twoStep, ctx(), { tag: "a" }, { signal: controller.signal });
+    const staying = coordinator.ask(twoStep, ctx(), { tag: "a" });
+    controller.abort();
+    await expect(leaving).rejects.toBeInstanceOf(QueryCancelled);
+    await answerNext([{ n: 1 }]);
+    await answerNext([{ n: 2 }]);
+    expect(await staying).toBe("a:1+2");
+    expect(cancels()).toBe(0);
+  });
+
+  it("still drops a cancelled question's temporary table", async () => {
+    const { coordinator, log, answerNext } = setup();
+    const controller = new AbortController();
+    const asked = coordinator.ask(withTemp, ctx(), undefined, { signal: controller.signal });
+    await answerNext([]);
+    expect(log).toEqual(["CREATE TEMP TABLE t_1 AS SELECT 1", "SELECT * FROM t_1"]);
+    controller.abort(); // interrupts the SELECT; the DROP in the metric's finally must still run
+    await expect(asked).rejects.toBeInstanceOf(QueryCancelled);
+    await answerNext([]);
+    expect(log).toEqual([
+      "CREATE TEMP TABLE t_1 AS SELECT 1",
+      "SELECT * FROM t_1",
+      "DROP TABLE IF EXISTS t_1",
+    ]);
+  });
+
+  it("shows answers saved from a last visit as such until the engine confirms them", async () => {
+    const { coordinator, answerNext } = setup();
+    const key = queryKey(ignoresFilters, ctx(), undefined);
+    coordinator.prime("1", [[key, "2025-06-30"]]);
+    coordinator.prime("0", [[queryKey(twoStep, ctx(), { tag: "a" }), "old data"]]);
+    expect(coordinator.cached(ignoresFilters, ctx(), undefined)).toEqual({
+      value: "2025-06-30",
+      fromLastVisit: true,
+    });
+    expect(coordinator.cached(twoStep, ctx(), { tag: "a" })).toBeUndefined();
+    const confirmed = coordinator.ask(ignoresFilters, ctx(), undefined);
+    await answerNext([{ day: "2025-07-01" }]);
+    expect(await confirmed).toBe("2025-07-01");
+    expect(coordinator.confirmedAnswers()).toEqual([[key, "2025-07-01"]]);
+  });
+
+  it("passes a metric's failure to every asker and caches nothing", async () => {
+    const { coordinator, pending } = setup();
+    const asked = coordinator.ask(ignoresFilters, ctx(), undefined);
+    await flush();
+    pending.shift()?.fail(new Error("Binder Error: no such table"));
+    await expect(asked).rejects.toThrow("no such table");
+    expect(coordinator.cached(ignoresFilters, ctx(), undefined)).toBeUndefined();
+  });
+});
