@@ -3,10 +3,10 @@
 
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Download, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Download, Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES } from "../support/fixtures";
-import { APP_URL, launchBrowser, openApp } from "./browser";
+import { browserForFile, importFiles, LOAD_TIMEOUT, offOrigin, openOnSample } from "./browser";
 
 const HOSTILE = '=HYPERLINK("http://evil.example","click")';
 /** The hostile name as a neutralised, RFC 4180-quoted CSV cell. */
@@ -14,18 +14,12 @@ const NEUTRALISED = `"'${HOSTILE.replaceAll('"', '""')}"`;
 /** A cell (start of a line or after a comma, quoted or not) that a spreadsheet would run. */
 const RAW_FORMULA_CELL = /(^|,)"?=HYPERLINK/m;
 
-let browser: Browser;
+const browser = browserForFile();
 let page: Page;
 let requests: string[];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page, requests } = await openApp(browser));
-  await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: 30_000 });
-});
-
-afterAll(async () => {
-  await browser.close();
+  ({ page, requests } = await openOnSample(browser()));
 });
 
 async function download(button: Locator): Promise<Download> {
@@ -103,17 +97,14 @@ describe("exports in the browser", () => {
     expect(parsed.texts).toBeGreaterThan(0);
     expect(parsed.unfilledText).toBe(0);
     // Exports are made in the page: nothing was fetched from anywhere else.
-    const origin = new URL(APP_URL).origin;
-    expect(requests.filter((url) => !/^(blob:|data:)/.test(url) && !url.startsWith(origin))).toEqual([]);
+    expect(offOrigin(requests)).toEqual([]);
   });
 
   it("neutralises a campaign named =HYPERLINK(…) in the campaign table and chart CSVs", async () => {
-    await page.getByLabel("Import data file").setInputFiles(path.join(FIXTURES, "exports-hostile.csv"));
-    await page.getByRole("button", { name: "Apply mapping" }).click();
     // exports-hostile.csv: X1 and X2 came from the hostile campaign, X3 from Webinar A.
-    await page.locator('[data-metric="leads"][data-value="3"]').waitFor({ timeout: 30_000 });
+    await importFiles(page, path.join(FIXTURES, "exports-hostile.csv"), 3);
     await page.getByRole("tab", { name: "Campaigns" }).click();
-    await page.locator("table.campaign-table tbody tr").first().waitFor({ timeout: 30_000 });
+    await page.locator("table.campaign-table tbody tr").first().waitFor({ timeout: LOAD_TIMEOUT });
     await expect(page.locator("table.campaign-table tbody tr").count()).resolves.toBe(2);
 
     const table = (

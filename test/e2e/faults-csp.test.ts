@@ -2,16 +2,25 @@
 // header example, a violation is noticed, and no screen, slide, print or export causes one.
 
 import { readFile } from "node:fs/promises";
-import type { Browser, Download, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Download, Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CONTENT_SECURITY_POLICY, HEADER_ONLY_POLICY, policyText } from "../../vite.config";
-import { APP_URL, launchBrowser } from "./browser";
+import {
+  APP_URL,
+  browserForFile,
+  LOAD_TIMEOUT,
+  metricsShown,
+  metricsShownAfter,
+  offOrigin,
+  SAMPLE_LEADS,
+  showsLeads,
+} from "./browser";
 
 /** A URL on this machine that no server answers; the probe's request to it is also aborted by a route. */
 const OFF_ORIGIN_IMAGE = "http://127.0.0.1:9/csp-probe.png";
 const CSP_MESSAGE = /Content[- ]Security[- ]Policy/i;
 
-let browser: Browser;
+const browser = browserForFile();
 let page: Page;
 /** Every request the page made and every CSP violation it reported, from its first script on. */
 let requests: string[];
@@ -25,7 +34,7 @@ let violations: string[];
  * stops DuckDB, so no numbers would show.
  */
 async function openRecordedApp(): Promise<{ page: Page; requests: string[]; violations: string[] }> {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await browser().newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const requests: string[] = [];
   const violations: string[] = [];
@@ -49,7 +58,7 @@ async function openRecordedApp(): Promise<{ page: Page; requests: string[]; viol
     });
   });
   await page.goto(APP_URL);
-  await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: 30_000 });
+  await showsLeads(page, SAMPLE_LEADS);
   return { page, requests, violations };
 }
 
@@ -62,17 +71,10 @@ async function download(button: Locator): Promise<Download> {
 
 /** Opens a tab and waits until its analysis queries are all answered on screen. */
 async function openTab(name: string, ready: string): Promise<void> {
-  const shownBefore = Number(await page.locator("html").getAttribute("data-metrics-shown"));
+  const shownBefore = await metricsShown(page);
   await page.getByRole("tab", { name }).click();
-  await page.locator(ready).first().waitFor({ timeout: 30_000 });
-  await page.waitForFunction(
-    (before) => {
-      const { metricsPending, metricsShown } = document.documentElement.dataset;
-      return metricsPending === "0" && Number(metricsShown) > before;
-    },
-    shownBefore,
-    { timeout: 30_000 },
-  );
+  await page.locator(ready).first().waitFor({ timeout: LOAD_TIMEOUT });
+  await metricsShownAfter(page, shownBefore);
 }
 
 /** Saves the first chart on screen as a PNG, html-to-image's path (the export most likely to trip a policy). */
@@ -83,12 +85,7 @@ async function exportFirstChartPng(): Promise<void> {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   ({ page, requests, violations } = await openRecordedApp());
-});
-
-afterAll(async () => {
-  await browser.close();
 });
 
 describe("the built app under its Content-Security-Policy", () => {
@@ -150,13 +147,13 @@ describe("the built app under its Content-Security-Policy", () => {
     await page.getByRole("button", { name: "Present" }).click();
     const deck = page.getByRole("dialog", { name: "Presentation" });
     const number = deck.locator(".slide-number");
-    await number.filter({ hasText: /^1 \/ \d+$/ }).waitFor({ timeout: 30_000 });
+    await number.filter({ hasText: /^1 \/ \d+$/ }).waitFor({ timeout: LOAD_TIMEOUT });
     const total = Number((await number.textContent())?.split(" / ")[1]);
     expect(total).toBe(5);
     for (let slide = 1; slide <= total; slide++) {
       if (slide > 1) await page.keyboard.press("ArrowRight");
       await number.filter({ hasText: `${slide} / ${total}` }).waitFor();
-      await deck.locator(".chart-plot svg").first().waitFor({ timeout: 30_000 });
+      await deck.locator(".chart-plot svg").first().waitFor({ timeout: LOAD_TIMEOUT });
     }
     await page.keyboard.press("Escape");
     await deck.waitFor({ state: "detached" });
@@ -174,7 +171,7 @@ describe("the built app under its Content-Security-Policy", () => {
     });
     await page.getByRole("button", { name: "Print report" }).click();
     await page.waitForFunction(() => (window as unknown as { printed: number[] }).printed.length > 0, null, {
-      timeout: 30_000,
+      timeout: LOAD_TIMEOUT,
     });
     expect(await page.evaluate(() => (window as unknown as { printed: number[] }).printed)).toEqual([5]);
     await page.locator(".presentation-print-report").waitFor({ state: "detached" });
@@ -182,8 +179,7 @@ describe("the built app under its Content-Security-Policy", () => {
   });
 
   it("made no request outside its own origin", () => {
-    const origin = new URL(APP_URL).origin;
-    expect(requests.filter((url) => !/^(blob:|data:)/.test(url) && !url.startsWith(origin))).toEqual([]);
+    expect(offOrigin(requests)).toEqual([]);
   });
 
   // Last, so it also shows the recorder was still listening after everything above.

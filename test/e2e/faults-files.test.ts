@@ -5,22 +5,19 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openApp } from "./browser";
+import { browserForFile, LOAD_TIMEOUT, openOnSample, showsLeads } from "./browser";
 
-const LOAD_TIMEOUT = 30_000;
 const HEADER = "lead_id,occurred_at,activity,campaign";
-let browser: Browser;
+const browser = browserForFile();
 let folder: string;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
+beforeAll(() => {
   folder = mkdtempSync(path.join(tmpdir(), "faults-files-"));
 });
 
-afterAll(async () => {
-  await browser.close();
+afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
@@ -49,10 +46,6 @@ function wideLog(rows: number): Buffer {
 
 const file = (name: string, buffer: Buffer) => ({ name, mimeType: "text/csv", buffer });
 
-async function showsLeads(page: Page, leads: number): Promise<void> {
-  await page.locator(`[data-metric="leads"][data-value="${leads}"]`).waitFor({ timeout: LOAD_TIMEOUT });
-}
-
 async function shows(page: Page, text: string): Promise<void> {
   await page.getByText(text, { exact: false }).first().waitFor({ timeout: LOAD_TIMEOUT });
 }
@@ -67,8 +60,7 @@ async function refused(page: Page, sentence: string, leads: number): Promise<voi
 
 describe("damaged and unusual files in the browser", () => {
   it("loads each file that can be read and refuses the rest in a sentence, keeping the data", async () => {
-    const { page } = await openApp(browser);
-    await showsLeads(page, 3000);
+    const { page } = await openOnSample(browser());
     const input = page.getByLabel("Import data file");
 
     // A 1,000-column export: the mapping step, then 1,999 rows loaded and row 2 rejected with its text.
@@ -146,5 +138,5 @@ describe("damaged and unusual files in the browser", () => {
       101,
     );
     await page.context().close();
-  }, 120_000);
+  }, 240_000);
 });

@@ -2,26 +2,12 @@
 // workspace. Each phase is covered on the engine in test/import/cancel.test.ts; here the user's path.
 
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FIXTURES } from "../support/fixtures";
-import { launchBrowser, openApp } from "./browser";
+import { browserForFile, importFiles, LOAD_TIMEOUT, openOnSample, showsLeads } from "./browser";
 
-const LOAD_TIMEOUT = 30_000;
 const CANCELLED = "The import was cancelled; the previous data is still loaded.";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
-async function showsLeads(page: Page, leads: number): Promise<void> {
-  await page.locator(`[data-metric="leads"][data-value="${leads}"]`).waitFor({ timeout: LOAD_TIMEOUT });
-}
+const browser = browserForFile();
 
 /** funnel-basic.csv's columns with 400,000 rows (100,000 leads): seconds of work to cancel in. */
 function bigLog(): Buffer {
@@ -39,11 +25,8 @@ function bigLog(): Buffer {
 
 describe("a cancelled import", () => {
   it("keeps the previous data loaded and saved, from the mapping step and while reading", async () => {
-    const { page } = await openApp(browser);
-    await showsLeads(page, 3000);
-    await page.getByLabel("Import data file").setInputFiles(path.join(FIXTURES, "funnel-basic.csv"));
-    await page.getByRole("button", { name: "Apply mapping" }).click();
-    await showsLeads(page, 10);
+    const { page } = await openOnSample(browser());
+    await importFiles(page, path.join(FIXTURES, "funnel-basic.csv"), 10);
     await page.getByText("Kept in this browser").waitFor({ timeout: LOAD_TIMEOUT });
 
     // A file of another shape opens the mapping step; its Cancel drops it.
@@ -57,7 +40,8 @@ describe("a cancelled import", () => {
     // pressed while it reads (before, the apply step made a new switch and finished anyway).
     await page
       .getByLabel("Import data file")
-      .setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: bigLog() });
+      // 20 MB through Playwright's pipe: over 30 s when the machine is busy.
+      .setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: bigLog() }, { timeout: LOAD_TIMEOUT });
     const cancel = page.locator(".import-progress").getByRole("button", { name: "Cancel" });
     await cancel.click({ timeout: LOAD_TIMEOUT });
     await page.getByText(CANCELLED).waitFor({ timeout: 120_000 });

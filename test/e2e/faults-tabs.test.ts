@@ -2,40 +2,24 @@
 // offered a reload; a setting changed in one tab is not wiped by the other.
 
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FIXTURES } from "../support/fixtures";
-import { APP_URL, launchBrowser } from "./browser";
+import { APP_URL, browserForFile, importFiles, LOAD_TIMEOUT, SAMPLE_LEADS, showsLeads } from "./browser";
 
-const LOAD_TIMEOUT = 30_000;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
-async function showsLeads(page: Page, leads: number): Promise<void> {
-  await page.locator(`[data-metric="leads"][data-value="${leads}"]`).waitFor({ timeout: LOAD_TIMEOUT });
-}
+const browser = browserForFile();
 
 describe("two tabs", () => {
   it("tells the other tab the saved workspace changed, and keeps both tabs' settings", async () => {
     // One context = one browser profile: both tabs share localStorage, IndexedDB and BroadcastChannel.
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const first = await context.newPage();
     const second = await context.newPage();
     await first.goto(APP_URL);
     await second.goto(APP_URL);
-    await showsLeads(first, 3000);
-    await showsLeads(second, 3000);
+    await showsLeads(first, SAMPLE_LEADS);
+    await showsLeads(second, SAMPLE_LEADS);
 
-    await first.getByLabel("Import data file").setInputFiles(path.join(FIXTURES, "funnel-basic.csv"));
-    await first.getByRole("button", { name: "Apply mapping" }).click();
-    await showsLeads(first, 10);
+    await importFiles(first, path.join(FIXTURES, "funnel-basic.csv"), 10);
     await first.getByText("Kept in this browser").waitFor({ timeout: LOAD_TIMEOUT });
 
     const notice = second.locator('[data-notice="changed-elsewhere"]');

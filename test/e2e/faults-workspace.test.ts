@@ -2,42 +2,23 @@
 // again every time, even after the sample was the first thing loaded.
 
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { FIXTURES } from "../support/fixtures";
-import { launchBrowser, openApp } from "./browser";
+import { browserForFile, importFiles, LOAD_TIMEOUT, openOnSample, showsLeads } from "./browser";
 
-const LOAD_TIMEOUT = 30_000;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
-async function showsLeads(page: Page, leads: number): Promise<void> {
-  await page.locator(`[data-metric="leads"][data-value="${leads}"]`).waitFor({ timeout: LOAD_TIMEOUT });
-}
+const browser = browserForFile();
 
 /** funnel-basic.csv has 10 leads; its mapping is remembered after the first import. */
 async function importFixture(page: Page): Promise<void> {
-  await page.getByLabel("Import data file").setInputFiles(path.join(FIXTURES, "funnel-basic.csv"));
-  const apply = page.getByRole("button", { name: "Apply mapping" });
-  const loaded = page.locator('[data-metric="leads"][data-value="10"]');
-  await apply.or(loaded).first().waitFor({ timeout: LOAD_TIMEOUT });
-  if (await apply.isVisible()) await apply.click();
-  await showsLeads(page, 10);
+  await importFiles(page, path.join(FIXTURES, "funnel-basic.csv"), 10, "if-asked");
   await page.getByText("Kept in this browser").waitFor({ timeout: LOAD_TIMEOUT });
 }
 
 describe("Clear workspace", () => {
   it("asks first, then shows the sample again, every time", async () => {
-    const { page } = await openApp(browser);
     // The first visit opens the sample: its bytes went to the worker once already.
-    await showsLeads(page, 3000);
+    const { page } = await openOnSample(browser());
     await importFixture(page);
 
     const dialog = page.getByRole("alertdialog", { name: "Clear workspace?" });

@@ -2,40 +2,28 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FIXTURES } from "../support/fixtures";
-import { launchBrowser, openApp } from "./browser";
+import { browserForFile, importFiles, LOAD_TIMEOUT, openOnSample } from "./browser";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserForFile();
 
 describe("Leaks in the browser", () => {
   it("shows the fixture's hand-checked leaks, the biggest leak and its leaked leads", async () => {
-    const { page } = await openApp(browser);
-    await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: 30_000 });
+    const { page } = await openOnSample(browser());
     // The sample's own leaks render first.
     await page.getByRole("tab", { name: "Leaks" }).click();
     const sampleHeadline = page.locator("p.headline[data-biggest-leak]");
-    await sampleHeadline.waitFor({ timeout: 30_000 });
+    await sampleHeadline.waitFor({ timeout: LOAD_TIMEOUT });
     expect(await sampleHeadline.textContent()).toMatch(/^The biggest leak is /);
     await page.getByRole("tab", { name: "Overview" }).click();
 
-    await page.getByLabel("Import data file").setInputFiles(path.join(FIXTURES, "funnel-basic.csv"));
-    await page.getByRole("button", { name: "Apply mapping" }).click();
-    await page.locator('[data-metric="leads"][data-value="10"]').waitFor({ timeout: 30_000 });
+    await importFiles(page, path.join(FIXTURES, "funnel-basic.csv"), 10);
     await page.getByRole("tab", { name: "Leaks" }).click();
 
     // test/metrics/funnel.test.ts works these out: SQL → Opportunity loses 2 stalled of 5 SQLs.
     const headline = page.locator('p.headline[data-biggest-leak="sql"]');
-    await headline.waitFor({ timeout: 30_000 });
+    await headline.waitFor({ timeout: LOAD_TIMEOUT });
     const sentence =
       "The biggest leak is SQL → Opportunity: 2 of 5 SQLs (40.0 %) went no further (2 stalled); 3 reached Opportunity.";
     expect(await headline.textContent()).toBe(sentence);
@@ -61,7 +49,7 @@ describe("Leaks in the browser", () => {
 
     // The list opens on the biggest leak, longest inactive first: L4 (last 02-01, 149 days), L9 (04-12, 79 days).
     const rows = page.locator(".leaked-leads tbody tr");
-    await rows.first().waitFor({ timeout: 30_000 });
+    await rows.first().waitFor({ timeout: LOAD_TIMEOUT });
     expect(await rows.locator("th").allTextContents()).toEqual(["L4", "L9"]);
     await page.getByRole("button", { name: /^Lead/ }).click();
     await page.getByRole("button", { name: /^Lead/ }).click();
@@ -69,7 +57,7 @@ describe("Leaks in the browser", () => {
 
     await page.locator(".leaked-leads").getByLabel("Step").selectOption("opportunity");
     await page.locator(".leaked-leads").getByLabel("Reason").selectOption("lost");
-    await page.locator('.leaked-leads [data-leaked-count="1"]').waitFor({ timeout: 30_000 });
+    await page.locator('.leaked-leads [data-leaked-count="1"]').waitFor({ timeout: LOAD_TIMEOUT });
     expect(await rows.locator("th").allTextContents()).toEqual(["L2"]);
 
     const [selection] = await Promise.all([

@@ -1,19 +1,10 @@
 // Numbers the data cannot support, as the Overview shows them in the browser (issue 15): a step the CRM
 // sets and a closed win rate without lost deals. The log is built below and worked out by hand.
 
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openApp } from "./browser";
+import { describe, expect, it } from "vitest";
+import { browserForFile, importFiles, openOnSample } from "./browser";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserForFile();
 
 /**
  * 30 leads: lead 03-01, SQL 03-02. L1–L25 get an opportunity, on the SQL's day for L1–L24 (24 of 25 =
@@ -33,13 +24,8 @@ function log(): string {
 
 describe("not tracked on the Overview", () => {
   it("shows no benchmarked rate for a CRM-set step and no closed win rate without lost deals", async () => {
-    const { page } = await openApp(browser);
-    await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: 30_000 });
-    await page
-      .getByLabel("Import data file")
-      .setInputFiles({ name: "crm-log.csv", mimeType: "text/csv", buffer: Buffer.from(log()) });
-    await page.getByRole("button", { name: "Apply mapping" }).click();
-    await page.locator('[data-metric="leads"][data-value="30"]').waitFor({ timeout: 30_000 });
+    const { page } = await openOnSample(browser());
+    await importFiles(page, { name: "crm-log.csv", mimeType: "text/csv", buffer: Buffer.from(log()) }, 30);
 
     const sqlToOpp = page.locator('[data-metric="sql_to_opportunity"]');
     expect(await sqlToOpp.getAttribute("data-value")).toBe("");
@@ -56,6 +42,5 @@ describe("not tracked on the Overview", () => {
     expect(await closed.getAttribute("data-value")).toBe("");
     expect(await closed.textContent()).toContain("Not tracked: the data records no lost deal");
     await expect(page.locator(".benchmark-chart").textContent()).resolves.not.toMatch(/meet or beat/);
-    await page.context().close();
   });
 });

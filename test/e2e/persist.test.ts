@@ -1,42 +1,41 @@
 // The built app keeps an imported workspace in the browser across reloads and restarts, until "Clear workspace".
+// The first and last tests share one page: the last starts where the first leaves it, on the sample
+// with nothing kept (funnel-basic.csv's mapping may be remembered: importFixture confirms it if asked).
 
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES } from "../support/fixtures";
-import { APP_URL, launchBrowser, openApp } from "./browser";
+import {
+  APP_ORIGIN,
+  APP_URL,
+  browserForFile,
+  CHROMIUM_LAUNCH,
+  importFiles,
+  LOAD_TIMEOUT,
+  openApp,
+  SAMPLE_LEADS,
+  showsLeads,
+} from "./browser";
 
 const FIXTURE = path.join(FIXTURES, "funnel-basic.csv");
-const LOAD_TIMEOUT = 30_000;
 /** A test here loads the sample up to three times; each load takes seconds on a 2-core machine. */
-const TEST_TIMEOUT = 150_000;
+const TEST_TIMEOUT = 180_000;
 
-let browser: Browser;
+const browser = browserForFile();
+/** The page the first and last tests share (a fresh browser profile when the file starts). */
+let page: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  ({ page } = await openApp(browser()));
 });
 
-afterAll(async () => {
-  await browser.close();
-});
-
-/** Waits until the Leads tile shows `leads` (the sample has 3,000; funnel-basic.csv has 10). */
-async function showsLeads(page: Page, leads: number): Promise<void> {
-  await page.locator(`[data-metric="leads"][data-value="${leads}"]`).waitFor({ timeout: LOAD_TIMEOUT });
-}
-
-/** Imports funnel-basic.csv, confirming the proposed mapping when the app asks for it. */
+/** Imports funnel-basic.csv over the sample, confirming the proposed mapping when the app asks for it. */
 async function importFixture(page: Page): Promise<void> {
-  await showsLeads(page, 3000);
-  await page.getByLabel("Import data file").setInputFiles(FIXTURE);
-  const apply = page.getByRole("button", { name: "Apply mapping" });
-  const loaded = page.locator('[data-metric="leads"][data-value="10"]');
-  await apply.or(loaded).first().waitFor({ timeout: LOAD_TIMEOUT });
-  if (await apply.isVisible()) await apply.click();
-  await showsLeads(page, 10);
+  await showsLeads(page, SAMPLE_LEADS);
+  await importFiles(page, FIXTURE, 10, "if-asked");
 }
 
 const datasetLabel = (page: Page) => page.locator(".app-header .dataset-label").textContent();
@@ -54,7 +53,6 @@ describe("saved workspace in the browser", () => {
   it(
     "keeps an imported file across reloads until Clear workspace brings back the sample",
     async () => {
-      const { page } = await openApp(browser);
       const requests = recordRequests(page.context());
       await importFixture(page);
       // The save finishes after the numbers show; reloading before it would find nothing kept.
@@ -75,14 +73,12 @@ describe("saved workspace in the browser", () => {
       expect(await datasetLabel(page)).not.toBe("funnel-basic.csv");
 
       // Stored in this browser only: nothing was posted, nothing went off the app's origin.
-      const origin = new URL(APP_URL).origin;
       const sent = requests.filter((r) => {
         const [method = "", url = ""] = r.split(" ");
-        const local = url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:");
+        const local = url.startsWith(APP_ORIGIN) || url.startsWith("data:") || url.startsWith("blob:");
         return method !== "GET" || !local;
       });
       expect(sent).toEqual([]);
-      await page.context().close();
     },
     TEST_TIMEOUT,
   );
@@ -92,12 +88,7 @@ describe("saved workspace in the browser", () => {
     async () => {
       const profile = await mkdtemp(path.join(tmpdir(), "funnel-lens-profile-"));
       // A persistent profile on disk, as a user's browser has; the same flags as launchBrowser().
-      const launch = () =>
-        chromium.launchPersistentContext(profile, {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          headless: true,
-          args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-        });
+      const launch = () => chromium.launchPersistentContext(profile, CHROMIUM_LAUNCH);
       try {
         const first = await launch();
         const page = first.pages()[0] ?? (await first.newPage());
@@ -122,10 +113,9 @@ describe("saved workspace in the browser", () => {
   it(
     "says an import could not be kept when the browser's storage is full, and keeps it loaded",
     async () => {
-      const { page } = await openApp(browser);
       // Chromium's own quota override: the save fails the way it does on a full disk.
       const cdp = await page.context().newCDPSession(page);
-      await cdp.send("Storage.overrideQuotaForOrigin", { origin: new URL(APP_URL).origin, quotaSize: 1024 });
+      await cdp.send("Storage.overrideQuotaForOrigin", { origin: APP_ORIGIN, quotaSize: 1024 });
       await importFixture(page);
       await page
         .getByText(/could not be kept in this browser: the browser has no storage left/)
@@ -133,8 +123,7 @@ describe("saved workspace in the browser", () => {
       expect(await datasetLabel(page)).toBe("funnel-basic.csv");
 
       await page.reload();
-      await showsLeads(page, 3000);
-      await page.context().close();
+      await showsLeads(page, SAMPLE_LEADS);
     },
     TEST_TIMEOUT,
   );

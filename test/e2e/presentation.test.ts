@@ -1,9 +1,10 @@
 // Presentation mode in the browser: the deck moves with the arrow keys, shows each slide's headline, leaves
-// on Esc; the print report holds every slide and nothing else.
+// on Esc; the print report holds every slide and nothing else. One page on the sample for the file; the
+// last test leaves it under the print stylesheet.
 
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openApp } from "./browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserForFile, LOAD_TIMEOUT, openOnSample } from "./browser";
 
 /*
  * The sample's Overview (sample-data/README.md): MQL → SQL 27.7 %, within its 25–30 % band; sales
@@ -22,26 +23,21 @@ interface Printed {
   headlines: (string | null)[];
 }
 
-let browser: Browser;
+const browser = browserForFile();
+let page: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
+  ({ page } = await openOnSample(browser()));
 });
 
 describe("Presentation mode in the browser", () => {
   it("moves with the arrow keys, shows each headline in large type and leaves on Esc", async () => {
-    const { page } = await openApp(browser);
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: 30_000 });
 
     await page.getByRole("button", { name: "Present" }).click();
     const deck = page.getByRole("dialog", { name: "Presentation" });
     const headline = deck.getByRole("heading", { level: 2 });
-    await deck.getByText(`1 / ${SLIDES}`, { exact: true }).waitFor({ timeout: 30_000 });
+    await deck.getByText(`1 / ${SLIDES}`, { exact: true }).waitFor({ timeout: LOAD_TIMEOUT });
     expect(await headline.textContent()).toBe(SAMPLE_OVERVIEW_HEADLINE);
 
     // On a 1080p screen the 960 × 540 slide is drawn at 2×: 14 px chart labels show at 28 px.
@@ -73,12 +69,11 @@ describe("Presentation mode in the browser", () => {
     await page.keyboard.press("Escape");
     await deck.waitFor({ state: "detached" });
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Present");
-    await page.context().close();
+    // Back to Playwright's default window (1280 × 720) for the next tests.
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   it("prints every slide with its chart and headline, then removes the report", async () => {
-    const { page } = await openApp(browser);
-    await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: 30_000 });
     // Stand in for the print dialog: record what the printed page holds when print is called.
     await page.evaluate(() => {
       const printed: Printed[] = [];
@@ -94,7 +89,7 @@ describe("Presentation mode in the browser", () => {
     });
     await page.getByRole("button", { name: "Print report" }).click();
     await page.waitForFunction(() => (window as unknown as { printed: unknown[] }).printed.length > 0, null, {
-      timeout: 30_000,
+      timeout: LOAD_TIMEOUT,
     });
     const [printed] = await page.evaluate(() => (window as unknown as { printed: Printed[] }).printed);
     expect(printed?.pages).toBe(SLIDES);
@@ -102,12 +97,9 @@ describe("Presentation mode in the browser", () => {
     expect(printed?.headlines[0]).toBe(SAMPLE_OVERVIEW_HEADLINE);
     // The report is gone once printing is over.
     await page.locator(".presentation-print-report").waitFor({ state: "detached" });
-    await page.context().close();
   });
 
   it("prints only the report: the app and the buttons are hidden under the print stylesheet", async () => {
-    const { page } = await openApp(browser);
-    await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: 30_000 });
     await page.evaluate(() => {
       const seen: Record<string, string>[] = [];
       Object.assign(window, { seen });
@@ -133,10 +125,9 @@ describe("Presentation mode in the browser", () => {
       [...document.querySelectorAll("button")].find((b) => b.textContent === "Print report")?.click(),
     );
     await page.waitForFunction(() => (window as unknown as { seen: unknown[] }).seen.length > 0, null, {
-      timeout: 30_000,
+      timeout: LOAD_TIMEOUT,
     });
     const [seen] = await page.evaluate(() => (window as unknown as { seen: Record<string, string>[] }).seen);
     expect(seen).toEqual({ app: "none", report: "block", page: "page", buttons: "" });
-    await page.context().close();
   });
 });

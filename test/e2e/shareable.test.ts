@@ -1,18 +1,10 @@
 // A view's link: filters, period and comparison chosen in one tab reopen to the same numbers in another.
 
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KPI_IDS, launchBrowser, openApp } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserForFile, KPI_IDS, LOAD_TIMEOUT, openOnSample } from "./browser";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserForFile();
 
 async function kpis(page: Page): Promise<Record<string, string | null>> {
   const values: Record<string, string | null> = {};
@@ -26,15 +18,14 @@ async function nextUpdate(page: Page, after: number): Promise<number> {
   await page.waitForFunction(
     (n) => Number(document.querySelector("main")?.getAttribute("data-funnel-update") ?? 0) > n,
     after,
-    { timeout: 30_000 },
+    { timeout: LOAD_TIMEOUT },
   );
   return Number(await page.locator("main").getAttribute("data-funnel-update"));
 }
 
 describe("shareable view links", () => {
   it("reloads a filtered, compared view from its URL to the same KPI values", async () => {
-    const { page } = await openApp(browser);
-    await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: 30_000 });
+    const { page } = await openOnSample(browser());
     const filters = page.getByRole("region", { name: "Filters" });
     let update = Number(await page.locator("main").getAttribute("data-funnel-update"));
 
@@ -60,8 +51,10 @@ describe("shareable view links", () => {
     // A new tab (same browser profile, as a colleague with the same workspace would have) opens the link.
     const second = await page.context().newPage();
     await second.goto(url.toString());
-    await second.locator('[data-comparison="ready"]').waitFor({ timeout: 30_000 });
-    await second.locator(`[data-metric="leads"][data-value="${shown.leads}"]`).waitFor({ timeout: 30_000 });
+    await second.locator('[data-comparison="ready"]').waitFor({ timeout: LOAD_TIMEOUT });
+    await second
+      .locator(`[data-metric="leads"][data-value="${shown.leads}"]`)
+      .waitFor({ timeout: LOAD_TIMEOUT });
     expect(await kpis(second)).toEqual(shown);
     const secondFilters = second.getByRole("region", { name: "Filters" });
     await expect(secondFilters.getByLabel("Team", { exact: true }).inputValue()).resolves.toBe("Regional");
@@ -76,7 +69,7 @@ describe("shareable view links", () => {
     await second.getByRole("tab", { name: "Leaks" }).click();
     await second
       .getByText("Dotted grey line: the previous period", { exact: false })
-      .waitFor({ timeout: 30_000 });
+      .waitFor({ timeout: LOAD_TIMEOUT });
     expect(new URL(second.url()).searchParams.get("tab")).toBe("leaks");
 
     // A filter changed on another screen: back on the Overview, the first tiles shown are the new
@@ -84,7 +77,7 @@ describe("shareable view links", () => {
     await secondFilters.getByLabel("Team", { exact: true }).selectOption("");
     await second.getByRole("tab", { name: "Overview" }).click();
     const leads = second.locator('[data-metric="leads"]');
-    await leads.waitFor({ timeout: 30_000 });
+    await leads.waitFor({ timeout: LOAD_TIMEOUT });
     expect(Number(await leads.getAttribute("data-value"))).toBeGreaterThan(Number(shown.leads));
     await page.context().close();
   });

@@ -1,26 +1,17 @@
 // Light and dark themes in the built app: html[data-theme], the page colours and chart colours from CSS variables.
 
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP_URL, launchBrowser } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { APP_URL, browserForFile, LOAD_TIMEOUT, SAMPLE_LEADS, showsLeads } from "./browser";
 
-const LOAD_TIMEOUT = 30_000;
 /** Where zustand's persist middleware keeps the settings: {"state": {...}, "version": 0}. */
 const SETTINGS_KEY = "funnel-lens:settings";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserForFile();
 
 /** Opens the app with the system preferring `colorScheme` and, when given, a theme already saved in settings. */
 async function openThemed(colorScheme: "light" | "dark", savedTheme?: "light" | "dark"): Promise<Page> {
-  const context = await browser.newContext({ colorScheme });
+  const context = await browser().newContext({ colorScheme });
   if (savedTheme) {
     await context.addInitScript(
       ([key, theme]) => localStorage.setItem(key, JSON.stringify({ state: { theme }, version: 0 })),
@@ -29,7 +20,7 @@ async function openThemed(colorScheme: "light" | "dark", savedTheme?: "light" | 
   }
   const page = await context.newPage();
   await page.goto(APP_URL);
-  await page.locator('[data-metric="leads"][data-value="3000"]').waitFor({ timeout: LOAD_TIMEOUT });
+  await showsLeads(page, SAMPLE_LEADS);
   await page.locator(".chart .chart-bar").first().waitFor({ timeout: LOAD_TIMEOUT });
   return page;
 }
