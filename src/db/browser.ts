@@ -69,12 +69,16 @@ async function start(): Promise<SqlEngine> {
 
   // Interruptible queries run one at a time (their parameters share one session variable), and
   // `cancel()` stops the one running: the worker polls a sent query in slices, so the interrupt lands
-  // between slices instead of after the whole query.
+  // between slices instead of after the whole query. A cancelled query can come back with no rows
+  // instead of an error, so whether it was cancelled is decided here, by its number.
   let interruptibleChain: Promise<unknown> = Promise.resolve();
-  let cancelRequested = false;
+  let queries = 0;
+  let running: number | null = null;
+  let cancelled: number | null = null;
   async function runInterruptible<T>(sql: string, params: readonly SqlValue[]): Promise<T[]> {
     const text = params.length === 0 ? sql : placeholdersToVariables(sql, params);
-    cancelRequested = false;
+    const id = ++queries;
+    running = id;
     try {
       if (params.length > 0) {
         const set = await conn.prepare(setParamsSql(params.length));
@@ -84,15 +88,17 @@ async function start(): Promise<SqlEngine> {
           set.close().catch(() => undefined);
         }
       }
-      if (cancelRequested) throw new QueryCancelled();
+      if (cancelled === id) throw new QueryCancelled();
       const reader = await conn.send(text);
       const rows: T[] = [];
       for await (const batch of reader) for (const row of batch.toArray()) rows.push(row.toJSON() as T);
+      if (cancelled === id) throw new QueryCancelled();
       return rows;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (cancelRequested || /interrupt|cancel/i.test(message)) throw new QueryCancelled();
-      throw new QueryError(message, sql, error);
+      if (cancelled === id || error instanceof QueryCancelled) throw new QueryCancelled();
+      throw new QueryError(error instanceof Error ? error.message : String(error), sql, error);
+    } finally {
+      running = null;
     }
   }
 
@@ -115,7 +121,9 @@ async function start(): Promise<SqlEngine> {
     },
     readFile: (name) => db.copyFileToBuffer(name),
     cancel: async () => {
-      cancelRequested = true;
+      // Only an interruptible query can be stopped; the importer's statements run to their end.
+      if (running === null) return;
+      cancelled = running;
       await conn.cancelSent();
     },
   };

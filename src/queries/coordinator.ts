@@ -36,6 +36,8 @@ interface Statement {
   reject: (error: unknown) => void;
   /** Interrupted to let a visible statement go first: it goes back in the queue, not to its caller. */
   preempted?: boolean;
+  /** Times it came back cancelled though nobody cancelled it (a cancel racing its start): retried. */
+  retries?: number;
 }
 
 /** JSON with object keys sorted, so equal parameters give equal keys whatever their key order. */
@@ -216,7 +218,7 @@ export class QueryCoordinator {
       // A visible question does not wait behind a long background one: interrupt it, run it later.
       if (running && RANK[job.priority] < RANK[running.job.priority] && !running.cleanup) {
         running.preempted = true;
-        this.interrupt();
+        this.interrupt(running);
       }
       void this.pump();
     });
@@ -254,11 +256,13 @@ export class QueryCoordinator {
       this.stats.sent++;
       statement.resolve(await statement.run(engine));
     } catch (error) {
+      const wanted = !statement.job.controller.signal.aborted;
       if (
-        statement.preempted &&
         error instanceof QueryCancelled &&
-        !statement.job.controller.signal.aborted
+        wanted &&
+        (statement.preempted || (statement.retries ?? 0) < 2)
       ) {
+        if (!statement.preempted) statement.retries = (statement.retries ?? 0) + 1;
         statement.preempted = false;
         this.queue.push(statement);
       } else statement.reject(error);
@@ -279,7 +283,7 @@ export class QueryCoordinator {
     const running = this.running;
     if (running && running.job !== job && RANK[priority] < RANK[running.job.priority] && !running.cleanup) {
       running.preempted = true;
-      this.interrupt();
+      this.interrupt(running);
     }
   }
 
@@ -290,12 +294,15 @@ export class QueryCoordinator {
     const dropped = this.queue.filter((s) => s.job === job && !s.cleanup);
     this.queue = this.queue.filter((s) => s.job !== job || s.cleanup);
     for (const s of dropped) s.reject(new QueryCancelled());
-    if (this.running?.job === job && !this.running.cleanup) this.interrupt();
+    if (this.running?.job === job && !this.running.cleanup) this.interrupt(this.running);
     void this.pump();
   }
 
-  private interrupt(): void {
+  /** Stops `statement` in the engine, if it is still the one running once the engine is reached. */
+  private interrupt(statement: Statement): void {
     this.stats.interrupted++;
-    void this.engine().then((engine) => engine.cancel());
+    void this.engine().then((engine) => {
+      if (this.running === statement) return engine.cancel();
+    });
   }
 }
