@@ -12,6 +12,7 @@ import { createNodeEngine } from "../support/nodeEngine";
 import type { Dataset } from "./datasets";
 import { applyStep, filterSteps } from "./filterSteps";
 import { createNativeEngine, openFileBlob } from "./nativeEngine";
+import { type NativePlainReference, nativePlainReference } from "./nativeReference";
 import { type Spread, spread } from "./stats";
 import { type StepTime, sumSteps, timed } from "./timedEngine";
 
@@ -28,6 +29,11 @@ export interface NativeSizeResult {
   /** queryFunnel for each filter state the 20 browser changes go through. */
   funnelQueryMs?: number[];
   funnelQuery?: Spread;
+  /**
+   * The import target's reference: a plain `read_csv` of the same file plus a reached-stage funnel,
+   * in a fresh native instance (no validation, row numbers or derived tables).
+   */
+  plainReference?: NativePlainReference;
 }
 
 export interface WasmNodeSteps {
@@ -70,6 +76,7 @@ export async function benchNativeSize(dataset: Dataset): Promise<NativeSizeResul
     const importMs = performance.now() - started;
     const steps = sumSteps(engine.steps);
     const funnelQueryMs = await timeFunnelQueries(native);
+    const plainReference = await nativePlainReference(dataset);
     return {
       ok: true,
       duckdb: native.version,
@@ -80,6 +87,7 @@ export async function benchNativeSize(dataset: Dataset): Promise<NativeSizeResul
       leads: summary.leads,
       funnelQueryMs,
       funnelQuery: spread(funnelQueryMs),
+      plainReference,
     };
   } catch (error) {
     return { ok: false, error: errorText(error) };
