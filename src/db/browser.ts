@@ -50,6 +50,13 @@ async function start(): Promise<SqlEngine> {
   // Extensions would be fetched from the network; everything we need is built in.
   await conn.query("SET autoinstall_known_extensions = false");
   await conn.query("SET autoload_known_extensions = false");
+  // Interruptible queries have a connection of their own. A sent query is polled in slices, and any
+  // other statement on its connection between two polls ends it early with no rows (seen: the import's
+  // audit and save running beside the first screen's queries). On its own connection it also reads only
+  // committed data, never the middle of the import's swap transaction.
+  const sentConn = await db.connect();
+  await sentConn.query("SET autoinstall_known_extensions = false");
+  await sentConn.query("SET autoload_known_extensions = false");
 
   async function run<T>(sql: string, params: readonly SqlValue[]): Promise<T[]> {
     try {
@@ -81,7 +88,7 @@ async function start(): Promise<SqlEngine> {
     running = id;
     try {
       if (params.length > 0) {
-        const set = await conn.prepare(setParamsSql(params.length));
+        const set = await sentConn.prepare(setParamsSql(params.length));
         try {
           await set.query(...params);
         } finally {
@@ -89,7 +96,7 @@ async function start(): Promise<SqlEngine> {
         }
       }
       if (cancelled === id) throw new QueryCancelled();
-      const reader = await conn.send(text);
+      const reader = await sentConn.send(text);
       const rows: T[] = [];
       for await (const batch of reader) for (const row of batch.toArray()) rows.push(row.toJSON() as T);
       if (cancelled === id) throw new QueryCancelled();
@@ -124,7 +131,7 @@ async function start(): Promise<SqlEngine> {
       // Only an interruptible query can be stopped; the importer's statements run to their end.
       if (running === null) return;
       cancelled = running;
-      await conn.cancelSent();
+      await sentConn.cancelSent();
     },
   };
 }
