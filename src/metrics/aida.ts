@@ -20,7 +20,6 @@
 // All three need MQL dates (tracked_stages.mql) and some AIDA behaviour recorded; otherwise null.
 
 import type { SqlEngine } from "../db/engine";
-import { quoteLiteral } from "../db/sql";
 import {
   AIDA_STAGES,
   type AidaMapping,
@@ -29,8 +28,8 @@ import {
   isAidaStage,
 } from "../model/aida";
 import { type TrackedStages, UNTRACKED_REASONS } from "../model/campaigns";
-import type { FunnelFilters } from "../model/filters";
-import { LIVE_TABLES } from "../warehouse/derive";
+import { DIMENSIONS, type FunnelFilters } from "../model/filters";
+import { BEHAVIOUR_ACTIVITIES, firstActivityColumn, LIVE_TABLES } from "../warehouse/derive";
 import { queryTrackedStages } from "./campaigns";
 import { filterWhere } from "./filters";
 import { defineMetric } from "./metric";
@@ -62,73 +61,72 @@ export interface Aida {
   tracked: TrackedStages;
 }
 
-/**
- * The mapping as a VALUES list of (activity, level 1–4). Activities go through the one literal helper;
- * a stage must be one of the AIDA constants (anything else throws), null means "not an AIDA behaviour".
- * When nothing maps to a stage, a NULL row keeps the VALUES list valid and joins nothing.
- */
-function aidaMappingValues(mapping: AidaMapping): string {
-  const rows: string[] = [];
-  for (const [activity, stage] of Object.entries(mapping)) {
-    if (stage === null) continue;
-    if (!isAidaStage(stage)) throw new Error(`Unknown AIDA stage for ${activity}: ${String(stage)}`);
-    rows.push(`(${quoteLiteral(activity)}, ${quoteLiteral(AIDA_STAGES.indexOf(stage) + 1)})`);
-  }
-  return rows.length > 0 ? rows.join(",\n    ") : "(NULL::VARCHAR, NULL::INTEGER)";
-}
-
 /** Interest's level: a repeat page view counts as at least this. */
 const INTEREST_LEVEL = AIDA_STAGES.indexOf("interest") + 1;
 
+/**
+ * For each AIDA level 1–4, the lead_behaviour columns whose date is the lead's first behaviour of that
+ * level under the mapping: each mapped activity's first event, and for page_view also the first repeat
+ * visit at least at Interest. A stage must be one of the AIDA constants (anything else throws); an
+ * activity mapped to null is not an AIDA behaviour. Only the vocabulary's activities have a column (the
+ * mapping the app resolves never holds another: model/aida.ts), so any other key maps nothing.
+ */
+function levelColumns(mapping: AidaMapping): string[][] {
+  const levels: string[][] = AIDA_STAGES.map(() => []);
+  for (const [activity, stage] of Object.entries(mapping)) {
+    if (stage === null) continue;
+    if (!isAidaStage(stage)) throw new Error(`Unknown AIDA stage for ${activity}: ${String(stage)}`);
+    if (!BEHAVIOUR_ACTIVITIES.includes(activity)) continue;
+    const level = AIDA_STAGES.indexOf(stage) + 1;
+    levels[level - 1]?.push(firstActivityColumn(activity));
+    if (activity === "page_view") levels[Math.max(level, INTEREST_LEVEL) - 1]?.push("repeat_page_view_at");
+  }
+  return levels;
+}
+
+/**
+ * Per lead (lead_behaviour, built once per data), the first time it showed behaviour of each AIDA level;
+ * the level it reached is the highest with any behaviour, its level at MQL the highest with behaviour at
+ * or before the MQL date. Which levels are tracked is read over every lead of the workspace.
+ */
 export function aidaSql(where: string, mapping: AidaMapping = defaultAidaMapping()): string {
-  return `WITH aida_vocabulary AS (
-  SELECT * FROM (VALUES
-    ${aidaMappingValues(mapping)}
-  ) v(activity, aida_level)
-),
-first_page_views AS (
-  SELECT lead_id, min(occurred_at) AS first_page_view_at
-  FROM ${LIVE_TABLES.events}
-  WHERE activity = 'page_view'
-  GROUP BY lead_id
-),
-event_levels AS (
-  -- Every AIDA event of the workspace at its level; a later page view is a repeat visit: Interest.
+  const levels = levelColumns(mapping);
+  const levelDates = levels
+    .map((columns, i) => {
+      const first =
+        columns.length === 0
+          ? "NULL::TIMESTAMP"
+          : columns.length === 1
+            ? columns[0]
+            : `least(${columns.join(", ")})`;
+      return `${first} AS level_${i + 1}_at`;
+    })
+    .join(",\n    ");
+  const highest = (condition: (level: number) => string) =>
+    `CASE ${[4, 3, 2, 1].map((level) => `WHEN ${condition(level)} THEN ${level}`).join(" ")} ELSE 0 END`;
+  return `WITH lead_levels AS (
   SELECT
-    events.lead_id,
-    events.occurred_at,
-    CASE
-      WHEN events.occurred_at > first_page_views.first_page_view_at
-        THEN greatest(aida_vocabulary.aida_level, ${INTEREST_LEVEL})
-      ELSE aida_vocabulary.aida_level
-    END AS aida_level
-  FROM ${LIVE_TABLES.events} AS events
-  JOIN aida_vocabulary ON aida_vocabulary.activity = events.activity
-  LEFT JOIN first_page_views ON first_page_views.lead_id = events.lead_id AND events.activity = 'page_view'
+    ${[...DIMENSIONS, "cohort_day"].join(", ")},
+    mql_reached_at,
+    ${levelDates}
+  FROM ${LIVE_TABLES.leadBehaviour}
 ),
 aida_tracked AS (
   -- Over the whole workspace, not the selection: which AIDA stages the data records at all.
   SELECT
-    coalesce(bool_or(aida_level = 1), false) AS awareness_tracked,
-    coalesce(bool_or(aida_level = 2), false) AS interest_tracked,
-    coalesce(bool_or(aida_level = 3), false) AS decision_tracked,
-    coalesce(bool_or(aida_level = 4), false) AS action_tracked
-  FROM event_levels
-),
-selected_leads AS (
-  SELECT lead_id, mql_reached_at FROM ${LIVE_TABLES.leadStages}
-  ${where}
+    coalesce(bool_or(level_1_at IS NOT NULL), false) AS awareness_tracked,
+    coalesce(bool_or(level_2_at IS NOT NULL), false) AS interest_tracked,
+    coalesce(bool_or(level_3_at IS NOT NULL), false) AS decision_tracked,
+    coalesce(bool_or(level_4_at IS NOT NULL), false) AS action_tracked
+  FROM lead_levels
 ),
 lead_behaviour AS (
   SELECT
-    selected_leads.lead_id,
-    any_value(selected_leads.mql_reached_at) AS mql_reached_at,
-    coalesce(max(event_levels.aida_level), 0) AS aida_reached,
-    coalesce(max(event_levels.aida_level) FILTER (WHERE event_levels.occurred_at <= selected_leads.mql_reached_at), 0)
-      AS aida_at_mql
-  FROM selected_leads
-  LEFT JOIN event_levels ON event_levels.lead_id = selected_leads.lead_id
-  GROUP BY selected_leads.lead_id
+    mql_reached_at,
+    ${highest((level) => `level_${level}_at IS NOT NULL`)} AS aida_reached,
+    ${highest((level) => `level_${level}_at <= mql_reached_at`)} AS aida_at_mql
+  FROM lead_levels
+  ${where}
 )
 SELECT
   any_value(aida_tracked.awareness_tracked) AS awareness_tracked,

@@ -17,7 +17,6 @@ import {
 } from "../model/alignment";
 import type { FunnelFilters } from "../model/filters";
 import { LIVE_TABLES, NO_VALUE } from "../warehouse/derive";
-import { withTempTable } from "../warehouse/tempTable";
 import { filterWhere } from "./filters";
 import { defineMetric } from "./metric";
 
@@ -48,24 +47,22 @@ export interface HandoffLead {
   routing: Routing;
 }
 
-const ACTIVITIES = "('sales_review', 'sales_contact', 'sales_feedback')";
-
 /**
- * Which hand-off parts the whole workspace records (lead_stages unfiltered, so a filter that happens to
- * select no review never turns review into "not tracked"): a step when any lead has its event,
- * acceptance when any lead has a SAL date (tracked_stages.sal); and the later stages the outcomes run
- * through (tracked_stages.sql, .opportunity, .deal). One row; no bound parameters.
+ * Which hand-off parts the whole workspace records (decided over all leads when the data was derived,
+ * so a filter that happens to select no review never turns review into "not tracked"): a step when any
+ * lead has its event, acceptance when any lead has a SAL date (tracked_stages.sal); and the later stages
+ * the outcomes run through (tracked_stages.sql, .opportunity, .deal). One row; no bound parameters.
  */
 export function handoffTrackingSql(): string {
   return `SELECT
-  count(first_review_at) > 0 AS review_tracked,
-  count(first_contact_at) > 0 AS contact_tracked,
-  count(first_feedback_at) > 0 AS feedback_tracked,
-  coalesce((SELECT sal FROM ${LIVE_TABLES.trackedStages}), false) AS acceptance_tracked,
-  coalesce((SELECT sql FROM ${LIVE_TABLES.trackedStages}), false) AS sql_tracked,
-  coalesce((SELECT opportunity FROM ${LIVE_TABLES.trackedStages}), false) AS opportunity_tracked,
-  coalesce((SELECT deal FROM ${LIVE_TABLES.trackedStages}), false) AS deal_tracked
-FROM ${LIVE_TABLES.leadStages}`;
+  review_recorded AS review_tracked,
+  contacts_recorded AS contact_tracked,
+  feedback_recorded AS feedback_tracked,
+  sal AS acceptance_tracked,
+  sql AS sql_tracked,
+  opportunity AS opportunity_tracked,
+  deal AS deal_tracked
+FROM ${LIVE_TABLES.trackedStages}`;
 }
 
 /**
@@ -112,43 +109,22 @@ tracking AS (
 routing_bands AS (
   ${routingRows}
 ),
-selected_leads AS (
-  SELECT * FROM ${LIVE_TABLES.leadStages}
-  ${where}
-),
 handed_off AS (
-  SELECT
-    lead_id, team, owner, company_size, mql_at, sal_reached_at, rejected_at, sql_reached_at,
-    opportunity_reached_at, won_at, lost_at, won_amount,
-    -- "1000+" → 1000, "100-999" → 100, "2,500" → 2500: the lower bound of a band or the count itself.
-    TRY_CAST(regexp_extract(replace(company_size, ',', ''), '[0-9]+') AS INTEGER) AS employees
-  FROM selected_leads
-  WHERE mql_at IS NOT NULL
-),
-sales_touches AS (
-  SELECT
-    h.lead_id,
-    min(e.occurred_at) FILTER (WHERE e.activity = 'sales_review' AND e.occurred_at >= h.mql_at) AS review_at,
-    min(e.occurred_at) FILTER (WHERE e.activity = 'sales_contact' AND e.occurred_at >= h.mql_at) AS contact_at,
-    min(e.occurred_at) FILTER (WHERE e.activity = 'sales_feedback' AND e.occurred_at >= h.mql_at) AS feedback_at,
-    count(*) FILTER (WHERE e.activity = 'sales_contact' AND e.occurred_at < h.mql_at)::INTEGER AS contacts_before_mql
-  FROM handed_off AS h
-  JOIN ${LIVE_TABLES.events} AS e ON e.lead_id = h.lead_id AND e.activity IN ${ACTIVITIES}
-  GROUP BY h.lead_id
+  -- Hours to each sales step come from lead_handoffs (derive.ts), built once per data.
+  SELECT * FROM ${LIVE_TABLES.leadHandoffs}
+  ${where}
 ),
 elapsed AS (
   SELECT
     h.*,
-    ${hours("t.review_at")} AS review_hours,
-    ${hours("t.contact_at")} AS contact_hours,
-    ${hours("t.feedback_at")} AS feedback_hours,
-    coalesce(t.contacts_before_mql, 0) AS contacts_before_mql,
+    ${hours("h.review_at")} AS review_hours,
+    ${hours("h.contact_at")} AS contact_hours,
+    ${hours("h.feedback_at")} AS feedback_hours,
     ${hours("s.as_of")} AS hours_since_mql,
     s.review_target_h, s.contact_target_h, s.feedback_target_h,
     k.review_tracked, k.contact_tracked, k.feedback_tracked, k.acceptance_tracked,
     k.sql_tracked, k.opportunity_tracked, k.deal_tracked
   FROM handed_off AS h
-  LEFT JOIN sales_touches AS t ON t.lead_id = h.lead_id
   CROSS JOIN settings AS s
   CROSS JOIN tracking AS k
 ),
@@ -254,15 +230,37 @@ const GROUP_FILTERS: Partial<Record<Grouping, string>> = { misrouted: "WHERE rou
 
 /** SLA compliance, disposition and outcome counts per group of hand-offs. */
 export function handoffGroupsSql(where: string, bands: number, grouping: Grouping, source?: string): string {
+  // `source`: a table that already holds the hand-offs; else they are computed here.
+  const from = source === undefined ? handoffCtes(where, bands) : `handoffs AS (SELECT * FROM ${source})`;
+  return `WITH ${from}
+${groupSelect(grouping)}
+ORDER BY ALL`;
+}
+
+/**
+ * Every grouping of the hand-offs in one statement (a `grouping` column names each row's): the hand-offs
+ * are computed once and grouped eight ways, one round trip instead of a temporary table and ten.
+ * Within a grouping, rows come in key order, as handoffGroupsSql orders them (its keys are unique).
+ */
+export function allHandoffGroupsSql(where: string, bands: number): string {
+  const parts = (Object.keys(GROUPINGS) as Grouping[]).map(
+    (grouping) => `SELECT '${grouping}' AS grouping, * FROM (
+${groupSelect(grouping)}
+)`,
+  );
+  return `WITH ${handoffCtes(where, bands)}
+${parts.join("\nUNION ALL BY NAME\n")}
+ORDER BY grouping, key_0, key_1`;
+}
+
+/** SLA compliance, disposition and outcome counts per group of the `handoffs` relation. */
+function groupSelect(grouping: Grouping): string {
   const keys = GROUPINGS[grouping].map((expression, i) => `${expression} AS key_${i}`).join(", ");
   const met = (step: string) => `count(*) FILTER (WHERE ${step} = 'met')::INTEGER AS ${step}_met`;
   const due = (step: string) =>
     `count(*) FILTER (WHERE ${step} IN ('met', 'missed'))::INTEGER AS ${step}_due`;
   const disposition = (d: Disposition) => `count(*) FILTER (WHERE disposition = '${d}')::INTEGER AS ${d}`;
-  // `source`: a table that already holds the hand-offs (see queryAlignment); else they are computed here.
-  const from = source === undefined ? handoffCtes(where, bands) : `handoffs AS (SELECT * FROM ${source})`;
-  return `WITH ${from}
-SELECT
+  return `SELECT
   ${keys},
   count(*)::INTEGER AS handoffs,
   median(review_hours) AS median_review_hours,
@@ -290,8 +288,7 @@ SELECT
   coalesce(sum(won_amount) FILTER (WHERE won_at IS NOT NULL), 0)::DOUBLE AS revenue
 FROM handoffs
 ${GROUP_FILTERS[grouping] ?? ""}
-GROUP BY ALL
-ORDER BY ALL`;
+GROUP BY ALL`;
 }
 
 /** Leads in the selection that reached MQL only by skipping it: no MQL date, so no hand-off clock. */
@@ -520,28 +517,25 @@ export async function queryAlignment(
   settings: AlignmentSettings,
 ): Promise<Alignment> {
   const { where: handoffWhere, params } = handoffParams(query.filters, settings);
-  const bands = settings.routing.length;
-  // Hand-off hours need a pass over the selected leads' sales events: made once, grouped eight ways.
-  const { teams, owners, months, bySla, buckets, byRouting, misrouted, total } = await withTempTable(
-    engine,
-    "alignment_handoffs",
-    `WITH ${handoffCtes(handoffWhere, bands)}\nSELECT * FROM handoffs`,
+  const rows = await engine.query<GroupRow & { grouping: Grouping }>(
+    allHandoffGroupsSql(handoffWhere, settings.routing.length),
     params,
-    async (table) => {
-      const groups = async (grouping: Grouping) =>
-        (await engine.query<GroupRow>(handoffGroupsSql("", bands, grouping, table))).map(toGroup);
-      return {
-        teams: await groups("team"),
-        owners: await groups("owner"),
-        months: await groups("month"),
-        bySla: await groups("sla"),
-        buckets: await groups("contact_bucket"),
-        byRouting: await groups("routing"),
-        misrouted: await groups("misrouted"),
-        total: (await groups("all"))[0],
-      };
-    },
   );
+  const groups = (grouping: Grouping) =>
+    rows
+      .filter((row) => row.grouping === grouping)
+      .map(({ grouping: _, key_1, ...row }) =>
+        // A one-key grouping has no second key (toGroup: subKey null), not a null one ("(none)").
+        toGroup(GROUPINGS[grouping].length > 1 ? { ...row, key_1 } : row),
+      );
+  const teams = groups("team");
+  const owners = groups("owner");
+  const months = groups("month");
+  const bySla = groups("sla");
+  const buckets = groups("contact_bucket");
+  const byRouting = groups("routing");
+  const misrouted = groups("misrouted");
+  const total = groups("all")[0];
   const where = filterWhere(query.filters);
   const [skipped] = await engine.query<{ skipped_mql: number }>(skippedMqlSql(where.sql), where.params);
   return {

@@ -18,6 +18,7 @@ import { STAGES } from "../model/stages";
 import { wilsonInterval } from "../model/stats";
 import { LIVE_TABLES, NO_VALUE } from "../warehouse/derive";
 import { filterWhere } from "./filters";
+import { validWindow } from "./funnel";
 import { defineMetric } from "./metric";
 
 export interface CampaignQuery {
@@ -99,9 +100,7 @@ export function campaignsSql(
   windowDays: number | null = null,
 ): string {
   const column = checked(dimension, CAMPAIGN_DIMENSIONS, "dimension");
-  if (windowDays !== null && (!Number.isInteger(windowDays) || windowDays < 1)) {
-    throw new Error("The conversion window must be a whole number of days ≥ 1");
-  }
+  validWindow(windowDays);
   // With a window, a stage counts only when reached within N days: MQL of the lead date, later stages of MQL.
   const within = (stage: string, from: string) =>
     windowDays === null

@@ -13,6 +13,7 @@ import {
   type SameDayShare,
   type StatusCount,
 } from "../model/funnel";
+import { boundsText, isWholeDays, WINDOW_DAYS } from "../model/settingsBounds";
 import { LEAD_STATUSES, type LeadStatus, STAGES, type Stage } from "../model/stages";
 import { LIVE_TABLES, sameDayColumn } from "../warehouse/derive";
 import { filterWhere } from "./filters";
@@ -71,14 +72,26 @@ FROM ${LIVE_TABLES.leadStages}
 ${where}`;
 }
 
-function validWindow(days: number | null): number | null {
+/** Whole days within WINDOW_DAYS (the control's bounds): DuckDB's date arithmetic overflows far beyond. */
+export function validWindow(days: number | null): number | null {
   if (days === null) return null;
-  if (!Number.isInteger(days) || days < 1)
-    throw new Error(`The conversion window must be a whole number of days ≥ 1`);
+  if (!isWholeDays(days, WINDOW_DAYS))
+    throw new Error(`The conversion window must be a whole number of days, ${boundsText(WINDOW_DAYS)}`);
   return days;
 }
 
 export async function queryFunnelCounts(engine: SqlEngine, query: FunnelQuery): Promise<FunnelCounts> {
+  return (await funnelCountsWithTracking(engine, query)).counts;
+}
+
+/**
+ * The funnel counts and the workspace's tracked_stages row they were read with (same round trip), for
+ * an analysis that needs both (Leaks: whether sales contacts are recorded at all).
+ */
+export async function funnelCountsWithTracking(
+  engine: SqlEngine,
+  query: FunnelQuery,
+): Promise<{ counts: FunnelCounts; tracked: Record<string, unknown> }> {
   const windowDays = validWindow(query.windowDays);
   const where = filterWhere(query.filters);
   const rows = await engine.query<FunnelGroupRow>(funnelGroupsSql(where.sql), where.params);
@@ -125,7 +138,7 @@ export async function queryFunnelCounts(engine: SqlEngine, query: FunnelQuery): 
     }
   });
 
-  return {
+  const counts: FunnelCounts = {
     lostRecorded: Boolean(tracked.lost_recorded),
     sameDay,
     stages: STAGES.map((stage, i) => ({
@@ -139,6 +152,7 @@ export async function queryFunnelCounts(engine: SqlEngine, query: FunnelQuery): 
     windowDays,
     incompleteLeads,
   };
+  return { counts, tracked };
 }
 
 export async function queryFunnel(

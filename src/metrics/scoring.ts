@@ -40,11 +40,15 @@ function inTargets(column: string, values: readonly string[]): string {
  * scored behaviour it shows up to the as-of date (exact duplicate rows count once): the score a CRM
  * would show today. `crossed_at` is when it first reached the MQL threshold: its lead date when fit
  * alone reaches it, else the behaviour that took it over. Defines `lead_scores`.
+ *
+ * Read from lead_behaviour (each lead's count of each behaviour) and scored_touches (each touch with
+ * the counts shown so far, in time order), both built once per data (warehouse/derive.ts): the score
+ * at a touch is fit + Σ weight × count so far, the running sum of the touches' points, without a pass
+ * over events or a window per filter change.
  */
 export function leadScoresCte(where: string, model: ScoringModel): string {
-  const behaviourValues = SCORED_BEHAVIOURS.map((b) => `('${b}', ${points(model.behaviour[b])})`).join(
-    ",\n    ",
-  );
+  const weighted = (count: (behaviour: string) => string) =>
+    SCORED_BEHAVIOURS.map((b) => `${points(model.behaviour[b])} * ${count(b)}`).join(" + ");
   const fitTerms = FIT_CRITERIA.map((criterion) => {
     const { column, list } = FIT_TARGETS[criterion];
     return `CASE WHEN ${inTargets(column, model.targets[list])} THEN ${points(model.fit[criterion])} ELSE 0 END`;
@@ -52,54 +56,34 @@ export function leadScoresCte(where: string, model: ScoringModel): string {
   const threshold = points(model.mqlThreshold);
   return `WITH selected_leads AS (
   SELECT lead_id, lead_at, role, industry, company_size, region, status,
-    mql_at, mql_reached_at, sql_reached_at, deal_reached_at
-  FROM ${LIVE_TABLES.leadStages}
+    mql_at, mql_reached_at, sql_reached_at, deal_reached_at,
+    ${SCORED_BEHAVIOURS.map((b) => `${b}_touches`).join(", ")}
+  FROM ${LIVE_TABLES.leadBehaviour}
   ${where}
-),
-behaviour_points(activity, points) AS (
-  VALUES
-    ${behaviourValues}
-),
-scored_touches AS (
-  SELECT DISTINCT e.lead_id, e.occurred_at, e.activity, p.points
-  FROM ${LIVE_TABLES.events} AS e
-  JOIN behaviour_points AS p USING (activity)
-  SEMI JOIN selected_leads AS l ON l.lead_id = e.lead_id
 ),
 fit AS (
   SELECT lead_id,
-    (${fitTerms})::DOUBLE AS fit_points
+    (${fitTerms})::DOUBLE AS fit_points,
+    (${weighted((b) => `${b}_touches`)})::DOUBLE AS behaviour_points
   FROM selected_leads
 ),
-running_score AS (
-  SELECT s.lead_id, s.occurred_at,
-    f.fit_points + sum(s.points) OVER (
-      PARTITION BY s.lead_id ORDER BY s.occurred_at, s.activity ROWS UNBOUNDED PRECEDING
-    ) AS score_so_far
-  FROM scored_touches AS s
-  JOIN fit AS f USING (lead_id)
-),
 threshold_crossings AS (
-  SELECT lead_id, min(occurred_at) AS crossed_at
-  FROM running_score
-  WHERE score_so_far >= ${threshold}
-  GROUP BY lead_id
-),
-behaviour AS (
-  SELECT lead_id, sum(points)::DOUBLE AS behaviour_points
-  FROM scored_touches
-  GROUP BY lead_id
+  -- Only leads whose fit alone stays below the threshold need their touches.
+  SELECT s.lead_id, min(s.occurred_at) AS crossed_at
+  FROM ${LIVE_TABLES.scoredTouches} AS s
+  JOIN fit AS f ON f.lead_id = s.lead_id AND f.fit_points < ${threshold}
+  WHERE f.fit_points + ${weighted((b) => `s.${b}_so_far`)} >= ${threshold}
+  GROUP BY s.lead_id
 ),
 lead_scores AS (
   SELECT
-    l.*,
+    l.* EXCLUDE (${SCORED_BEHAVIOURS.map((b) => `${b}_touches`).join(", ")}),
     f.fit_points,
-    coalesce(b.behaviour_points, 0) AS behaviour_points,
-    f.fit_points + coalesce(b.behaviour_points, 0) AS score,
+    f.behaviour_points,
+    f.fit_points + f.behaviour_points AS score,
     CASE WHEN f.fit_points >= ${threshold} THEN l.lead_at ELSE c.crossed_at END AS crossed_at
   FROM selected_leads AS l
   JOIN fit AS f USING (lead_id)
-  LEFT JOIN behaviour AS b USING (lead_id)
   LEFT JOIN threshold_crossings AS c USING (lead_id)
 )`;
 }

@@ -15,6 +15,7 @@ import { MIN_LEADS_TO_JUDGE } from "../model/smallNumbers";
 import { STAGES, type Stage } from "../model/stages";
 import { LIVE_TABLES, OWN_DATE } from "../warehouse/derive";
 import { filterWhere } from "./filters";
+import { validWindow } from "./funnel";
 import { defineMetric } from "./metric";
 
 export interface TrendsQuery {
@@ -77,66 +78,71 @@ function validStage(stage: Stage): Stage {
   return stage;
 }
 
-function validWindow(days: number | null): number | null {
-  if (days === null) return null;
-  if (!Number.isInteger(days) || days < 1)
-    throw new Error("The conversion window must be a whole number of days ≥ 1");
-  return days;
-}
-
 function validStep(from: Stage, to: Stage): [Stage, Stage] {
   const [f, t] = [validStage(from), validStage(to)];
   if (STAGES.indexOf(t) <= STAGES.indexOf(f)) throw new Error(`Not a forward step: ${f} → ${t}`);
   return [f, t];
 }
 
-/** The CTEs both step queries share: selected leads, each lead's entry month and conversion, per month. */
-function stepMonthCtes(where: string, from: Stage, to: Stage, windowDays: number | null): string {
-  const [f, t] = validStep(from, to);
+export type Step = readonly [from: Stage, to: Stage];
+
+/**
+ * The CTEs both step queries share, for every step at once (one pass over the selected leads): each
+ * step's entries (`step` = its index in `steps`) with the lead's entry month and conversion, per month.
+ */
+function stepMonthCtes(where: string, steps: readonly Step[], windowDays: number | null): string {
   const days = validWindow(windowDays);
-  const converted =
-    days === null
-      ? `${t}_reached_at IS NOT NULL`
-      : `${t}_reached_at IS NOT NULL AND ${t}_reached_at <= ${f}_reached_at + INTERVAL ${days} DAY`;
+  const entries = steps.map(([from, to], index) => {
+    const [f, t] = validStep(from, to);
+    const converted =
+      days === null
+        ? `${t}_reached_at IS NOT NULL`
+        : `${t}_reached_at IS NOT NULL AND ${t}_reached_at <= ${f}_reached_at + INTERVAL ${days} DAY`;
+    return `  SELECT
+    ${index} AS step,
+    date_trunc('month', ${f}_reached_at) AS cohort_month,
+    (${converted}) AS converted
+  FROM selected_leads
+  WHERE ${f}_reached_at IS NOT NULL`;
+  });
   const incomplete =
     days === null
       ? "false"
       : `cohort_month + INTERVAL 1 MONTH + INTERVAL ${days} DAY > (SELECT as_of FROM ${LIVE_TABLES.trackedStages})`;
+  // Only the columns read: a CTE read more than once is materialised, every column of every lead.
   return `WITH selected_leads AS (
-  SELECT * FROM ${LIVE_TABLES.leadStages}
+  SELECT ${STAGES.map((stage) => `${stage}_reached_at`).join(", ")} FROM ${LIVE_TABLES.leadStages}
   ${where}
 ),
 step_entries AS (
-  SELECT
-    date_trunc('month', ${f}_reached_at) AS cohort_month,
-    (${converted}) AS converted
-  FROM selected_leads
-  WHERE ${f}_reached_at IS NOT NULL
+${entries.length > 0 ? entries.join("\n  UNION ALL\n") : "  SELECT NULL::INTEGER AS step, NULL::TIMESTAMP AS cohort_month, NULL::BOOLEAN AS converted WHERE false"}
 ),
 cohort_months AS (
   SELECT
+    step,
     cohort_month,
     count(*)::INTEGER AS entered,
     count(*) FILTER (WHERE converted)::INTEGER AS converted,
     (${incomplete}) AS incomplete
   FROM step_entries
-  GROUP BY cohort_month
+  GROUP BY step, cohort_month
 )`;
 }
 
-/** One row per cohort month of the step S → T: entered, converted, and whether the window is still open. */
-export function stepMonthsSql(where: string, from: Stage, to: Stage, windowDays: number | null): string {
-  return `${stepMonthCtes(where, from, to, windowDays)}
-SELECT strftime(cohort_month, '%Y-%m') AS month, entered, converted, incomplete
+/** One row per step and cohort month: entered, converted, and whether the window is still open. */
+export function stepMonthsSql(where: string, steps: readonly Step[], windowDays: number | null): string {
+  return `${stepMonthCtes(where, steps, windowDays)}
+SELECT step, strftime(cohort_month, '%Y-%m') AS month, entered, converted, incomplete
 FROM cohort_months
-ORDER BY cohort_month`;
+ORDER BY step, cohort_month`;
 }
 
-/** The best quarter of the step: highest rate among complete quarters with enough leads (earliest on a tie). */
-export function bestQuarterSql(where: string, from: Stage, to: Stage, windowDays: number | null): string {
-  return `${stepMonthCtes(where, from, to, windowDays)},
+/** Each step's best quarter: highest rate among complete quarters with enough leads (earliest on a tie). */
+export function bestQuarterSql(where: string, steps: readonly Step[], windowDays: number | null): string {
+  return `${stepMonthCtes(where, steps, windowDays)},
 quarters AS (
   SELECT
+    step,
     year(cohort_month) AS year,
     quarter(cohort_month) AS quarter,
     sum(entered)::INTEGER AS entered,
@@ -150,10 +156,10 @@ eligible_quarters AS (
   FROM quarters
   WHERE NOT incomplete AND entered >= ${MIN_QUARTER_LEADS}
 )
-SELECT year::VARCHAR || ' Q' || quarter::VARCHAR AS quarter, entered, converted, rate
+SELECT step, year::VARCHAR || ' Q' || quarter::VARCHAR AS quarter, entered, converted, rate
 FROM eligible_quarters
-ORDER BY rate DESC, year, quarter
-LIMIT 1`;
+QUALIFY row_number() OVER (PARTITION BY step ORDER BY rate DESC, year, quarter) = 1
+ORDER BY step`;
 }
 
 /** Leads reaching each given stage per calendar month, by their own stage date. */
@@ -167,7 +173,7 @@ export function monthlyVolumesSql(where: string, stages: readonly Stage[]): stri
         }`,
     );
   return `WITH selected_leads AS (
-  SELECT * FROM ${LIVE_TABLES.leadStages}
+  SELECT lead_record, ${STAGES.map((stage) => OWN_DATE[stage]).join(", ")} FROM ${LIVE_TABLES.leadStages}
   ${where}
 ),
 stage_dates AS (
@@ -208,20 +214,28 @@ export async function queryTrends(engine: SqlEngine, query: TrendsQuery): Promis
   if (!tracked) throw new Error("No data is loaded");
   const stages = STAGES.filter((stage) => Boolean(tracked[stage]));
 
-  const steps: StepTrend[] = [];
-  for (let i = 0; i + 1 < stages.length; i++) {
-    const from = stages[i] as Stage;
-    const to = stages[i + 1] as Stage;
-    const rows = await engine.query<{
-      month: string;
-      entered: number;
-      converted: number;
-      incomplete: boolean;
-    }>(stepMonthsSql(where.sql, from, to, windowDays), where.params);
-    const [best] = await engine.query<BestQuarter>(
-      bestQuarterSql(where.sql, from, to, windowDays),
-      where.params,
-    );
+  // Every step in two queries (months, best quarters) rather than two per step: one round trip each.
+  const pairs: Step[] = stages.slice(1).map((to, i) => [stages[i] as Stage, to]);
+  const monthRows =
+    pairs.length === 0
+      ? []
+      : await engine.query<{
+          step: number;
+          month: string;
+          entered: number;
+          converted: number;
+          incomplete: boolean;
+        }>(stepMonthsSql(where.sql, pairs, windowDays), where.params);
+  const bestRows =
+    pairs.length === 0
+      ? []
+      : await engine.query<BestQuarter & { step: number }>(
+          bestQuarterSql(where.sql, pairs, windowDays),
+          where.params,
+        );
+  const steps: StepTrend[] = pairs.map(([from, to], step) => {
+    const rows = monthRows.filter((r) => r.step === step);
+    const best = bestRows.find((r) => r.step === step);
     const months = rows.map(
       (r, index): StepMonth => ({
         month: r.month,
@@ -235,8 +249,15 @@ export async function queryTrends(engine: SqlEngine, query: TrendsQuery): Promis
             : "complete",
       }),
     );
-    steps.push({ from, to, months, best: best ?? null });
-  }
+    return {
+      from,
+      to,
+      months,
+      best: best
+        ? { quarter: best.quarter, entered: best.entered, converted: best.converted, rate: best.rate }
+        : null,
+    };
+  });
 
   const volumeRows = await engine.query<{ month: string; stage: Stage; leads: number }>(
     monthlyVolumesSql(where.sql, stages),

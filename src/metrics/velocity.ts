@@ -66,8 +66,10 @@ export function stageIntervalsSql(where: string): string {
     i.fromColumn === "lead_at" ? " AND lead_record" : ""
   }`,
   ).join("\n  UNION ALL\n");
+  // Only the columns read: a CTE read more than once is materialised, every column of every lead.
   return `WITH selected_leads AS (
-  SELECT * FROM ${LIVE_TABLES.leadStages}
+  SELECT lead_record, ${[...new Set(INTERVALS.flatMap((i) => [i.fromColumn, i.toColumn]))].join(", ")}
+  FROM ${LIVE_TABLES.leadStages}
   ${where}
 ),
 stage_intervals AS (
@@ -88,7 +90,7 @@ export function timeToConvertSql(where: string): string {
     b.maxDays === null ? `    ELSE ${i}` : `    WHEN days <= ${b.maxDays} THEN ${i}`,
   ).join("\n");
   return `WITH selected_leads AS (
-  SELECT * FROM ${LIVE_TABLES.leadStages}
+  SELECT lead_record, lead_at, won_at FROM ${LIVE_TABLES.leadStages}
   ${where}
 ),
 lead_to_deal AS (

@@ -1,11 +1,15 @@
 // Built once per import (and when as-of or the stalled threshold change): the per-lead stage table
-// `lead_stages` and the small pre-aggregated `funnel_cube` that the Overview's numbers are summed from.
+// `lead_stages`, the small pre-aggregated `funnel_cube` that the Overview's numbers are summed from, and
+// the per-lead tables the analysis screens read instead of `events` (`lead_handoffs` for Alignment,
+// `lead_behaviour` and `scored_touches` for AIDA and scoring), so a filter change never scans events.
 
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
 import { DIMENSIONS } from "../model/filters";
 import { EARLIEST_PLAUSIBLE_DAY, latestPlausibleDay } from "../model/plausibleDates";
+import { SCORED_BEHAVIOURS } from "../model/scoring";
 import { STAGES, type Stage } from "../model/stages";
+import { ACTIVITY_VOCABULARY } from "../model/vocabulary";
 
 export interface DeriveSettings {
   /** "Now" for in-progress vs stalled, as 'YYYY-MM-DD HH:MM:SS'; null = the latest event. */
@@ -23,6 +27,9 @@ export interface DerivedTables {
   leadStages: string;
   funnelCube: string;
   trackedStages: string;
+  leadHandoffs: string;
+  scoredTouches: string;
+  leadBehaviour: string;
 }
 
 export const LIVE_TABLES: DerivedTables = {
@@ -30,6 +37,9 @@ export const LIVE_TABLES: DerivedTables = {
   leadStages: "lead_stages",
   funnelCube: "funnel_cube",
   trackedStages: "tracked_stages",
+  leadHandoffs: "lead_handoffs",
+  scoredTouches: "scored_touches",
+  leadBehaviour: "lead_behaviour",
 };
 
 /**
@@ -204,8 +214,150 @@ SELECT
   count(opportunity_at) > 0 AS opportunity,
   (count(won_at) + count(lost_at)) > 0 AS deal,
   count(lost_at) > 0 AS lost_recorded,
+  -- Which hand-off steps the data records at all (Leaks' "never contacted", Alignment's SLA steps).
+  count(first_review_at) > 0 AS review_recorded,
+  count(first_contact_at) > 0 AS contacts_recorded,
+  count(first_feedback_at) > 0 AS feedback_recorded,
   ${sameDaySharesSql()}
 FROM ${t.leadStages}`;
+}
+
+/** The columns filterWhere reads, so a per-lead table answers a filter change without a join. */
+const filterColumns = (alias: string) => [...DIMENSIONS, "cohort_day"].map((c) => `${alias}.${c}`).join(", ");
+
+const SALES_STEP_ACTIVITIES = "('sales_review', 'sales_contact', 'sales_feedback')";
+
+/**
+ * One row per lead with an MQL date (a hand-off): what Alignment reads of it, the first sales review,
+ * contact and feedback AT OR AFTER the MQL (touches before it neither start nor satisfy the SLA clock;
+ * contacts before it are counted), and the company size as a number for routing. The SLA targets,
+ * routing bands and as-of date are applied per query (metrics/alignment.ts).
+ */
+export function leadHandoffsSql(t: DerivedTables): string {
+  return `CREATE OR REPLACE TABLE ${t.leadHandoffs} AS
+WITH handed_off AS (
+  SELECT lead_id, mql_at FROM ${t.leadStages} WHERE mql_at IS NOT NULL
+),
+sales_touches AS (
+  SELECT
+    h.lead_id,
+    min(e.occurred_at) FILTER (WHERE e.activity = 'sales_review' AND e.occurred_at >= h.mql_at) AS review_at,
+    min(e.occurred_at) FILTER (WHERE e.activity = 'sales_contact' AND e.occurred_at >= h.mql_at) AS contact_at,
+    min(e.occurred_at) FILTER (WHERE e.activity = 'sales_feedback' AND e.occurred_at >= h.mql_at) AS feedback_at,
+    count(*) FILTER (WHERE e.activity = 'sales_contact' AND e.occurred_at < h.mql_at)::INTEGER AS contacts_before_mql
+  FROM handed_off AS h
+  JOIN ${t.events} AS e ON e.lead_id = h.lead_id AND e.activity IN ${SALES_STEP_ACTIVITIES}
+  GROUP BY h.lead_id
+)
+SELECT
+  l.lead_id, ${filterColumns("l")},
+  l.owner, l.mql_at, l.sal_reached_at, l.rejected_at, l.sql_reached_at, l.opportunity_reached_at,
+  l.won_at, l.lost_at, l.won_amount,
+  -- "1000+" → 1000, "100-999" → 100, "2,500" → 2500: the lower bound of a band or the count itself.
+  TRY_CAST(regexp_extract(replace(l.company_size, ',', ''), '[0-9]+') AS INTEGER) AS employees,
+  t.review_at, t.contact_at, t.feedback_at,
+  coalesce(t.contacts_before_mql, 0) AS contacts_before_mql
+FROM ${t.leadStages} AS l
+LEFT JOIN sales_touches AS t ON t.lead_id = l.lead_id
+WHERE l.mql_at IS NOT NULL`;
+}
+
+/**
+ * The scored behaviours (model/scoring.ts) each lead showed, exact duplicate rows once, in the order the
+ * running score adds them up (time, then activity), with how many of each the lead had shown by then:
+ * a lead's score at any touch is its fit points plus Σ weight × count, for whatever weights the model has.
+ */
+export function scoredTouchesSql(t: DerivedTables): string {
+  const scored = SCORED_BEHAVIOURS.map((b) => `'${b}'`).join(", ");
+  const soFar = SCORED_BEHAVIOURS.map(
+    (b) => `count(*) FILTER (WHERE activity = '${b}') OVER running AS ${b}_so_far`,
+  ).join(",\n  ");
+  return `CREATE OR REPLACE TABLE ${t.scoredTouches} AS
+WITH touches AS (
+  SELECT DISTINCT lead_id, occurred_at, activity
+  FROM ${t.events}
+  WHERE activity IN (${scored})
+)
+SELECT
+  lead_id, occurred_at, activity,
+  ${soFar}
+FROM touches
+WINDOW running AS (PARTITION BY lead_id ORDER BY occurred_at, activity ROWS UNBOUNDED PRECEDING)`;
+}
+
+/** `first_<activity>_at`: the lead_behaviour column with the lead's first event of that activity. */
+export const firstActivityColumn = (activity: string): string => quoteIdentifier(`first_${activity}_at`);
+
+/** The activities lead_behaviour has a first-event column for: the vocabulary's (what AIDA maps). */
+export const BEHAVIOUR_ACTIVITIES: readonly string[] = ACTIVITY_VOCABULARY.map((d) => d.activity);
+
+/** Vocabulary activities whose first event lead_stages already holds (its stage and hand-off dates). */
+const FIRST_EVENT_IN_LEAD_STAGES: Readonly<Record<string, string>> = {
+  became_lead: "lead_event_at",
+  became_mql: "mql_at",
+  sales_review: "first_review_at",
+  sales_accepted: "sal_at",
+  sales_rejected: "rejected_at",
+  sales_contact: "first_contact_at",
+  sales_feedback: "first_feedback_at",
+  became_sql: "sql_at",
+  opportunity_created: "opportunity_at",
+  deal_won: "won_at",
+  deal_lost: "lost_at",
+};
+
+/**
+ * One row per lead: the filter columns, what AIDA and scoring read of lead_stages, the first event of
+ * every vocabulary activity (those lead_stages has are copied, the others found in one pass over the
+ * events), the first page view later than the first one (a repeat visit; one at the very same time is
+ * the same visit), and how many of each scored behaviour the lead showed (exact duplicates once).
+ */
+export function leadBehaviourSql(t: DerivedTables): string {
+  const own = BEHAVIOUR_ACTIVITIES.filter((a) => !(a in FIRST_EVENT_IN_LEAD_STAGES));
+  const firsts = own
+    .map((a) => `min(occurred_at) FILTER (WHERE activity = ${quoteLiteral(a)}) AS ${firstActivityColumn(a)}`)
+    .join(",\n    ");
+  const columns = BEHAVIOUR_ACTIVITIES.map((a) => {
+    const column = FIRST_EVENT_IN_LEAD_STAGES[a];
+    return column ? `l.${column} AS ${firstActivityColumn(a)}` : `f.${firstActivityColumn(a)}`;
+  }).join(", ");
+  const counts = SCORED_BEHAVIOURS.map(
+    (b) => `count(*) FILTER (WHERE activity = '${b}')::INTEGER AS ${b}_touches`,
+  ).join(",\n    ");
+  const pageView = firstActivityColumn("page_view");
+  return `CREATE OR REPLACE TABLE ${t.leadBehaviour} AS
+WITH firsts AS (
+  SELECT
+    lead_id,
+    ${firsts}
+  FROM ${t.events}
+  WHERE activity IN (${own.map(quoteLiteral).join(", ")})
+  GROUP BY lead_id
+),
+repeat_page_views AS (
+  SELECT e.lead_id, min(e.occurred_at) AS repeat_page_view_at
+  FROM ${t.events} AS e
+  JOIN firsts AS f ON f.lead_id = e.lead_id
+  WHERE e.activity = 'page_view' AND e.occurred_at > f.${pageView}
+  GROUP BY e.lead_id
+),
+scored AS (
+  SELECT
+    lead_id,
+    ${counts}
+  FROM ${t.scoredTouches}
+  GROUP BY lead_id
+)
+SELECT
+  l.lead_id, ${filterColumns("l")},
+  l.lead_at, l.role, l.status, l.mql_at, l.mql_reached_at, l.sql_reached_at, l.deal_reached_at,
+  ${columns},
+  r.repeat_page_view_at,
+  ${SCORED_BEHAVIOURS.map((b) => `coalesce(s.${b}_touches, 0) AS ${b}_touches`).join(", ")}
+FROM ${t.leadStages} AS l
+LEFT JOIN firsts AS f ON f.lead_id = l.lead_id
+LEFT JOIN repeat_page_views AS r ON r.lead_id = l.lead_id
+LEFT JOIN scored AS s ON s.lead_id = l.lead_id`;
 }
 
 export async function deriveTables(
@@ -216,6 +368,9 @@ export async function deriveTables(
   await engine.exec(leadStagesSql(t, settings));
   await engine.exec(funnelCubeSql(t));
   await engine.exec(trackedStagesSql(t, settings));
+  await engine.exec(leadHandoffsSql(t));
+  await engine.exec(scoredTouchesSql(t));
+  await engine.exec(leadBehaviourSql(t));
 }
 
 /** Staging names an import builds into before it swaps them in. */
@@ -225,5 +380,8 @@ export function stagingTables(prefix: string): DerivedTables {
     leadStages: quoteIdentifier(`${prefix}lead_stages`),
     funnelCube: quoteIdentifier(`${prefix}funnel_cube`),
     trackedStages: quoteIdentifier(`${prefix}tracked_stages`),
+    leadHandoffs: quoteIdentifier(`${prefix}lead_handoffs`),
+    scoredTouches: quoteIdentifier(`${prefix}scored_touches`),
+    leadBehaviour: quoteIdentifier(`${prefix}lead_behaviour`),
   };
 }

@@ -92,9 +92,11 @@ describe("AIDA view on the hand-checked fixture", () => {
     });
   });
 
-  it("refuses a stage that is not an AIDA constant and quotes activity names", () => {
+  it("refuses a stage that is not an AIDA constant and never puts an activity name into the SQL", () => {
     expect(() => aidaSql("", { page_view: "purchase" as never })).toThrow(/Unknown AIDA stage/);
-    expect(aidaSql("", { "o'brien": "awareness" })).toContain("('o''brien', 1)");
+    // Only vocabulary activities have a column in lead_behaviour; any other name maps nothing.
+    expect(aidaSql("", { "o'brien": "awareness" })).not.toContain("brien");
+    expect(aidaSql("", { "o'brien": "awareness" })).toBe(aidaSql("", {}));
   });
 
   it("passes an EXPLAIN check", async () => {

@@ -131,17 +131,23 @@ describe("trends on the hand-checked cohort fixture", () => {
   });
 
   it("rejects a step that is not a forward pair of our stages", () => {
-    expect(() => stepMonthsSql("", "sql", "mql", null)).toThrow(/forward/);
-    expect(() => stepMonthsSql("", "mql; DROP TABLE x" as Stage, "sql", null)).toThrow(/Unknown stage/);
-    expect(() => stepMonthsSql("", "mql", "sql", 0)).toThrow(/window/);
+    expect(() => stepMonthsSql("", [["sql", "mql"]], null)).toThrow(/forward/);
+    expect(() => stepMonthsSql("", [["mql; DROP TABLE x" as Stage, "sql"]], null)).toThrow(/Unknown stage/);
+    expect(() => stepMonthsSql("", [["mql", "sql"]], 0)).toThrow(/window/);
+    expect(() => stepMonthsSql("", [["mql", "sql"]], 3651)).toThrow(/window/);
   });
 
   it("passes an EXPLAIN check for every SQL", async () => {
     const where = filterWhere({ segments: { campaign: ["Webinar"] }, from: null, to: "2025-12-31" });
+    const steps = [
+      ["lead", "mql"],
+      ["mql", "sql"],
+    ] as const;
     for (const days of [null, 30]) {
-      await engine.query(`EXPLAIN ${stepMonthsSql(where.sql, "mql", "sql", days)}`, where.params);
-      await engine.query(`EXPLAIN ${bestQuarterSql(where.sql, "mql", "sql", days)}`, where.params);
+      await engine.query(`EXPLAIN ${stepMonthsSql(where.sql, steps, days)}`, where.params);
+      await engine.query(`EXPLAIN ${bestQuarterSql(where.sql, steps, days)}`, where.params);
     }
+    await engine.query(`EXPLAIN ${stepMonthsSql(where.sql, [], null)}`, where.params);
     await engine.query(`EXPLAIN ${monthlyVolumesSql(where.sql, ["lead", "mql", "deal"])}`, where.params);
     await engine.query(`EXPLAIN ${monthlyVolumesSql(where.sql, [])}`, where.params);
     await engine.query(`EXPLAIN ${TRACKED_SQL}`);
