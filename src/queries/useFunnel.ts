@@ -53,13 +53,28 @@ export function useFunnel(enabled = true): FunnelState {
     filters: previousFilters,
   });
 
-  // The update counter grows once per new answer drawn, and a measure spans ask → answer.
+  let comparison: FunnelComparison = { state: "off" };
+  if (compare) {
+    if (asOf !== undefined && previous === null)
+      comparison = {
+        state: "unavailable",
+        reason: "Choose a period (a start date) to compare with the one before it.",
+      };
+    else if (previous && before.status === "ready" && !before.stale)
+      comparison = { state: "ready", funnel: before.data, period: previous };
+    else if (before.status === "error") comparison = { state: "unavailable", reason: before.message };
+  }
+  const comparing = compare && comparison.state === "off";
+
+  // The update counter grows once per new set of numbers drawn (this period's and, when comparing, the
+  // previous one's), and a measure spans ask → answer.
   const asked = useRef(performance.now());
   const update = useRef(0);
-  const lastAnswer = useRef<unknown>(null);
-  const answer = funnel.status === "ready" && !funnel.stale ? funnel.data : null;
-  if (answer !== null && answer !== lastAnswer.current) {
-    lastAnswer.current = answer;
+  const lastDrawn = useRef<readonly unknown[]>([]);
+  const answer = funnel.status === "ready" && !funnel.stale && !comparing ? funnel.data : null;
+  const drawn = [answer, comparison.state, comparison.state === "ready" ? comparison.funnel : null];
+  if (answer !== null && drawn.some((part, i) => part !== lastDrawn.current[i])) {
+    lastDrawn.current = drawn;
     update.current = ++updates;
   }
   useEffect(() => {
@@ -82,18 +97,6 @@ export function useFunnel(enabled = true): FunnelState {
   if (funnel.status === "loading") return { status: "loading", message: "Counting the funnel…" };
   if (funnel.status === "error") return { status: "error", message: funnel.message };
 
-  let comparison: FunnelComparison = { state: "off" };
-  if (compare) {
-    if (asOf !== undefined && previous === null)
-      comparison = {
-        state: "unavailable",
-        reason: "Choose a period (a start date) to compare with the one before it.",
-      };
-    else if (previous && before.status === "ready" && !before.stale)
-      comparison = { state: "ready", funnel: before.data, period: previous };
-    else if (before.status === "error") comparison = { state: "unavailable", reason: before.message };
-  }
-  const comparing = compare && comparison.state === "off";
   return {
     status: "ready",
     funnel: funnel.data,
