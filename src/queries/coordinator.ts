@@ -51,8 +51,19 @@ export function stableJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
 }
 
+/** Filters that select the same leads get the same key: an empty list is "all", value order is not. */
+function canonical(ctx: MetricContext): MetricContext {
+  const segments = Object.fromEntries(
+    Object.entries(ctx.filters.segments)
+      .filter(([, values]) => values && values.length > 0)
+      .map(([dimension, values]) => [dimension, [...new Set(values)].sort()]),
+  );
+  return { ...ctx, filters: { ...ctx.filters, segments } };
+}
+
 export function queryKey<P, T>(metric: Metric<P, T>, ctx: MetricContext, params: P): string {
-  const used = Object.fromEntries(metric.uses.map((part) => [part, ctx[part]]));
+  const same = canonical(ctx);
+  const used = Object.fromEntries(metric.uses.map((part) => [part, same[part]]));
   return `${metric.id}|${stableJson(used)}|${stableJson(params)}`;
 }
 

@@ -50,6 +50,12 @@ describe("cache keys", () => {
     expect(queryKey(twoStep, ctx("2025-01-01"), { tag: "a" })).not.toBe(
       queryKey(twoStep, ctx(), { tag: "a" }),
     );
+    // The same leads, however the filters are written: an emptied filter is "all", order is not a filter.
+    const written = (segments: Record<string, string[]>) =>
+      queryKey(twoStep, { ...ctx(), filters: { segments, from: null, to: null } }, { tag: "a" });
+    expect(written({ channel: [] })).toBe(written({}));
+    expect(written({ team: ["B", "A"] })).toBe(written({ team: ["A", "B"] }));
+    expect(written({ team: ["A"] })).not.toBe(written({ channel: ["A"] }));
   });
 });
 
