@@ -82,15 +82,22 @@ async function start(): Promise<SqlEngine> {
   let queries = 0;
   let running: number | null = null;
   let cancelled: number | null = null;
+  /** The values the parameters variable holds now (as JSON), when known. */
+  let variableHolds: string | null = null;
   async function runInterruptible<T>(sql: string, params: readonly SqlValue[]): Promise<T[]> {
     const text = params.length === 0 ? sql : placeholdersToVariables(sql, params);
     const id = ++queries;
     running = id;
     try {
-      if (params.length > 0) {
+      // A filter change's statements mostly share their values: set the variable only when they differ
+      // (each set is three messages to the worker, and each waits its turn behind the page's rendering).
+      const values = JSON.stringify(params);
+      if (params.length > 0 && values !== variableHolds) {
+        variableHolds = null;
         const set = await sentConn.prepare(setParamsSql(params.length));
         try {
           await set.query(...params);
+          variableHolds = values;
         } finally {
           set.close().catch(() => undefined);
         }

@@ -129,10 +129,11 @@ lead_behaviour AS (
   ${where}
 )
 SELECT
-  any_value(aida_tracked.awareness_tracked) AS awareness_tracked,
-  any_value(aida_tracked.interest_tracked) AS interest_tracked,
-  any_value(aida_tracked.decision_tracked) AS decision_tracked,
-  any_value(aida_tracked.action_tracked) AS action_tracked,
+  -- Scalar reads, not a join: a selection with no lead still gets the workspace's tracked stages.
+  (SELECT awareness_tracked FROM aida_tracked) AS awareness_tracked,
+  (SELECT interest_tracked FROM aida_tracked) AS interest_tracked,
+  (SELECT decision_tracked FROM aida_tracked) AS decision_tracked,
+  (SELECT action_tracked FROM aida_tracked) AS action_tracked,
   count(*)::INTEGER AS leads,
   count(*) FILTER (WHERE aida_reached >= 1)::INTEGER AS awareness,
   count(*) FILTER (WHERE aida_reached >= 2)::INTEGER AS interest,
@@ -142,7 +143,7 @@ SELECT
   count(*) FILTER (WHERE aida_reached >= 3 AND mql_reached_at IS NULL)::INTEGER AS decision_never_mql,
   count(*) FILTER (WHERE mql_reached_at IS NOT NULL AND aida_at_mql = 1)::INTEGER AS mql_awareness_only,
   count(*) FILTER (WHERE mql_reached_at IS NOT NULL AND aida_at_mql = 0)::INTEGER AS mql_without_behaviour
-FROM lead_behaviour, aida_tracked`;
+FROM lead_behaviour`;
 }
 
 /** `aidaMapping` is the resolved mapping (resolveAidaMapping); the standard mapping when omitted. */

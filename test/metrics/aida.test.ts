@@ -58,6 +58,19 @@ describe("AIDA view on the hand-checked fixture", () => {
     expect(aida).toMatchObject({ decisionNeverMql: 1, mqlAwarenessOnly: 1 });
   });
 
+  it("keeps the workspace's tracked stages when the filters select no lead: 0 leads, not 'not tracked'", async () => {
+    const aida = await queryAida(engine, {
+      filters: { segments: { campaign: ["No such campaign"] }, from: null, to: null },
+    });
+    expect(aida.leads).toBe(0);
+    expect(aida.stages.map((s) => [s.stage, s.tracked, s.reached])).toEqual([
+      ["awareness", true, 0],
+      ["interest", true, 0],
+      ["decision", true, 0],
+      ["action", true, 0],
+    ]);
+  });
+
   it("follows an edited mapping: pricing_visit moved from Decision to Interest", async () => {
     // pricing_visit appears for A1 and A7 only.
     // - A1 also has sales_contact (Decision) and deal_won (Action): highest stays 4. At MQL (2025-01-06)
