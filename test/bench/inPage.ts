@@ -159,7 +159,7 @@ declare global {
  * `html[data-metrics-shown]` grew and `html[data-metrics-pending]` is back to 0 (see useMetric).
  * Passed to page.evaluate; everything it uses must be defined inside it.
  */
-export function armViewWait(options: { timeoutMs: number; now: boolean }): void {
+export function armViewWait(options: { timeoutMs: number; now: boolean; onClick?: boolean }): void {
   const root = document.documentElement;
   const shownOf = () => Number(root.dataset.metricsShown ?? "0");
   const pendingOf = () => Number(root.dataset.metricsPending ?? "0");
@@ -170,6 +170,10 @@ export function armViewWait(options: { timeoutMs: number; now: boolean }): void 
   };
   window.addEventListener("input", onAction, true);
   window.addEventListener("change", onAction, true);
+  // A tab switch starts at the click itself (not when the bench asked for it).
+  if (options.onClick) window.addEventListener("click", onAction, true);
+  // A tab switch starts at the click itself (not when the bench asked for it).
+  if (options.onClick) window.addEventListener("click", onAction, true);
   window.__benchViewWait = new Promise<ViewOutcome>((resolve) => {
     let done = false;
     const finish = (outcome: ViewOutcome) => {
@@ -179,6 +183,8 @@ export function armViewWait(options: { timeoutMs: number; now: boolean }): void 
       clearTimeout(timer);
       window.removeEventListener("input", onAction, true);
       window.removeEventListener("change", onAction, true);
+      window.removeEventListener("click", onAction, true);
+      window.removeEventListener("click", onAction, true);
       resolve(outcome);
     };
     const check = () => {

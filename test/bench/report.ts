@@ -67,6 +67,11 @@ export function sizeTable(results: Results): string {
     ...ANALYSIS_VIEWS.map((view) =>
       column(`${view}: filter p50 / p95 (ms)`, (s) => pair(s.browser.views?.[view]?.total)),
     ),
+    ...ANALYSIS_VIEWS.map((view) =>
+      column(`  back to ${view}, answers cached (ms)`, (s) =>
+        millis(s.browser.views?.[view]?.cachedReturnMs),
+      ),
+    ),
     column("longest task during import (ms)", (s) =>
       s.browser.longestTaskMs === undefined
         ? "—"
