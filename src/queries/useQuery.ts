@@ -55,6 +55,11 @@ export function useQuery<P, T>(metric: Metric<P, T>, params: P, options: QueryOp
   paramsRef.current = params;
 
   const [shown, setShown] = useState<Shown<T> | null>(null);
+  // Numbers held while the view was switched off (another screen showing) are not offered as "stale"
+  // when it comes back to other filters: it says it is loading instead (README: a screen you return to
+  // never shows the numbers of filters you left). Only a change made while it shows keeps them dimmed.
+  const heldWhileAway = useRef(false);
+  if (!enabled) heldWhileAway.current = true;
   // The answer for this very key, when the coordinator already has it: drawn in this render, so a
   // screen whose answers are cached opens with its numbers instead of a loading state.
   const cached =
@@ -112,9 +117,12 @@ export function useQuery<P, T>(metric: Metric<P, T>, params: P, options: QueryOp
     [],
   );
 
-  if (shown?.key === key) return shown.view;
+  if (shown?.key === key) {
+    if (enabled) heldWhileAway.current = false;
+    return shown.view;
+  }
   if (cached)
     return { status: "ready", data: cached.value, stale: false, fromLastVisit: cached.fromLastVisit };
-  if (shown?.view.status === "ready") return { ...shown.view, stale: true };
+  if (shown?.view.status === "ready" && !heldWhileAway.current) return { ...shown.view, stale: true };
   return { status: "loading" };
 }

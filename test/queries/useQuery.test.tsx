@@ -18,8 +18,8 @@ const probe = defineMetric("probe", ["filters"], async (engine, ctx) => {
   return `${row?.value}:${ctx.filters.from ?? "all"}`;
 });
 
-function Probe() {
-  const state = useQuery(probe, undefined);
+function Probe({ enabled = true }: { enabled?: boolean }) {
+  const state = useQuery(probe, undefined, { enabled });
   if (state.status !== "ready") return <p>{state.status}</p>;
   return <p data-stale={state.stale}>{state.data}</p>;
 }
@@ -78,5 +78,18 @@ describe("useQuery", () => {
     expect(counters().pending).toBe(start.pending);
     unmount();
     expect(counters()).toEqual({ pending: start.pending - 1, shown: start.shown + 3 });
+  });
+
+  it("never offers numbers held while switched off as stale: back on other filters it is loading", async () => {
+    const { rerender } = render(<Probe />);
+    await act(() => fake.answerNext([{ value: "shown" }]).then(() => undefined));
+    expect(screen.getByText("shown:all").dataset.stale).toBe("false");
+    rerender(<Probe enabled={false} />);
+    setFrom("2025-05-01");
+    await act(flush);
+    rerender(<Probe enabled />);
+    expect(screen.getByText("loading")).toBeTruthy();
+    await act(() => fake.answerNext([{ value: "fresh" }]).then(() => undefined));
+    expect(screen.getByText("fresh:2025-05-01").dataset.stale).toBe("false");
   });
 });
