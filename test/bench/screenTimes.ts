@@ -36,7 +36,7 @@ import { createNodeEngine } from "../support/nodeEngine";
 import { ensureDataset, type SizeLabel } from "./datasets";
 import { applyStep, filterSteps } from "./filterSteps";
 import { median, percentile, round } from "./stats";
-import { type StepTime, sumSteps } from "./timedEngine";
+import { sumSteps, timed } from "./timedEngine";
 
 /** The Leaks screen's list opens on the biggest leak and its largest reason (views/Leaks/LeaksView.tsx). */
 function defaultChoice(leaks: Leaks): { step: Stage; reason: StopReason } | null {
@@ -58,29 +58,7 @@ function statementName(sql: string): string {
 }
 
 /** Times every statement, named by statementName. */
-function timed(engine: SqlEngine): SqlEngine & { steps: StepTime[]; reset(): void } {
-  const steps: StepTime[] = [];
-  const time = async <T>(sql: string, work: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    try {
-      return await work();
-    } finally {
-      steps.push({ step: statementName(sql), ms: performance.now() - started });
-    }
-  };
-  return {
-    steps,
-    reset: () => {
-      steps.length = 0;
-    },
-    query: (sql, params) => time(sql, () => engine.query(sql, params)),
-    exec: (sql, params) => time(sql, () => engine.exec(sql, params)),
-    registerFile: (name, source) => engine.registerFile(name, source),
-    dropFile: (name) => engine.dropFile(name),
-    readFile: (name) => engine.readFile(name),
-    cancel: () => engine.cancel(),
-  };
-}
+const timedByStatement = (engine: SqlEngine) => timed(engine, statementName);
 
 type Screen = "leaks" | "campaigns" | "alignment";
 
@@ -144,7 +122,7 @@ async function main(): Promise<void> {
   const reps = Number(arg("reps") ?? "3");
   const screens = (arg("screens") ?? "leaks,campaigns,alignment").split(",") as Screen[];
   const dataset = ensureDataset(size);
-  const engine = timed(await createNodeEngine());
+  const engine = timedByStatement(await createNodeEngine());
   const data = new Uint8Array(await readFile(dataset.path));
   let started = performance.now();
   await importActivityLog(engine, { name: dataset.fileName, data }, DEFAULT_DERIVE_SETTINGS);

@@ -28,14 +28,15 @@ export interface TimedEngine extends SqlEngine {
   reset(): void;
 }
 
-export function timed(engine: SqlEngine): TimedEngine {
+/** `name` labels each statement (default: the table it builds or reads, stepName). */
+export function timed(engine: SqlEngine, name: (sql: string) => string = stepName): TimedEngine {
   const steps: StepTime[] = [];
   const time = async <T>(sql: string, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     try {
       return await work();
     } finally {
-      steps.push({ step: stepName(sql), ms: performance.now() - started });
+      steps.push({ step: name(sql), ms: performance.now() - started });
     }
   };
   return {
