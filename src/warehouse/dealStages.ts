@@ -1,0 +1,241 @@
+// Built once per import from the deal stage history (`deal_stage_entries`, `deals`) and the stage plan
+// (`deal_stage_plan`): each deal's outcome (`deal_outcomes`), one row per deal and stage it reached
+// (`deal_stages`, what the Pipeline analysis reads) and the counts of the data-quality audit
+// (`deal_stage_audit`). Nothing is dropped without being counted there.
+
+import type { SqlEngine } from "../db/engine";
+import { quoteIdentifier, quoteLiteral } from "../db/sql";
+import { DIMENSIONS } from "../model/filters";
+import { type DealStageAudit, type DealStagePlan, dealStagePlanRows } from "../model/pipeline";
+import { NO_VALUE } from "./derive";
+
+export interface DealStageTables {
+  /** Inputs: written by the import (import/dealStages.ts) and from the plan. */
+  entries: string;
+  deals: string;
+  plan: string;
+  /** lead_stages: the filter columns and cohort day of the lead a deal links to. */
+  leadStages: string;
+  /** Outputs. */
+  outcomes: string;
+  dealStages: string;
+  audit: string;
+}
+
+export const LIVE_DEAL_TABLES: DealStageTables = {
+  entries: "deal_stage_entries",
+  deals: "deals",
+  plan: "deal_stage_plan",
+  leadStages: "lead_stages",
+  outcomes: "deal_outcomes",
+  dealStages: "deal_stages",
+  audit: "deal_stage_audit",
+};
+
+/** Every table above but lead_stages: what an import swaps in and a cleared workspace drops. */
+export const DEAL_STAGE_TABLE_NAMES = [
+  "deal_stage_entries",
+  "deals",
+  "deal_stage_plan",
+  "deal_outcomes",
+  "deal_stages",
+  "deal_stage_audit",
+] as const;
+
+/** The same tables under a staging prefix (the import builds into them, then swaps). */
+export function stagedDealTables(prefix: string, leadStages: string): DealStageTables {
+  const staged = (name: string) => quoteIdentifier(`${prefix}${name}`);
+  return {
+    entries: staged("deal_stage_entries"),
+    deals: staged("deals"),
+    plan: staged("deal_stage_plan"),
+    leadStages,
+    outcomes: staged("deal_outcomes"),
+    dealStages: staged("deal_stages"),
+    audit: staged("deal_stage_audit"),
+  };
+}
+
+const PLAN_COLUMNS = "(pipeline VARCHAR, source VARCHAR, stage VARCHAR, position INTEGER, kind VARCHAR)";
+
+/** The plan as a table (`deal_stage_plan`); an import without stage history gets it empty. */
+export function dealStagePlanSql(table: string, plan: DealStagePlan | null): string[] {
+  const rows = plan === null ? [] : dealStagePlanRows(plan);
+  const values = rows.map(
+    (r) =>
+      `(${quoteLiteral(r.pipeline)}, ${quoteLiteral(r.source)}, ${quoteLiteral(r.stage)}, ${quoteLiteral(r.position)}, ${quoteLiteral(r.kind)})`,
+  );
+  const create = `CREATE OR REPLACE TABLE ${table} ${PLAN_COLUMNS}`;
+  return values.length === 0 ? [create] : [create, `INSERT INTO ${table} VALUES ${values.join(", ")}`];
+}
+
+/**
+ * One row per deal: its pipeline (the file's, else the one most of its stage dates are in), whether that is
+ * the plan's pipeline, and its outcome — what the file states, else the deal's latest stage date when that
+ * stage closes it (won / lost in the plan). The close date counts only for a closed deal (HubSpot's close
+ * date of an open deal is the expected one).
+ */
+export function dealOutcomesSql(t: DealStageTables): string {
+  return `CREATE OR REPLACE TABLE ${t.outcomes} AS
+WITH chosen AS (SELECT any_value(pipeline) AS pipeline, count(*) > 0 AS planned FROM ${t.plan}),
+entry_pipelines AS (
+  SELECT deal_id, mode(pipeline) AS pipeline FROM ${t.entries} WHERE pipeline IS NOT NULL GROUP BY deal_id
+),
+latest AS (
+  SELECT e.deal_id, arg_max(p.kind, e.entered_at) AS last_kind,
+    max(e.entered_at) FILTER (WHERE p.kind IN ('won', 'lost')) AS closing_entry_at
+  FROM ${t.entries} e JOIN ${t.plan} p ON p.source = e.stage AND p.pipeline IS NOT DISTINCT FROM e.pipeline
+  WHERE e.entered_at IS NOT NULL AND p.kind <> 'excluded'
+  GROUP BY e.deal_id
+),
+outcomes AS (
+  SELECT d.deal_id, coalesce(d.pipeline, ep.pipeline) AS pipeline, d.amount, d.created_at, d.lead_id, d.closed_at,
+    coalesce(d.outcome, CASE WHEN l.last_kind IN ('won', 'lost') THEN l.last_kind END) AS outcome, l.closing_entry_at
+  FROM ${t.deals} d LEFT JOIN entry_pipelines ep USING (deal_id) LEFT JOIN latest l USING (deal_id)
+)
+SELECT o.deal_id, o.pipeline,
+  c.planned AND (c.pipeline IS NULL OR o.pipeline IS NULL OR o.pipeline = c.pipeline) AS in_pipeline,
+  o.amount, o.created_at, o.outcome,
+  CASE WHEN o.outcome IS NOT NULL THEN coalesce(o.closed_at, o.closing_entry_at) END AS closed_at,
+  o.lead_id
+FROM outcomes o, chosen c`;
+}
+
+const days = (from: string, to: string) => `date_diff('second', ${from}, ${to}) / 86400.0`;
+
+/**
+ * One row per deal of the plan's pipeline and stage it reached (SPEC's rule: a date for the stage or a
+ * later one; a stage passed without a date is `skipped`). The first entry of a stage counts (`reentries`
+ * counts the others); merged stages are one. The won stage counts only for won deals, at their won date
+ * or else their close date. `days_in_stage`: from entering to reaching the next stage, for deals that
+ * moved on (null when the next date is earlier: `dates_backwards`); `days_to_close`: from entering the
+ * furthest stage to closing. Filter columns come from the lead the deal links to; a deal linked to no lead
+ * takes its cohort day from its created date (or its first stage date).
+ */
+export function dealStagesSql(t: DealStageTables): string {
+  const dims = DIMENSIONS.map((d) => `coalesce(l.${d}, '${NO_VALUE}') AS ${d}`).join(", ");
+  return `CREATE OR REPLACE TABLE ${t.dealStages} AS
+WITH deals_in AS (SELECT * FROM ${t.outcomes} WHERE in_pipeline),
+planned_entries AS (
+  SELECT e.deal_id, p.position, p.kind, e.entered_at
+  FROM ${t.entries} e JOIN ${t.plan} p ON p.source = e.stage AND p.pipeline IS NOT DISTINCT FROM e.pipeline
+  WHERE e.entered_at IS NOT NULL AND p.kind IN ('open', 'won')
+),
+own AS (
+  SELECT e.deal_id, e.position, min(e.entered_at) AS entered_at, (count(*) - 1)::INTEGER AS reentries
+  FROM planned_entries e JOIN deals_in d USING (deal_id)
+  WHERE e.kind = 'open' OR d.outcome = 'won'
+  GROUP BY e.deal_id, e.position
+),
+won_position AS (SELECT max(position) AS position FROM ${t.plan} WHERE kind = 'won'),
+own_all AS (
+  SELECT * FROM own
+  UNION ALL
+  -- A won deal with a stage history but no won-stage date reached the won stage when it closed.
+  SELECT d.deal_id, w.position, d.closed_at, 0
+  FROM deals_in d, won_position w
+  WHERE d.outcome = 'won' AND w.position IS NOT NULL AND d.closed_at IS NOT NULL
+    AND d.deal_id IN (SELECT deal_id FROM own)
+    AND d.deal_id NOT IN (SELECT deal_id FROM own WHERE position = w.position)
+),
+positions AS (SELECT DISTINCT position, stage, kind FROM ${t.plan} WHERE position IS NOT NULL),
+grid AS (
+  SELECT f.deal_id, p.position, p.stage, p.kind
+  FROM (SELECT deal_id, max(position) AS furthest FROM own_all GROUP BY deal_id) f
+  JOIN positions p ON p.position <= f.furthest
+),
+dated AS (
+  SELECT g.*, o.entered_at, coalesce(o.reentries, 0) AS reentries,
+    min(o.entered_at) OVER (PARTITION BY g.deal_id ORDER BY g.position DESC ROWS UNBOUNDED PRECEDING) AS reached_at
+  FROM grid g LEFT JOIN own_all o USING (deal_id, position)
+),
+moved AS (
+  SELECT *,
+    lead(reached_at) OVER (PARTITION BY deal_id ORDER BY position) AS left_at,
+    position = max(position) OVER (PARTITION BY deal_id) AS is_furthest,
+    bool_or(entered_at > reached_at) OVER (PARTITION BY deal_id) AS dates_backwards,
+    min(entered_at) OVER (PARTITION BY deal_id) AS first_entered_at
+  FROM dated
+)
+SELECT
+  m.deal_id, d.lead_id, ${dims},
+  CASE WHEN d.lead_id IS NOT NULL AND l.lead_id IS NOT NULL THEN l.cohort_day
+    ELSE CAST(coalesce(d.created_at, m.first_entered_at) AS DATE) END AS cohort_day,
+  m.position, m.stage, m.kind, m.entered_at, m.reached_at, m.entered_at IS NULL AS skipped, m.left_at,
+  CASE WHEN m.left_at >= m.entered_at THEN ${days("m.entered_at", "m.left_at")} END AS days_in_stage,
+  CASE WHEN m.is_furthest AND d.outcome IS NOT NULL AND d.closed_at >= m.entered_at
+    THEN ${days("m.entered_at", "d.closed_at")} END AS days_to_close,
+  m.is_furthest, d.outcome, d.closed_at, d.amount, d.created_at, m.reentries, m.dates_backwards
+FROM moved m
+JOIN deals_in d USING (deal_id)
+LEFT JOIN ${t.leadStages} l ON l.lead_id = coalesce(d.lead_id, d.deal_id)`;
+}
+
+/** The audit as (item, detail, n) rows: lists (pipelines, stages) need a row each. */
+export function dealStageAuditSql(t: DealStageTables): string {
+  return `CREATE OR REPLACE TABLE ${t.audit} AS
+WITH placed AS (SELECT DISTINCT deal_id FROM ${t.dealStages}),
+matched AS (
+  SELECT p.kind, p.stage, e.entered_at, e.deal_id
+  FROM ${t.entries} e JOIN ${t.plan} p ON p.source = e.stage AND p.pipeline IS NOT DISTINCT FROM e.pipeline
+)
+SELECT 'deals' AS item, NULL::VARCHAR AS detail, (SELECT count(*) FROM ${t.outcomes})::INTEGER AS n
+UNION ALL SELECT 'placed', NULL, (SELECT count(*) FROM placed)::INTEGER
+UNION ALL SELECT 'other_pipeline', pipeline, count(*)::INTEGER FROM ${t.outcomes}
+  WHERE NOT in_pipeline AND pipeline IS NOT NULL GROUP BY pipeline
+UNION ALL SELECT 'closed_without_history', outcome, count(*)::INTEGER FROM ${t.outcomes}
+  WHERE in_pipeline AND outcome IS NOT NULL AND deal_id NOT IN (SELECT deal_id FROM placed) GROUP BY outcome
+UNION ALL SELECT 'open_without_history', NULL, count(*)::INTEGER FROM ${t.outcomes}
+  WHERE in_pipeline AND outcome IS NULL AND deal_id NOT IN (SELECT deal_id FROM placed)
+UNION ALL SELECT 'dates_backwards', NULL, count(DISTINCT deal_id)::INTEGER FROM ${t.dealStages} WHERE dates_backwards
+UNION ALL SELECT 'reentered', NULL, count(DISTINCT deal_id)::INTEGER FROM ${t.dealStages} WHERE reentries > 0
+UNION ALL SELECT 'reentries', NULL, coalesce(sum(reentries), 0)::INTEGER FROM ${t.dealStages}
+UNION ALL SELECT 'stage_without_dates', stage, 0 FROM (
+  SELECT p.stage, min(p.position) AS position, count(m.entered_at) AS dated FROM ${t.plan} p
+  LEFT JOIN matched m ON m.stage = p.stage AND m.kind = p.kind
+  WHERE p.kind <> 'excluded' GROUP BY p.stage) WHERE dated = 0
+UNION ALL SELECT 'undated', NULL, (SELECT count(*) FROM ${t.entries} WHERE entered_at IS NULL)::INTEGER
+UNION ALL SELECT 'excluded', NULL, count(*)::INTEGER FROM matched WHERE kind = 'excluded' AND entered_at IS NOT NULL`;
+}
+
+/** Builds deal_outcomes, deal_stages and deal_stage_audit from the history tables and the plan table. */
+export async function buildDealStages(engine: SqlEngine, t: DealStageTables): Promise<void> {
+  await engine.exec(dealOutcomesSql(t));
+  await engine.exec(dealStagesSql(t));
+  await engine.exec(dealStageAuditSql(t));
+}
+
+interface AuditRow {
+  item: string;
+  detail: string | null;
+  n: number;
+}
+
+/** The audit table read back as the typed counts the data-quality panel shows. */
+export async function queryDealStageAudit(engine: SqlEngine, table: string): Promise<DealStageAudit> {
+  const rows = await engine.query<AuditRow>(
+    `SELECT item, detail, n FROM ${table} ORDER BY item, n DESC, detail`,
+  );
+  const one = (item: string, detail: string | null = null) =>
+    rows.find((r) => r.item === item && (detail === null || r.detail === detail))?.n ?? 0;
+  return {
+    deals: one("deals"),
+    placed: one("placed"),
+    otherPipelines: rows
+      .filter((r) => r.item === "other_pipeline" && r.detail !== null)
+      .map((r) => ({ pipeline: r.detail as string, deals: r.n })),
+    closedWithoutHistory: {
+      won: one("closed_without_history", "won"),
+      lost: one("closed_without_history", "lost"),
+    },
+    openWithoutHistory: one("open_without_history"),
+    datesBackwards: one("dates_backwards"),
+    reenteredDeals: one("reentered"),
+    reentries: one("reentries"),
+    stagesWithoutDates: rows
+      .filter((r) => r.item === "stage_without_dates" && r.detail !== null)
+      .map((r) => r.detail as string),
+    undatedEntries: one("undated"),
+    excludedEntries: one("excluded"),
+  };
+}
