@@ -436,3 +436,126 @@ export function fixWorthSentence(worth: FixWorth): string {
     `${revenue} a year — that quarter ${worth.verdict === "holds up" ? "holds up" : "could be luck"}.`
   );
 }
+
+// ---------------------------------------------------------------------------------------------------
+// From the metric's counts to the result.
+
+/** One stage's counts as the Pipeline query returns them (days in days, values summed amounts). */
+export interface PipelineStageCounts {
+  position: number;
+  stage: string;
+  kind: "open" | "won";
+  reached: number;
+  skipped: number;
+  movedOn: number;
+  lost: number;
+  open: number;
+  /** Won deals among those that reached the stage. */
+  won: number;
+  stalled: number;
+  stays: number;
+  medianDays: number | null;
+  p75Days: number | null;
+  p90Days: number | null;
+  wonOver: number;
+  lostOver: number;
+  wonUnder: number;
+  lostUnder: number;
+  reachedValue: number;
+  lostValue: number;
+  reachedWithAmount: number;
+}
+
+export interface PipelineQuarterCounts {
+  position: number;
+  quarter: string;
+  /** Epoch ms of the first day after the quarter. */
+  quarterEnd: number;
+  entered: number;
+  movedOn: number;
+}
+
+export interface PipelineCounts {
+  asOf: number | null;
+  lostRecorded: boolean;
+  averageWonAmount: number | null;
+  stages: PipelineStageCounts[];
+  quarters: PipelineQuarterCounts[];
+  audit: DealStageAudit;
+}
+
+export function buildPipeline(counts: PipelineCounts): Pipeline {
+  const first = counts.stages[0];
+  const stages: PipelineStageRow[] = counts.stages.map((s, i) => {
+    const previous = counts.stages[i - 1];
+    const line = s.p75Days;
+    return {
+      position: s.position,
+      stage: s.stage,
+      kind: s.kind,
+      reached: s.reached,
+      skipped: s.skipped,
+      movedOn: s.movedOn,
+      lost: s.lost,
+      open: s.open,
+      stalled: line === null ? null : s.stalled,
+      stallLineDays: line,
+      stepConversion: previous
+        ? rateCell(s.reached, previous.reached)
+        : { kind: "none", reason: "first stage" },
+      cumulativeConversion:
+        i === 0 || !first ? { kind: "none", reason: "first stage" } : rateCell(s.reached, first.reached),
+      days: { stays: s.stays, median: s.medianDays, p75: s.p75Days, p90: s.p90Days },
+      stallEffect:
+        line === null
+          ? {
+              over: { kind: "none", reason: "no stall line" },
+              under: { kind: "none", reason: "no stall line" },
+            }
+          : {
+              over: closedWinRate(s.wonOver, s.lostOver, counts.lostRecorded),
+              under: closedWinRate(s.wonUnder, s.lostUnder, counts.lostRecorded),
+            },
+      reachedValue: s.reachedValue,
+      lostValue: s.lostValue,
+      reachedWithAmount: s.reachedWithAmount,
+    };
+  });
+  const steps: PipelineStep[] = counts.stages.slice(0, -1).map((s, i) => ({
+    from: s.stage,
+    to: counts.stages[i + 1]?.stage ?? "",
+    fromPosition: s.position,
+    quarters: counts.quarters
+      .filter((q) => q.position === s.position)
+      .map((q) => ({
+        quarter: q.quarter,
+        entered: q.entered,
+        movedOn: q.movedOn,
+        rate: rateCell(q.movedOn, q.entered),
+        complete: quarterComplete(q.quarterEnd, s.p90Days, counts.asOf),
+      })),
+  }));
+  // Every placed deal stops at one stage (its furthest) and is won, lost or open there.
+  const placed = stages.reduce((sum, s) => sum + (s.reached - s.movedOn), 0);
+  const lost = stages.reduce((sum, s) => sum + s.lost, 0);
+  const open = stages.reduce((sum, s) => sum + s.open, 0);
+  const won = placed - lost - open;
+  const leak = biggestPipelineLeak(stages);
+  const leakStep = leak === null ? undefined : steps.find((s) => s.fromPosition === leak.position);
+  const after = counts.stages.find((s) => leak !== null && s.position === leak.position + 1);
+  return {
+    asOf: counts.asOf,
+    stages,
+    steps,
+    deals: { placed, won, lost, open },
+    lostRecorded: counts.lostRecorded,
+    closedWinRate: closedWinRate(won, lost, counts.lostRecorded),
+    biggestLeak: leak,
+    fixWorth: fixWorth(
+      leakStep,
+      { reached: after?.reached ?? 0, won: after?.won ?? 0 },
+      counts.averageWonAmount,
+    ),
+    audit: counts.audit,
+  };
+}
