@@ -6,7 +6,15 @@ import type { SqlEngine } from "../../src/db/engine";
 import { recogniseDealStageHistory, stageDealStageHistory } from "../../src/import/dealStageImport";
 import { hubspotStageColumn } from "../../src/import/dealStageShapes";
 import { applyImport, planFor, prepareFiles } from "../../src/import/load";
-import { type DealStagePlan, dealStagePlanRows } from "../../src/model/pipeline";
+import {
+  chooseDealPipeline,
+  type DealStagePlan,
+  dealStagePlanRows,
+  excludeDealStage,
+  mergeDealStage,
+  moveDealStage,
+  renameDealStage,
+} from "../../src/model/pipeline";
 import { buildDealStages, LIVE_DEAL_TABLES, queryDealStageAudit } from "../../src/warehouse/dealStages";
 import { DEFAULT_DERIVE_SETTINGS } from "../../src/warehouse/derive";
 import { createNodeEngine } from "../support/nodeEngine";
@@ -150,6 +158,22 @@ describe("HubSpot deals export with Date entered columns", () => {
     ]);
   });
 
+  it("lets the user pick another pipeline and reorder its stages", () => {
+    const renewals = chooseDealPipeline(plan as DealStagePlan, "Renewals");
+    expect(renewals.stages.map((s) => [s.source, s.entries])).toEqual([["Onboarding", 1]]);
+    const back = chooseDealPipeline(renewals, "Sales Pipeline");
+    const moved = moveDealStage(back, "Negotiation", 1);
+    expect(moved.stages.map((s) => s.source)).toEqual([
+      "Discovery",
+      "Negotiation",
+      "Demo",
+      "Proposal",
+      "Closed Won",
+      "Closed Lost",
+    ]);
+    expect(dealStagePlanRows(moved).map((r) => r.position)).toEqual([1, 2, 3, 4, 5, null]);
+  });
+
   it("counts reached (skipped stages as passed), moved on, lost and open per stage", async () => {
     expect(await perStage()).toEqual([
       { stage: "Discovery", reached: 5, skipped: 0, moved_on: 4, lost: 0, open: 1 },
@@ -272,26 +296,15 @@ describe("Salesforce opportunity stage history report", () => {
   it("merges, renames and excludes stages as the plan says", async () => {
     // Qualification merged into Prospecting: one stage "Early" (first entries: 006A 01-02, 006B 01-05,
     // 006C 01-10, 006D 02-10), then Proposal, Closed Won. Proposal excluded as well in the second plan.
-    const merge = (p: DealStagePlan): DealStagePlan => {
-      const renamed = {
-        ...p,
-        stages: p.stages.map((s) => (s.source === "Prospecting" ? { ...s, name: "Early" } : s)),
-      };
-      return {
-        ...renamed,
-        stages: renamed.stages.map((s) => (s.source === "Qualification" ? { ...s, name: "Early" } : s)),
-      };
-    };
+    const merge = (p: DealStagePlan) =>
+      mergeDealStage(renameDealStage(p, "Prospecting", "Early"), "Qualification", "Prospecting");
     await importDeals("opportunity-history.csv", csv, merge);
     expect(await perStage()).toEqual([
       { stage: "Early", reached: 4, skipped: 0, moved_on: 2, lost: 1, open: 1 },
       { stage: "Proposal", reached: 2, skipped: 0, moved_on: 1, lost: 0, open: 1 },
       { stage: "Closed Won", reached: 1, skipped: 0, moved_on: 0, lost: 0, open: 0 },
     ]);
-    const excluded = (p: DealStagePlan) => ({
-      ...merge(p),
-      stages: merge(p).stages.map((s) => (s.source === "Proposal" ? { ...s, excluded: true } : s)),
-    });
+    const excluded = (p: DealStagePlan) => excludeDealStage(merge(p), "Proposal", true);
     expect(
       dealStagePlanRows(excluded(plan as DealStagePlan)).map((r) => [r.source, r.position, r.kind]),
     ).toEqual([
@@ -358,6 +371,44 @@ describe("activity log with deal stage changes", () => {
       placed: 4,
       datesBackwards: 1,
     });
+  });
+});
+
+describe("HubSpot deals export with API column names", () => {
+  // hs_v2_date_entered_<stage id>: the stage id read as HubSpot's label, the pipeline from the row.
+  // H1 (default): appointment 01-02 → contract 01-20 (skipped Qualified To Buy) → won 02-01.
+  // H2 (default): appointment 01-05 → qualified 01-08, open. H4 (default): appointment 01-03 → qualified
+  // 01-06 → contract 01-15, open (the one deal that says Qualified To Buy comes before Contract Sent).
+  // H3 (renewals): appointment 01-04, open.
+  const csv = [
+    "Record ID,Pipeline,Deal Stage,Create Date,hs_v2_date_entered_appointmentscheduled,hs_v2_date_entered_qualifiedtobuy,hs_v2_date_entered_contractsent,hs_v2_date_entered_closedwon,hs_v2_date_exited_appointmentscheduled",
+    "H1,default,closedwon,2025-01-01,2025-01-02,,2025-01-20,2025-02-01,2025-01-20",
+    "H2,default,qualifiedtobuy,2025-01-04,2025-01-05,2025-01-08,,,2025-01-08",
+    "H3,renewals,appointmentscheduled,2025-01-04,2025-01-04,,,,",
+    "H4,default,contractsent,2025-01-03,2025-01-03,2025-01-06,2025-01-15,,2025-01-06",
+  ].join("\n");
+
+  it("reads the stages under their labels, in the pipeline each row names", async () => {
+    const { plan } = await importDeals("hubspot-api.csv", csv);
+    expect(plan?.pipelines).toEqual([
+      { pipeline: "default", deals: 3 },
+      { pipeline: "renewals", deals: 1 },
+    ]);
+    expect(plan?.stages.map((s) => s.source)).toEqual([
+      "Appointment Scheduled",
+      "Qualified To Buy",
+      "Contract Sent",
+      "Closed Won",
+    ]);
+    expect(await perStage()).toEqual([
+      { stage: "Appointment Scheduled", reached: 3, skipped: 0, moved_on: 3, lost: 0, open: 0 },
+      { stage: "Qualified To Buy", reached: 3, skipped: 1, moved_on: 2, lost: 0, open: 1 },
+      { stage: "Contract Sent", reached: 2, skipped: 0, moved_on: 1, lost: 0, open: 1 },
+      { stage: "Closed Won", reached: 1, skipped: 0, moved_on: 0, lost: 0, open: 0 },
+    ]);
+    expect((await queryDealStageAudit(engine, LIVE_DEAL_TABLES.audit)).otherPipelines).toEqual([
+      { pipeline: "renewals", deals: 1 },
+    ]);
   });
 });
 
