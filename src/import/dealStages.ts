@@ -4,6 +4,7 @@
 
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
 import { vocabularyKeySql } from "../model/vocabulary";
+import { columnsSql, DEAL_STAGE_SOURCE_TABLES } from "../warehouse/dealStages";
 import { cellTextSql } from "./cellText";
 import { type DateFormat, timestampSql } from "./dates";
 import { type DealStageColumns, type DealStageSource, STAGE_CHANGE_ACTIVITIES } from "./dealStageShapes";
@@ -11,12 +12,10 @@ import { SOURCE_ROW } from "./read";
 import { dealOutcomeSql, flagSql } from "./statusStages";
 
 /** The columns of `deal_stage_entries`, in order. */
-export const DEAL_STAGE_ENTRY_COLUMNS =
-  "(deal_id VARCHAR, pipeline VARCHAR, stage VARCHAR, entered_at TIMESTAMP, source_row BIGINT)";
+export const DEAL_STAGE_ENTRY_COLUMNS = columnsSql(DEAL_STAGE_SOURCE_TABLES.deal_stage_entries);
 
 /** The columns of `deals`, in order: one row per deal, what the file says of it. */
-export const DEAL_COLUMNS =
-  "(deal_id VARCHAR, pipeline VARCHAR, amount DOUBLE, created_at TIMESTAMP, closed_at TIMESTAMP, outcome VARCHAR, lead_id VARCHAR)";
+export const DEAL_COLUMNS = columnsSql(DEAL_STAGE_SOURCE_TABLES.deals);
 
 type Role = keyof DealStageColumns;
 

@@ -56,7 +56,53 @@ export function stagedDealTables(prefix: string, leadStages: string): DealStageT
   };
 }
 
-const PLAN_COLUMNS = "(pipeline VARCHAR, source VARCHAR, stage VARCHAR, position INTEGER, kind VARCHAR)";
+/**
+ * The tables the import writes (the rest is built from them): what a saved workspace must keep beside
+ * the events, in the shape of workspaceSnapshot's SIDE_TABLES.
+ */
+export const DEAL_STAGE_SOURCE_TABLES = {
+  deal_stage_entries: [
+    { name: "deal_id", type: "VARCHAR" },
+    { name: "pipeline", type: "VARCHAR" },
+    { name: "stage", type: "VARCHAR" },
+    { name: "entered_at", type: "TIMESTAMP" },
+    { name: "source_row", type: "BIGINT" },
+  ],
+  deals: [
+    { name: "deal_id", type: "VARCHAR" },
+    { name: "pipeline", type: "VARCHAR" },
+    { name: "amount", type: "DOUBLE" },
+    { name: "created_at", type: "TIMESTAMP" },
+    { name: "closed_at", type: "TIMESTAMP" },
+    { name: "outcome", type: "VARCHAR" },
+    { name: "lead_id", type: "VARCHAR" },
+  ],
+  deal_stage_plan: [
+    { name: "pipeline", type: "VARCHAR" },
+    { name: "source", type: "VARCHAR" },
+    { name: "stage", type: "VARCHAR" },
+    { name: "position", type: "INTEGER" },
+    { name: "kind", type: "VARCHAR" },
+  ],
+} as const;
+
+/** "(deal_id VARCHAR, …)" for CREATE TABLE. */
+export const columnsSql = (columns: readonly { name: string; type: string }[]): string =>
+  `(${columns.map((c) => `${c.name} ${c.type}`).join(", ")})`;
+
+const PLAN_COLUMNS = columnsSql(DEAL_STAGE_SOURCE_TABLES.deal_stage_plan);
+
+/**
+ * Creates the source tables where missing, empty (an import without stage history, a workspace saved
+ * before they existed), so the tables built from them and every analysis can always read them.
+ */
+export async function ensureDealStageSources(engine: SqlEngine, t: DealStageTables): Promise<void> {
+  await engine.exec(
+    `CREATE TABLE IF NOT EXISTS ${t.entries} ${columnsSql(DEAL_STAGE_SOURCE_TABLES.deal_stage_entries)}`,
+  );
+  await engine.exec(`CREATE TABLE IF NOT EXISTS ${t.deals} ${columnsSql(DEAL_STAGE_SOURCE_TABLES.deals)}`);
+  await engine.exec(`CREATE TABLE IF NOT EXISTS ${t.plan} ${PLAN_COLUMNS}`);
+}
 
 /** The plan as a table (`deal_stage_plan`); an import without stage history gets it empty. */
 export function dealStagePlanSql(table: string, plan: DealStagePlan | null): string[] {
@@ -198,11 +244,21 @@ UNION ALL SELECT 'undated', NULL, (SELECT count(*) FROM ${t.entries} WHERE enter
 UNION ALL SELECT 'excluded', NULL, count(*)::INTEGER FROM matched WHERE kind = 'excluded' AND entered_at IS NOT NULL`;
 }
 
-/** Builds deal_outcomes, deal_stages and deal_stage_audit from the history tables and the plan table. */
+/**
+ * Builds deal_outcomes, deal_stages and deal_stage_audit from the history tables and the plan table
+ * (created empty first where missing). Needs `t.leadStages` built: call it after deriveTables.
+ */
 export async function buildDealStages(engine: SqlEngine, t: DealStageTables): Promise<void> {
+  await ensureDealStageSources(engine, t);
   await engine.exec(dealOutcomesSql(t));
   await engine.exec(dealStagesSql(t));
   await engine.exec(dealStageAuditSql(t));
+}
+
+/** After the user edits the stage plan of the loaded workspace: the live plan replaced and the tables rebuilt. */
+export async function replanDealStages(engine: SqlEngine, plan: DealStagePlan): Promise<void> {
+  for (const statement of dealStagePlanSql(LIVE_DEAL_TABLES.plan, plan)) await engine.exec(statement);
+  await buildDealStages(engine, LIVE_DEAL_TABLES);
 }
 
 interface AuditRow {

@@ -15,7 +15,12 @@ import {
   moveDealStage,
   renameDealStage,
 } from "../../src/model/pipeline";
-import { buildDealStages, LIVE_DEAL_TABLES, queryDealStageAudit } from "../../src/warehouse/dealStages";
+import {
+  buildDealStages,
+  LIVE_DEAL_TABLES,
+  queryDealStageAudit,
+  replanDealStages,
+} from "../../src/warehouse/dealStages";
 import { DEFAULT_DERIVE_SETTINGS } from "../../src/warehouse/derive";
 import { createNodeEngine } from "../support/nodeEngine";
 
@@ -314,7 +319,8 @@ describe("Salesforce opportunity stage history report", () => {
       ["Closed Won", 2, "won"],
       ["Closed Lost", null, "lost"],
     ]);
-    await importDeals("opportunity-history.csv", csv, excluded);
+    // On the loaded workspace: the live plan replaced and the deal tables rebuilt, no new import.
+    await replanDealStages(engine, excluded(plan as DealStagePlan));
     expect((await perStage()).map((s) => [s.stage, s.reached, s.skipped])).toEqual([
       ["Early", 4, 0],
       ["Closed Won", 1, 0],

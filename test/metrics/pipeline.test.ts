@@ -280,6 +280,18 @@ describe("when the data cannot support a rate", () => {
     expect(p.fixWorth).toEqual({ kind: "none", reason: "No step leaks" });
   });
 
+  it("answers with no stages, not an error, for a workspace without stage history", async () => {
+    await importLog(
+      "plain.csv",
+      "lead_id,timestamp,activity\nL1,2025-01-02,page_view\nL1,2025-01-05,demo_request",
+    );
+    const p = await queryPipeline(engine, NO_FILTERS);
+    expect(p.stages).toEqual([]);
+    expect(p.deals).toEqual({ placed: 0, won: 0, lost: 0, open: 0 });
+    expect(p.biggestLeak).toBeNull();
+    expect(p.audit).toMatchObject({ deals: 0, placed: 0 });
+  });
+
   it("calls a best quarter luck when it does not stand out from the others", () => {
     // 22/40 against 20/40 and 18/40: pooled 60/120 = 0.5, z = (0.55 − 0.475) / √(0.25 × (1/40 + 1/80))
     // = 0.775, p = 0.44 > 0.05 / 3. Worth: 160 a year × (0.55 − 0.5) × 10/20 won = 4 wins.
