@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { sampleAnswers } from "./build/sampleAnswers.ts";
 
 /**
  * The Content-Security-Policy the built app runs under: everything it loads comes from its own
@@ -70,7 +71,7 @@ function contentSecurityPolicy(): Plugin {
 // The DuckDB wasm and worker files are imported with `?url` in src/db, so Vite emits them into
 // dist/assets and the app never needs a CDN.
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), sampleAnswers()],
   build: { target: "es2022", chunkSizeWarningLimit: 2000 },
   worker: { format: "es" },
   optimizeDeps: { exclude: ["@duckdb/duckdb-wasm"] },

@@ -1,8 +1,9 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { sampleAnswers } from "./build/sampleAnswers.ts";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), sampleAnswers()],
   test: {
     include: ["test/**/*.test.{ts,tsx}"],
     exclude: ["test/e2e/**", "node_modules/**"],

@@ -5,8 +5,8 @@ import { mkdtemp, readFile, rm, symlink, unlink, writeFile } from "node:fs/promi
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import type { SqlEngine, SqlValue } from "../../src/db/engine";
-import { quoteLiteral } from "../../src/db/sql";
+import type { SqlEngine, SqlValue } from "../src/db/engine";
+import { quoteLiteral } from "../src/db/sql";
 
 /** Blobs opened with `openFileBlob` remember their path, so registerFile can link the real file. */
 const blobPaths = new WeakMap<Blob, string>();

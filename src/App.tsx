@@ -13,6 +13,7 @@ import {
   openWorkspace,
   proposeForKind,
 } from "./app/importFiles";
+import { keepAnswersForNextVisit } from "./app/lastVisit";
 import { watchOtherTabs } from "./app/tabSync";
 import { useAppliedTheme } from "./app/theme";
 import { useUrlView } from "./app/useUrlView";
@@ -64,6 +65,7 @@ export function App() {
     if (sampleRequested.current) return;
     sampleRequested.current = true;
     watchOtherTabs();
+    keepAnswersForNextVisit();
     void openWorkspace();
   }, []);
 

@@ -16,18 +16,23 @@ import {
 import { dropRawFile } from "../import/read";
 import type { FilePlan } from "../import/toEvents";
 import { queryAudit } from "../metrics/audit";
+import { appCoordinator } from "../queries/appCoordinator";
 import { appEngine } from "../queries/engine";
-import { useAppStore } from "../store";
+import { newDataIdentity, useAppStore } from "../store";
 import { DEFAULT_DERIVE_SETTINGS } from "../warehouse/derive";
 import { rederive } from "../warehouse/workspace";
+import { baseIdentity, derivedIdentity } from "./dataIdentity";
 import {
   clearSavedWorkspace,
+  hasSavedWorkspace,
+  loadLastAnswers,
   loadSavedWorkspace,
   SavedWorkspaceError,
   saveWorkspace,
   WorkspaceTooLargeToKeep,
 } from "./persist";
 import { forgetMappings, recallMapping, rememberMapping } from "./rememberedMappings";
+import { SAMPLE_ANSWERS, SAMPLE_IDENTITY } from "./sampleAnswers";
 import { prefetchSample } from "./sampleFile";
 import { announceWorkspace } from "./tabSync";
 import { restoreEvents } from "./workspaceSnapshot";
@@ -43,6 +48,14 @@ let lastFiles: File[] = [];
 
 /** The stalled setting the live lead_stages was derived with (lead status is decided there, once). */
 let derivedStalledDays: number | null = null;
+/** The loaded data's own identity (saved with the workspace); the dataset's adds the stalled setting. */
+let loadedBase = "";
+
+/** The dataset identity of `base` data as derived now. */
+const identityOf = (base: string) => {
+  loadedBase = base;
+  return derivedIdentity(base, derivedStalledDays ?? DEFAULT_DERIVE_SETTINGS.stalledDays);
+};
 
 const settings = () => {
   const chosen = { ...DEFAULT_DERIVE_SETTINGS, stalledDays: useAppStore.getState().stalledDays };
@@ -62,7 +75,7 @@ async function rederiveForStalledSetting(): Promise<void> {
   try {
     const engine = await appEngine();
     await rederive(engine, settings());
-    useAppStore.getState().setDataset(state.dataset.label, true);
+    useAppStore.getState().setDataset(state.dataset.label, true, identityOf(loadedBase));
   } catch (error) {
     useAppStore.getState().setImportStatus({
       state: "failed",
@@ -77,6 +90,7 @@ useAppStore.subscribe((state, previous) => {
 
 /** `run`: the import's own switch: an error after Cancel (e.g. the interrupted query's) is the cancel. */
 function fail(error: unknown, fallbackName: string, run?: AbortController): void {
+  dropUnconfirmed();
   const message =
     error instanceof ImportError || error instanceof ImportCancelled
       ? error.message
@@ -116,7 +130,7 @@ async function apply(
     if (controller === run) controller = null;
     performance.measure("import", { start: started, end: performance.now() });
     store.setImportStatus({ state: "done", summary });
-    store.setDataset(summary.fileName);
+    store.setDataset(summary.fileName, false, identityOf(newDataIdentity()));
     await rederiveForStalledSetting();
     await afterLoad(engine);
     await keep(engine, summary.fileName);
@@ -162,7 +176,7 @@ async function keep(engine: SqlEngine, label: string): Promise<void> {
   try {
     useAppStore.getState().setKept(false);
     useAppStore.getState().setStorageNote(null);
-    await saveWorkspace(engine, label);
+    await saveWorkspace(engine, label, loadedBase);
     useAppStore.getState().setStorageProblem(null);
     useAppStore.getState().setKept(true);
     announceWorkspace("saved", label);
@@ -182,7 +196,7 @@ async function keep(engine: SqlEngine, label: string): Promise<void> {
  * is saved: if reopening fails under a changed one, it goes back to the default (with a notice) and the
  * workspace is reopened once more, so a setting never leaves the app with no data on every visit.
  */
-async function reopenSaved(engine: SqlEngine): Promise<{ label: string } | null> {
+async function reopenSaved(engine: SqlEngine): Promise<{ label: string; identity: string | null } | null> {
   try {
     return await loadSavedWorkspace(engine, settings());
   } catch (error) {
@@ -199,6 +213,31 @@ async function reopenSaved(engine: SqlEngine): Promise<{ label: string } | null>
   }
 }
 
+/**
+ * While the data reopens, the screens draw the answers kept from the last visit (for the bundled
+ * sample: computed at build time), marked "From your last visit · updating…". The dataset is named at
+ * once but marked restoring, so nothing is asked of the engine until the data is in; answers about
+ * other data, or derived with another stalled setting, are never offered.
+ */
+async function showLastVisit(): Promise<void> {
+  const [answers, saved] = await Promise.all([
+    loadLastAnswers().catch(() => null),
+    // Not knowing whether a workspace is saved: do not offer the sample's answers either.
+    hasSavedWorkspace().catch(() => true),
+  ]);
+  const store = useAppStore.getState();
+  if (store.dataset) return;
+  const kept = saved ? answers : { label: SAMPLE_LABEL, ...SAMPLE_ANSWERS };
+  if (!kept || kept.identity !== derivedIdentity(baseIdentity(kept.identity), store.stalledDays)) return;
+  store.setDataset(kept.label, true, kept.identity, true);
+  appCoordinator.prime(kept.identity, kept.entries);
+}
+
+/** Answers from a last visit that will not be confirmed (the reopening failed) leave the screen. */
+function dropUnconfirmed(): void {
+  if (useAppStore.getState().dataset?.restoring) useAppStore.setState({ dataset: null });
+}
+
 /** On start: the workspace kept in this browser, or else the bundled sample. */
 export async function openWorkspace(): Promise<void> {
   const store = useAppStore.getState();
@@ -206,7 +245,9 @@ export async function openWorkspace(): Promise<void> {
   progress(["saved workspace"], 0)({ step: "Opening the saved workspace", done: 0, total: 1 });
   let engine: SqlEngine;
   try {
-    engine = await appEngine();
+    const starting = appEngine();
+    await showLastVisit();
+    engine = await starting;
   } catch (error) {
     fail(error, "The query engine");
     return;
@@ -215,7 +256,8 @@ export async function openWorkspace(): Promise<void> {
     const saved = await reopenSaved(engine);
     if (saved) {
       store.setImportStatus({ state: "idle" });
-      store.setDataset(saved.label, true); // reopening: a link's filters stay
+      // Reopening: a link's filters stay. A workspace saved before identities were kept gets a new one.
+      store.setDataset(saved.label, true, identityOf(saved.identity ?? newDataIdentity()));
       store.setKept(true);
       await rederiveForStalledSetting();
       await afterLoad(engine);
@@ -224,6 +266,8 @@ export async function openWorkspace(): Promise<void> {
   } catch (error) {
     store.setStorageProblem(error instanceof SavedWorkspaceError ? error.message : userMessage(error));
   }
+  if (useAppStore.getState().dataset?.identity !== derivedIdentity(SAMPLE_IDENTITY, store.stalledDays))
+    dropUnconfirmed();
   await loadSample(true);
 }
 
@@ -360,7 +404,7 @@ export async function loadSample(keepView = false): Promise<void> {
     await restoreEvents(engine, bytes, settings());
     performance.measure("sample-restore", { start: started, end: performance.now() });
     store.setImportStatus({ state: "idle" });
-    store.setDataset(SAMPLE_LABEL, keepView);
+    store.setDataset(SAMPLE_LABEL, keepView, identityOf(SAMPLE_IDENTITY));
     await rederiveForStalledSetting();
     await afterLoad(engine);
   } catch (error) {

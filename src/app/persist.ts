@@ -3,6 +3,7 @@
 import type { SqlEngine } from "../db/engine";
 import { userMessage } from "../db/errors";
 import type { DeriveSettings } from "../warehouse/derive";
+import { baseIdentity } from "./dataIdentity";
 import { withWorkspaceLock } from "./tabSync";
 import {
   restoreEvents,
@@ -17,6 +18,9 @@ const DATABASE = "funnel-lens";
 const DATABASE_VERSION = 1;
 const STORE = "workspace";
 const KEY = "current";
+const ANSWERS_KEY = "last-answers";
+/** The saved workspace's identity alone, so checking it does not read the whole workspace. */
+const IDENTITY_KEY = "current-identity";
 const FORMAT_VERSION = 1;
 /** Opening is the one IndexedDB step that can wait forever (another tab blocking an upgrade). */
 const OPEN_TIMEOUT_MS = 10_000;
@@ -32,6 +36,20 @@ export interface SavedWorkspace {
   events: Uint8Array;
   /** Campaign spend and the last import's rejected rows, as CSV (absent in older records). */
   sides?: SideSnapshots;
+  /** Names the data across reloads (absent in older records: they get a new one when reopened). */
+  identity?: string;
+}
+
+/**
+ * The answers the screens last showed for the saved workspace, kept beside it (a small record, read
+ * before the workspace itself) so a returning visit draws them at once, marked, while the data reopens.
+ */
+export interface LastAnswers {
+  formatVersion: typeof FORMAT_VERSION;
+  /** The identity of the data they are about: they are shown only for the same data. */
+  identity: string;
+  label: string;
+  entries: [string, unknown][];
 }
 
 /** Saving, reading, reopening or clearing the browser's copy failed; the message is written for users. */
@@ -174,7 +192,7 @@ function parseSaved(value: unknown): SavedWorkspace | null {
   if (typeof value !== "object" || value === null) return null;
   const record = value as Record<string, unknown>;
   if (record.formatVersion !== FORMAT_VERSION) return null;
-  const { savedAt, label, events, sides } = record;
+  const { savedAt, label, events, sides, identity } = record;
   if (typeof savedAt !== "string" || typeof label !== "string" || !(events instanceof Uint8Array))
     return null;
   const keptSides: SideSnapshots = {};
@@ -184,13 +202,23 @@ function parseSaved(value: unknown): SavedWorkspace | null {
       if (bytes instanceof Uint8Array) keptSides[table] = bytes;
     }
   }
-  return { formatVersion: FORMAT_VERSION, savedAt, label, events, sides: keptSides };
+  return {
+    formatVersion: FORMAT_VERSION,
+    savedAt,
+    label,
+    events,
+    sides: keptSides,
+    ...(typeof identity === "string" ? { identity } : {}),
+  };
 }
 
-/** Saves the loaded events under `label`, replacing whatever was saved before. */
-export function saveWorkspace(engine: SqlEngine, label: string): Promise<void> {
+/** Saves the loaded events under `label` and the data's base `identity`, replacing what was saved. */
+export function saveWorkspace(engine: SqlEngine, label: string, identity: string): Promise<void> {
   const action = `${label} could not be kept in this browser`;
   return inTurn(async () => {
+    // The answers kept for the data saved before are about other data from here on.
+    for (const key of [ANSWERS_KEY, IDENTITY_KEY])
+      await inStore("readwrite", action, (store) => store.delete(key));
     let events: Uint8Array;
     const sides: SideSnapshots = {};
     // Writing a snapshot keeps the worker busy for seconds at a million rows; estimate first
@@ -222,8 +250,10 @@ export function saveWorkspace(engine: SqlEngine, label: string): Promise<void> {
       label,
       events,
       sides,
+      identity,
     };
     await inStore("readwrite", action, (store) => store.put(saved, KEY));
+    await inStore("readwrite", action, (store) => store.put(identity, IDENTITY_KEY));
   });
 }
 
@@ -234,7 +264,7 @@ export function saveWorkspace(engine: SqlEngine, label: string): Promise<void> {
 export function loadSavedWorkspace(
   engine: SqlEngine,
   settings: DeriveSettings,
-): Promise<{ label: string; leads: number } | null> {
+): Promise<{ label: string; leads: number; identity: string | null } | null> {
   return inTurn(async () => {
     const value = await inStore<unknown>("readonly", "The saved workspace could not be read", (store) =>
       store.get(KEY),
@@ -243,7 +273,7 @@ export function loadSavedWorkspace(
     if (!saved) return null;
     try {
       const { leads } = await restoreEvents(engine, saved.events, settings, saved.sides);
-      return { label: saved.label, leads };
+      return { label: saved.label, leads, identity: saved.identity ?? null };
     } catch (error) {
       const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
       throw new SavedWorkspaceError(
@@ -258,5 +288,58 @@ export function loadSavedWorkspace(
 export function clearSavedWorkspace(): Promise<void> {
   return inTurn(async () => {
     await inStore("readwrite", "The saved workspace could not be cleared", (store) => store.delete(KEY));
+    for (const key of [ANSWERS_KEY, IDENTITY_KEY])
+      await inStore("readwrite", "The saved workspace could not be cleared", (store) => store.delete(key));
+  });
+}
+
+/** Whether a workspace is saved (without reading it: the record can be hundreds of MB). */
+export function hasSavedWorkspace(): Promise<boolean> {
+  return inTurn(async () => {
+    const count = await inStore<number>("readonly", "The saved workspace could not be read", (store) =>
+      store.count(KEY),
+    );
+    return count > 0;
+  });
+}
+
+/**
+ * Keeps the answers last shown for the loaded data `identity` (derived: see dataIdentity.ts); ignored
+ * unless that data is the saved workspace now.
+ */
+export function saveLastAnswers(
+  identity: string,
+  label: string,
+  entries: [string, unknown][],
+): Promise<void> {
+  return inTurn(async () => {
+    const action = "The screens' last answers could not be kept";
+    const current = await inStore<unknown>("readonly", action, (store) => store.get(IDENTITY_KEY));
+    if (current !== baseIdentity(identity)) return;
+    const record: LastAnswers = { formatVersion: FORMAT_VERSION, identity, label, entries };
+    await inStore("readwrite", action, (store) => store.put(record, ANSWERS_KEY));
+  });
+}
+
+/** The answers kept for the saved workspace, or null (none, another format, unreadable). */
+export function loadLastAnswers(): Promise<LastAnswers | null> {
+  return inTurn(async () => {
+    const value = await inStore<unknown>("readonly", "The last answers could not be read", (store) =>
+      store.get(ANSWERS_KEY),
+    );
+    if (typeof value !== "object" || value === null) return null;
+    const current = await inStore<unknown>("readonly", "The last answers could not be read", (store) =>
+      store.get(IDENTITY_KEY),
+    );
+    const record = value as Partial<LastAnswers>;
+    if (typeof record.identity !== "string" || baseIdentity(record.identity) !== current) return null;
+    if (
+      record.formatVersion !== FORMAT_VERSION ||
+      typeof record.identity !== "string" ||
+      typeof record.label !== "string" ||
+      !Array.isArray(record.entries)
+    )
+      return null;
+    return record as LastAnswers;
   });
 }

@@ -1,13 +1,14 @@
-// The app's one coordinator, over the app's engine; it follows the loaded data's version.
+// The app's one coordinator, over the app's engine; it follows the loaded data's identity.
 
-import { useAppStore } from "../store";
+import { type LoadedData, useAppStore } from "../store";
 import { QueryCoordinator } from "./coordinator";
 import { appEngine } from "./engine";
 
 export const appCoordinator = new QueryCoordinator(appEngine);
 
-const versionOf = (dataset: { version: number } | null) => (dataset ? String(dataset.version) : null);
-appCoordinator.setDataVersion(versionOf(useAppStore.getState().dataset));
+const follow = (dataset: LoadedData | null) =>
+  appCoordinator.setDataVersion(dataset?.identity ?? null, !dataset?.restoring);
+follow(useAppStore.getState().dataset);
 useAppStore.subscribe((state, previous) => {
-  if (state.dataset !== previous.dataset) appCoordinator.setDataVersion(versionOf(state.dataset));
+  if (state.dataset !== previous.dataset) follow(state.dataset);
 });

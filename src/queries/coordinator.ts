@@ -61,6 +61,15 @@ function canonical(ctx: MetricContext): MetricContext {
   return { ...ctx, filters: { ...ctx.filters, segments } };
 }
 
+/** The length of `value` as JSON (BigInts as numbers), to keep saved answers within a budget. */
+function jsonSize(value: unknown): number {
+  try {
+    return JSON.stringify(value, (_, v) => (typeof v === "bigint" ? Number(v) : v))?.length ?? 0;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
 export function queryKey<P, T>(metric: Metric<P, T>, ctx: MetricContext, params: P): string {
   const same = canonical(ctx);
   const used = Object.fromEntries(metric.uses.map((part) => [part, same[part]]));
@@ -73,6 +82,9 @@ export class QueryCoordinator {
   private queue: Statement[] = [];
   private running: Statement | null = null;
   private dataVersion: string | null = null;
+  /** False while the data of this version is still being loaded: questions queue, nothing runs. */
+  private loaded = true;
+  private readonly listeners = new Set<() => void>();
   private seq = 0;
   /** Statements sent to the engine, and those interrupted there (for tests and the benchmark). */
   readonly stats = { sent: 0, interrupted: 0, cacheHits: 0 };
@@ -81,14 +93,27 @@ export class QueryCoordinator {
 
   /**
    * The data the answers are about. A new version (an import, a re-derive) forgets every answer
-   * and stops every question about the old data.
+   * and stops every question about the old data. `loaded` false: the data is still being loaded into
+   * the engine; questions wait (answers primed from a last visit can be shown meanwhile).
    */
-  setDataVersion(version: string | null): void {
-    if (version === this.dataVersion) return;
+  setDataVersion(version: string | null, loaded = true): void {
+    const wasLoaded = this.loaded;
+    this.loaded = loaded;
+    if (version === this.dataVersion) {
+      if (loaded && !wasLoaded) void this.pump();
+      return;
+    }
     this.dataVersion = version;
     this.cache.clear();
     for (const job of this.jobs.values()) this.abort(job);
     this.jobs.clear();
+    if (loaded) void this.pump();
+  }
+
+  /** Called whenever a newly confirmed answer is kept (e.g. to save the answers for a next visit). */
+  onAnswer(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   get currentDataVersion(): string | null {
@@ -106,9 +131,29 @@ export class QueryCoordinator {
       if (!this.cache.has(key)) this.cache.set(key, { value, fromLastVisit: true });
   }
 
-  /** The confirmed answers, for saving with the workspace. */
-  confirmedAnswers(): [string, unknown][] {
-    return [...this.cache].filter(([, a]) => !a.fromLastVisit).map(([key, a]) => [key, a.value]);
+  /**
+   * The confirmed answers, most recently used first, for saving with the workspace: at most
+   * `maxEntries`, and no more than `maxChars` of JSON in all (one answer too large is skipped).
+   */
+  confirmedAnswers(limits: { maxEntries?: number; maxChars?: number } = {}): [string, unknown][] {
+    const { maxEntries = Number.POSITIVE_INFINITY, maxChars = Number.POSITIVE_INFINITY } = limits;
+    const kept: [string, unknown][] = [];
+    let chars = 0;
+    for (const [key, answer] of [...this.cache].reverse()) {
+      if (kept.length >= maxEntries) break;
+      if (answer.fromLastVisit) continue;
+      const size = key.length + jsonSize(answer.value);
+      if (chars + size > maxChars) continue;
+      chars += size;
+      kept.push([key, answer.value]);
+    }
+    return kept;
+  }
+
+  /** Keeps `key` last in the cache's order (the order is recency: confirmedAnswers keeps the latest). */
+  private keep(key: string, answer: CachedAnswer<unknown>): void {
+    this.cache.delete(key);
+    this.cache.set(key, answer);
   }
 
   /**
@@ -126,6 +171,7 @@ export class QueryCoordinator {
     const hit = this.cache.get(key);
     if (hit && !hit.fromLastVisit) {
       this.stats.cacheHits++;
+      this.keep(key, hit);
       return Promise.resolve(hit.value as T);
     }
     const priority = options.priority ?? "visible";
@@ -183,8 +229,10 @@ export class QueryCoordinator {
     job.answer = metric.run(scoped, ctx, params).then(
       (value) => {
         this.finish(job);
-        if (!job.controller.signal.aborted && version === this.dataVersion)
-          this.cache.set(key, { value, fromLastVisit: false });
+        if (!job.controller.signal.aborted && version === this.dataVersion) {
+          this.keep(key, { value, fromLastVisit: false });
+          for (const listener of this.listeners) listener();
+        }
         return value;
       },
       (error: unknown) => {
@@ -258,7 +306,7 @@ export class QueryCoordinator {
   }
 
   private async pump(): Promise<void> {
-    if (this.running) return;
+    if (this.running || !this.loaded) return;
     const statement = this.next();
     if (!statement) return;
     this.running = statement;

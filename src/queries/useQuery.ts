@@ -48,7 +48,7 @@ export function useQuery<P, T>(metric: Metric<P, T>, params: P, options: QueryOp
   const ctx = useMetricContext(options.filters);
   const enabled = options.enabled ?? true;
   const priority = options.priority ?? "visible";
-  const version = dataset ? String(dataset.version) : null;
+  const version = dataset ? dataset.identity : null;
   const key = `${version}|${queryKey(metric, ctx, params)}`;
   // The caller may pass a fresh params object each render: the key decides when to ask again.
   const paramsRef = useRef(params);
@@ -99,7 +99,8 @@ export function useQuery<P, T>(metric: Metric<P, T>, params: P, options: QueryOp
   }, [key, enabled, priority]);
 
   // After the answer for the current key is rendered (effects run after the commit): off the books.
-  const answered = shown?.key === key || cached !== undefined;
+  // An answer kept from the last visit is on screen but not answered: the engine has not confirmed it.
+  const answered = shown?.key === key || (cached !== undefined && !cached.fromLastVisit);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new key is a new question to count
   useEffect(() => {
     if (!answered || !outstanding.current) return;

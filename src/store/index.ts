@@ -34,10 +34,30 @@ export type ImportStatus =
   | { state: "failed"; message: string }
   | { state: "done"; summary: ImportSummary };
 
+/**
+ * What is loaded. `version` grows with every load in this tab; `identity` names the data itself (the
+ * same after a reload reopens it), so answers kept from a last visit can be matched to it.
+ * `restoring`: the data is still being reopened into the engine; screens may show answers kept from
+ * the last visit, and nothing is asked of the engine until it is loaded.
+ */
+export interface LoadedData {
+  label: string;
+  version: number;
+  identity: string;
+  restoring: boolean;
+}
+
+let identities = 0;
+/** A name for newly loaded data, unique in this browser (it is saved with the workspace). */
+export function newDataIdentity(): string {
+  identities++;
+  return `data-${Date.now().toString(36)}-${identities}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
 export interface WorkspaceSlice {
   engine: EngineStatus;
-  /** What is loaded: the sample or a user's file; bumps `version` so views re-query. */
-  dataset: { label: string; version: number } | null;
+  /** What is loaded: the sample or a user's file (see LoadedData). */
+  dataset: LoadedData | null;
   importStatus: ImportStatus;
   /** The data-quality audit of what is loaded. */
   audit: DataAudit | null;
@@ -55,8 +75,11 @@ export interface WorkspaceSlice {
   changedElsewhere: { label: string | null } | null;
   setChangedElsewhere: (changed: { label: string | null } | null) => void;
   setEngine: (engine: EngineStatus) => void;
-  /** A new dataset; `keepView` keeps the filters (reopening the same data, e.g. from a link). */
-  setDataset: (label: string, keepView?: boolean) => void;
+  /**
+   * A new dataset; `keepView` keeps the filters (reopening the same data, e.g. from a link). `identity`
+   * names the data across reloads (a new one is made when absent); `restoring`: see LoadedData.
+   */
+  setDataset: (label: string, keepView?: boolean, identity?: string, restoring?: boolean) => void;
   setImportStatus: (status: ImportStatus) => void;
 }
 
@@ -211,9 +234,9 @@ export const useAppStore = create<AppState>()(
       changedElsewhere: null,
       setChangedElsewhere: (changedElsewhere) => set({ changedElsewhere }),
       setEngine: (engine) => set({ engine }),
-      setDataset: (label, keepView = false) =>
+      setDataset: (label, keepView = false, identity = newDataIdentity(), restoring = false) =>
         set((state) => ({
-          dataset: { label, version: (state.dataset?.version ?? 0) + 1 },
+          dataset: { label, version: (state.dataset?.version ?? 0) + 1, identity, restoring },
           filters: keepView ? state.filters : NO_FILTERS,
         })),
       setImportStatus: (importStatus) => set({ importStatus }),

@@ -1,6 +1,7 @@
 // The same import and funnel SQL in native DuckDB (and, for the step breakdown, DuckDB-WASM in Node).
 
 import { readFile } from "node:fs/promises";
+import { createNativeEngine, openFileBlob } from "../../build/nativeEngine";
 import type { SqlEngine } from "../../src/db/engine";
 import { importActivityLog } from "../../src/import/load";
 import { queryFunnel } from "../../src/metrics/funnel";
@@ -11,7 +12,6 @@ import { DEFAULT_DERIVE_SETTINGS } from "../../src/warehouse/derive";
 import { createNodeEngine } from "../support/nodeEngine";
 import type { Dataset } from "./datasets";
 import { applyStep, filterSteps } from "./filterSteps";
-import { createNativeEngine, openFileBlob } from "./nativeEngine";
 import { type NativePlainReference, nativePlainReference } from "./nativeReference";
 import { type Spread, spread } from "./stats";
 import { type StepTime, sumSteps, timed } from "./timedEngine";

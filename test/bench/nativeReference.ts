@@ -1,9 +1,9 @@
 // The physical reference for the import target: native DuckDB reading the same file with a plain
 // `read_csv` (sniffed types, no validation, no row numbers) and counting a reached-stage funnel.
 
+import { createNativeEngine } from "../../build/nativeEngine";
 import { quoteLiteral } from "../../src/db/sql";
 import type { Dataset } from "./datasets";
-import { createNativeEngine } from "./nativeEngine";
 
 export interface NativePlainReference {
   ok: boolean;

@@ -103,9 +103,14 @@ export async function openApp(
   return { page, requests };
 }
 
-/** Waits until the Leads tile shows `leads`: the data asked for is loaded and on screen. */
+/**
+ * Waits until the Leads tile shows `leads`, confirmed by the engine: the data asked for is loaded and
+ * on screen (not numbers kept from a last visit, not the previous filters' numbers).
+ */
 export async function showsLeads(page: Page, leads: number): Promise<void> {
-  await page.locator(`[data-metric="leads"][data-value="${leads}"]`).waitFor({ timeout: LOAD_TIMEOUT });
+  await page
+    .locator(`[data-query-state="ready"] [data-metric="leads"][data-value="${leads}"]`)
+    .waitFor({ timeout: LOAD_TIMEOUT });
 }
 
 /** Opens the app as on a first visit and waits until it shows the bundled sample. */

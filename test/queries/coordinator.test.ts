@@ -171,6 +171,70 @@ describe("the query coordinator", () => {
     expect(coordinator.confirmedAnswers()).toEqual([[key, "2025-07-01"]]);
   });
 
+  it("asks nothing of the engine while the data is still loading, then answers what was asked", async () => {
+    const { coordinator, log, answerNext } = setup();
+    const key = queryKey(ignoresFilters, ctx(), undefined);
+    coordinator.setDataVersion("2", false);
+    coordinator.prime("2", [[key, "2025-06-30"]]);
+    const asked = coordinator.ask(ignoresFilters, ctx(), undefined);
+    await flush();
+    expect(log).toEqual([]);
+    expect(coordinator.cached(ignoresFilters, ctx(), undefined)?.fromLastVisit).toBe(true);
+    // The same data, now loaded: the question goes, and its answer replaces the kept one.
+    coordinator.setDataVersion("2", true);
+    await answerNext([{ day: "2025-07-01" }]);
+    expect(await asked).toBe("2025-07-01");
+    expect(log).toEqual(["as of"]);
+    expect(coordinator.cached(ignoresFilters, ctx(), undefined)).toEqual({
+      value: "2025-07-01",
+      fromLastVisit: false,
+    });
+  });
+
+  it("forgets kept answers when other data than they were about is loaded", async () => {
+    const { coordinator } = setup();
+    coordinator.setDataVersion("kept", false);
+    coordinator.prime("kept", [[queryKey(ignoresFilters, ctx(), undefined), "2025-06-30"]]);
+    coordinator.setDataVersion("other", true);
+    expect(coordinator.cached(ignoresFilters, ctx(), undefined)).toBeUndefined();
+  });
+
+  it("keeps the most recently used answers first, within the budget it is given", async () => {
+    const { coordinator, answerNext } = setup();
+    const answer = async (tag: string, rows: number[]) => {
+      const asked = coordinator.ask(twoStep, ctx(), { tag });
+      await answerNext([{ n: rows[0] }]);
+      await answerNext([{ n: rows[1] }]);
+      return asked;
+    };
+    await answer("a", [1, 2]);
+    await answer("b", [3, 4]);
+    await answer("c", [5, 6]);
+    // "a" used again: the latest.
+    expect(await coordinator.ask(twoStep, ctx(), { tag: "a" })).toBe("a:1+2");
+    const keyOf = (tag: string) => queryKey(twoStep, ctx(), { tag });
+    expect(coordinator.confirmedAnswers().map(([key]) => key)).toEqual([keyOf("a"), keyOf("c"), keyOf("b")]);
+    expect(coordinator.confirmedAnswers({ maxEntries: 2 })).toEqual([
+      [keyOf("a"), "a:1+2"],
+      [keyOf("c"), "c:5+6"],
+    ]);
+    // Each entry costs its key plus its JSON ('"a:1+2"' is 7 characters): room for two.
+    const one = keyOf("a").length + 7;
+    expect(coordinator.confirmedAnswers({ maxChars: 2 * one + 1 })).toHaveLength(2);
+  });
+
+  it("tells its listeners of every newly confirmed answer, not of cache hits", async () => {
+    const { coordinator, answerNext } = setup();
+    let told = 0;
+    const stop = coordinator.onAnswer(() => told++);
+    const asked = coordinator.ask(ignoresFilters, ctx(), undefined);
+    await answerNext([{ day: "2025-07-01" }]);
+    await asked;
+    await coordinator.ask(ignoresFilters, ctx(), undefined);
+    expect(told).toBe(1);
+    stop();
+  });
+
   it("passes a metric's failure to every asker and caches nothing", async () => {
     const { coordinator, pending } = setup();
     const asked = coordinator.ask(ignoresFilters, ctx(), undefined);

@@ -32,7 +32,18 @@ const setFrom = (from: string | null) =>
   act(() => useAppStore.getState().setFilters({ segments: {}, from, to: null }));
 
 beforeEach(() => {
-  useAppStore.setState({ ...initialState, dataset: { label: "test", version: Date.now() } }, true);
+  useAppStore.setState(
+    {
+      ...initialState,
+      dataset: {
+        label: "test",
+        version: 1,
+        identity: `test-${Date.now()}-${Math.random()}`,
+        restoring: false,
+      },
+    },
+    true,
+  );
 });
 
 afterEach(() => {

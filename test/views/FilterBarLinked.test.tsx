@@ -34,7 +34,10 @@ vi.mock("../../src/metrics/segments", () => ({
 const initialState = useAppStore.getState();
 
 beforeEach(() => {
-  useAppStore.setState({ ...initialState, dataset: { label: "sample", version: 1 } }, true);
+  useAppStore.setState(
+    { ...initialState, dataset: { label: "sample", version: 1, identity: "sample", restoring: false } },
+    true,
+  );
 });
 
 function select(name: string): HTMLSelectElement {

@@ -177,7 +177,9 @@ describe("PresentationMode", () => {
 
 describe("PresentationLauncher", () => {
   function withData(state: SlidesState = { status: "ready", slides: SLIDES }) {
-    useAppStore.setState({ dataset: { label: "sample.csv", version: 1 } });
+    useAppStore.setState({
+      dataset: { label: "sample.csv", version: 1, identity: "sample.csv", restoring: false },
+    });
     slidesState.current = state;
   }
 
