@@ -5,10 +5,25 @@ import { queryRejectedRows } from "../import/rejects";
 import { type LeakQueryContext, queryAllLeakedLeads, type StepLeakedLead } from "../metrics/leaks";
 import { toCsv } from "../model/csv";
 import { appEngine } from "../queries/engine";
+import { useAppStore } from "../store";
 import { downloadText } from "../ui/download";
 
+/** The engine once the data is in: not while a saved workspace is still reopening. */
+async function loadedEngine() {
+  const loaded = () => !useAppStore.getState().dataset?.restoring;
+  if (!loaded())
+    await new Promise<void>((resolve) => {
+      const stop = useAppStore.subscribe(() => {
+        if (!loaded()) return;
+        stop();
+        resolve();
+      });
+    });
+  return appEngine();
+}
+
 export async function downloadRejectedRows(): Promise<void> {
-  const rows = await queryRejectedRows(await appEngine());
+  const rows = await queryRejectedRows(await loadedEngine());
   const csv = toCsv([
     ["file", "row", "column", "problem", "value", "original_row"],
     ...rows.map((r) => [r.file, r.row, r.column, r.problem, r.value, r.original_row]),
@@ -37,7 +52,7 @@ export function allLeakedLeadsCsv(leads: readonly StepLeakedLead[]): string {
 /** Null when saved; otherwise the sentence to show (the screen never sees the engine's errors). */
 export async function downloadAllLeakedLeads(ctx: LeakQueryContext): Promise<string | null> {
   try {
-    const leads = await queryAllLeakedLeads(await appEngine(), ctx);
+    const leads = await queryAllLeakedLeads(await loadedEngine(), ctx);
     downloadText(ALL_LEAKED_LEADS_FILE, allLeakedLeadsCsv(leads), "text/csv;charset=utf-8");
     return null;
   } catch (error) {
