@@ -113,6 +113,7 @@ export function overallTable(results: Results): string {
     ["  DuckDB ready → sample on screen, cold / warm (s)", both((m) => m.afterReadyMs)],
     ["    of which first funnel query, cold / warm (s)", both((m) => m.firstQueryMs)],
     ["first dashboard on sample, cold / warm (s, median of 3)", both((m) => m.firstDashboardMs)],
+    ["  … confirmed by the engine, cold / warm (s)", both((m) => m.confirmedDashboardMs)],
     [
       "  other processes' CPU meanwhile (%)",
       results.startup ? (results.startup.otherCpu * 100).toFixed(0) : "—",
