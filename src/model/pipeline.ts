@@ -320,6 +320,24 @@ export type FixWorth =
     }
   | { kind: "none"; reason: string };
 
+/**
+ * The Pipeline analysis (metrics/pipeline.ts `pipelineMetric`), for the deals in the current filters and
+ * period. Deals linked to a lead follow the lead's filter values and cohort day; deals linked to none
+ * follow the period by their created date (or first stage date) and have "(none)" for every segment.
+ *
+ * - `stages`: the plan's open stages in order, then the won stage (lost stages are exits, not rows).
+ *   For the screen's contract (`data-deal-stage` = `stage`): `reached`, `movedOn` (moved_on), `lost`,
+ *   `open`, `stalled` (null: no stall line), `stepConversion` (step_conversion: a number only when
+ *   `kind === "rate"`; `"too_few"` carries the words and "n of m"; `"none"` the reason) and
+ *   `days.median` (median_days). Every rate is a fraction.
+ * - Every placed deal stops at exactly one stage (its furthest): Σ(reached − movedOn) = `deals.placed`.
+ * - `stallLineDays` is the stage's own p75 days in stage over the deals that moved on from it, in the
+ *   selection; `stalled` counts deals open at the stage for longer than that at `asOf`.
+ * - `closedWinRate` and every `stallEffect` need lost deals recorded in the workspace (`lostRecorded`).
+ * - `steps[i].quarters`: deals by the quarter they reached `from`; the best complete quarter of the
+ *   biggest leak's step is what `fixWorth` prices.
+ * - `audit`: the whole workspace's data-quality counts (not filtered): for the data-quality panel.
+ */
 export interface Pipeline {
   /** "Now" for open and stalled: the workspace as-of date (epoch ms). */
   asOf: number | null;

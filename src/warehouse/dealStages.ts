@@ -174,20 +174,21 @@ own AS (
   GROUP BY e.deal_id, e.position
 ),
 won_position AS (SELECT max(position) AS position FROM ${t.plan} WHERE kind = 'won'),
+histories AS (
+  SELECT o.deal_id, bool_or(o.position = w.position) AS won_dated FROM own o, won_position w GROUP BY o.deal_id
+),
 own_all AS (
   SELECT * FROM own
   UNION ALL
   -- A won deal with a stage history but no won-stage date reached the won stage when it closed.
   SELECT d.deal_id, w.position, d.closed_at, 0
-  FROM deals_in d, won_position w
-  WHERE d.outcome = 'won' AND w.position IS NOT NULL AND d.closed_at IS NOT NULL
-    AND d.deal_id IN (SELECT deal_id FROM own)
-    AND d.deal_id NOT IN (SELECT deal_id FROM own WHERE position = w.position)
+  FROM deals_in d JOIN histories h USING (deal_id), won_position w
+  WHERE d.outcome = 'won' AND w.position IS NOT NULL AND d.closed_at IS NOT NULL AND NOT coalesce(h.won_dated, FALSE)
 ),
 positions AS (SELECT DISTINCT position, stage, kind FROM ${t.plan} WHERE position IS NOT NULL),
 grid AS (
-  SELECT f.deal_id, p.position, p.stage, p.kind
-  FROM (SELECT deal_id, max(position) AS furthest FROM own_all GROUP BY deal_id) f
+  SELECT f.deal_id, f.furthest, f.first_entered_at, p.position, p.stage, p.kind
+  FROM (SELECT deal_id, max(position) AS furthest, min(entered_at) AS first_entered_at FROM own_all GROUP BY deal_id) f
   JOIN positions p ON p.position <= f.furthest
 ),
 dated AS (
@@ -196,11 +197,9 @@ dated AS (
   FROM grid g LEFT JOIN own_all o USING (deal_id, position)
 ),
 moved AS (
-  SELECT *,
+  SELECT *, position = furthest AS is_furthest,
     lead(reached_at) OVER (PARTITION BY deal_id ORDER BY position) AS left_at,
-    position = max(position) OVER (PARTITION BY deal_id) AS is_furthest,
-    bool_or(entered_at > reached_at) OVER (PARTITION BY deal_id) AS dates_backwards,
-    min(entered_at) OVER (PARTITION BY deal_id) AS first_entered_at
+    bool_or(entered_at > reached_at) OVER (PARTITION BY deal_id) AS dates_backwards
   FROM dated
 )
 SELECT
