@@ -418,6 +418,24 @@ describe("HubSpot deals export with API column names", () => {
   });
 });
 
+describe("hostile stage names", () => {
+  it("keeps quotes in headers and stage names out of the SQL text", async () => {
+    // The header cell reads: Date entered "Buyer's "Yes" (Sales)" → stage Buyer's "Yes" in pipeline Sales.
+    // Q1: Intro 01-02 → Buyer's "Yes" 01-09. Q2: Intro 01-03 only.
+    const csv = [
+      `Record ID,Pipeline,Create Date,"Date entered ""Intro (Sales)""","Date entered ""Buyer's ""Yes"" (Sales)"""`,
+      "Q1,Sales,2025-01-01,2025-01-02,2025-01-09",
+      "Q2,Sales,2025-01-01,2025-01-03,",
+    ].join("\n");
+    const { plan } = await importDeals("quotes.csv", csv);
+    expect(plan?.stages.map((s) => s.source)).toEqual(["Intro", `Buyer's "Yes"`]);
+    expect(await perStage()).toEqual([
+      { stage: "Intro", reached: 2, skipped: 0, moved_on: 1, lost: 0, open: 1 },
+      { stage: `Buyer's "Yes"`, reached: 1, skipped: 0, moved_on: 0, lost: 0, open: 1 },
+    ]);
+  });
+});
+
 describe("files without stage history", () => {
   it("finds none in a plain opportunity report (one row per opportunity, no history headers)", async () => {
     const csv = [
