@@ -55,6 +55,7 @@ SELECT position, any_value(stage) AS stage, any_value(kind) AS kind,
   count(*) FILTER (WHERE outcome = 'lost' AND stay_days <= p75_days)::INTEGER AS "lostUnder",
   coalesce(sum(amount), 0)::DOUBLE AS "reachedValue",
   coalesce(sum(amount) FILTER (WHERE is_furthest AND outcome = 'lost'), 0)::DOUBLE AS "lostValue",
+  coalesce(sum(amount) FILTER (WHERE is_furthest AND outcome IS NULL), 0)::DOUBLE AS "openValue",
   count(amount)::INTEGER AS "reachedWithAmount"
 FROM measured
 GROUP BY position

@@ -266,9 +266,15 @@ export interface PipelineStageRow {
   days: DaysInStage;
   /** Won ÷ closed for deals whose stay here was over vs at most the stall line. */
   stallEffect: StallEffect;
-  /** Sum of the amounts of deals that reached the stage / were lost here (deals without an amount add 0). */
+  /** Sum of the amounts of deals that reached the stage / were lost here / are open here (no amount adds 0). */
   reachedValue: number;
   lostValue: number;
+  openValue: number;
+  /**
+   * reachedValue ÷ the previous stage's: the step weighted by deal value. Null for the first stage, when
+   * the previous stage carries no value, and when `stepConversion` has too few deals to judge.
+   */
+  stepValueConversion: number | null;
   /** Reached deals that carry an amount, so a value can be read as "of N deals with an amount". */
   reachedWithAmount: number;
 }
@@ -481,6 +487,7 @@ export interface PipelineStageCounts {
   lostUnder: number;
   reachedValue: number;
   lostValue: number;
+  openValue: number;
   reachedWithAmount: number;
 }
 
@@ -536,6 +543,11 @@ export function buildPipeline(counts: PipelineCounts): Pipeline {
             },
       reachedValue: s.reachedValue,
       lostValue: s.lostValue,
+      openValue: s.openValue,
+      stepValueConversion:
+        previous && previous.reachedValue > 0 && previous.reached >= MIN_LEADS_TO_JUDGE
+          ? s.reachedValue / previous.reachedValue
+          : null,
       reachedWithAmount: s.reachedWithAmount,
     };
   });

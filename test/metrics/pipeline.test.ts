@@ -181,12 +181,16 @@ describe("pipeline on the hand-worked activity log", () => {
     expect(stage(pipeline, "Discovery").stallEffect.over.kind).toBe("none");
   });
 
-  it("sums reached and lost value", () => {
+  it("sums reached, lost and open value, and weights the step by value", () => {
     expect(stage(pipeline, "Demo")).toMatchObject({
       reachedValue: 130_000,
       lostValue: 66_000,
+      openValue: 10_000,
       reachedWithAmount: 130,
     });
+    // Every deal is worth 1,000, so the value-weighted step equals the count step: 54/130.
+    expect(stage(pipeline, "Proposal").stepValueConversion).toBeCloseTo(54 / 130, 12);
+    expect(stage(pipeline, "Discovery").stepValueConversion).toBeNull();
   });
 
   it("rates each step by quarter and marks the quarter deals may still move on from", () => {
