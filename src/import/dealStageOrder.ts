@@ -43,7 +43,9 @@ export function orderDealStages(
   stages: readonly StageStats[],
   pairs: readonly StagePairCount[],
 ): StageStats[] {
-  const before = (a: string, b: string) => pairs.find((p) => p.first === a && p.second === b)?.deals ?? 0;
+  // A map, not a search: a free-text stage column can hold hundreds of values (pairs grow with the square).
+  const counts = new Map(pairs.map((p) => [JSON.stringify([p.first, p.second]), p.deals]));
+  const before = (a: string, b: string) => counts.get(JSON.stringify([a, b])) ?? 0;
   const score = (a: string) =>
     stages.reduce((sum, b) => {
       if (b.stage === a) return sum;
