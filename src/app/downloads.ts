@@ -2,8 +2,17 @@
 
 import { userMessage } from "../db/errors";
 import { queryRejectedRows } from "../import/rejects";
-import { type LeakQueryContext, queryAllLeakedLeads, type StepLeakedLead } from "../metrics/leaks";
+import {
+  type LeakedLead,
+  type LeakedLeadSort,
+  type LeakQueryContext,
+  queryAllLeakedLeads,
+  queryLeakedLeads,
+  type StepLeakedLead,
+} from "../metrics/leaks";
 import { toCsv } from "../model/csv";
+import type { StopReason } from "../model/leaks";
+import type { Stage } from "../model/stages";
 import { appEngine } from "../queries/engine";
 import { useAppStore } from "../store";
 import { downloadText } from "../ui/download";
@@ -57,5 +66,40 @@ export async function downloadAllLeakedLeads(ctx: LeakQueryContext): Promise<str
     return null;
   } catch (error) {
     return `The leaked leads could not be saved: ${userMessage(error)}`;
+  }
+}
+
+export function leakedLeadsCsv(leads: readonly LeakedLead[], step: Stage, reason: StopReason): string {
+  return toCsv([
+    ["lead_id", "campaign", "team", "last_activity", "days_since_activity", "stopped_at", "reason"],
+    ...leads.map((l) => [
+      l.lead_id,
+      l.campaign,
+      l.team,
+      l.last_activity_day,
+      l.days_since_activity,
+      step,
+      reason,
+    ]),
+  ]);
+}
+
+/** Every lead of one step and reason, in the order shown ("Download this list"); null when saved. */
+export async function downloadLeakedLeadsList(
+  ctx: LeakQueryContext,
+  step: Stage,
+  reason: StopReason,
+  sort: LeakedLeadSort,
+): Promise<string | null> {
+  try {
+    const leads = await queryLeakedLeads(await loadedEngine(), ctx, step, reason, sort);
+    downloadText(
+      `leaked-leads-${step}-${reason}.csv`,
+      leakedLeadsCsv(leads, step, reason),
+      "text/csv;charset=utf-8",
+    );
+    return null;
+  } catch (error) {
+    return `The list could not be saved: ${userMessage(error)}`;
   }
 }

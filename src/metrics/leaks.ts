@@ -78,14 +78,46 @@ const LEAKED_LEAD_COLUMNS = `CAST(lead_id AS VARCHAR) AS lead_id,
   strftime(last_activity_at, '%Y-%m-%d') AS last_activity_day,
   date_diff('day', CAST(last_activity_at AS DATE), CAST(as_of AS DATE))::INTEGER AS days_since_activity`;
 
-/** One step's leads that stopped for one reason. Binds the filters, then the stage index and reason. */
-export function leakedLeadsSql(where: string): string {
+/** How the leaked-lead list is ordered: by one of its columns, ties by lead id. */
+export interface LeakedLeadSort {
+  key: keyof LeakedLead;
+  direction: "ascending" | "descending";
+}
+
+export const LONGEST_INACTIVE_FIRST: LeakedLeadSort = { key: "days_since_activity", direction: "descending" };
+
+/** The list's columns as the SQL names them: the sort key is checked against these, never pasted raw. */
+const SORT_COLUMNS: Record<keyof LeakedLead, string> = {
+  lead_id: "lead_id",
+  campaign: "campaign",
+  team: "team",
+  last_activity_day: "last_activity_day",
+  days_since_activity: "days_since_activity",
+};
+
+function orderBy(sort: LeakedLeadSort): string {
+  const column = SORT_COLUMNS[sort.key];
+  if (!column) throw new Error(`Not a column of the leaked-lead list: ${String(sort.key)}`);
+  const direction = sort.direction === "ascending" ? "ASC" : "DESC";
+  return `ORDER BY ${column} ${direction} NULLS LAST, lead_id`;
+}
+
+/**
+ * One step's leads that stopped for one reason, in `sort` order, each row with the list's `total`;
+ * `limited` adds a LIMIT. Binds the filters, then the stage index and reason, then the limit.
+ */
+export function leakedLeadsSql(
+  where: string,
+  sort: LeakedLeadSort = LONGEST_INACTIVE_FIRST,
+  limited = false,
+): string {
   return `${stoppedLeadsCtes(where)}
 SELECT
-  ${LEAKED_LEAD_COLUMNS}
+  ${LEAKED_LEAD_COLUMNS},
+  count(*) OVER ()::INTEGER AS total
 FROM stopped_leads
 WHERE furthest_stage = ? AND stop_reason = ?
-ORDER BY days_since_activity DESC, lead_id`;
+${orderBy(sort)}${limited ? "\nLIMIT ?" : ""}`;
 }
 
 /** Every leaked lead of the selection (never won, never in progress), by furthest stage and reason. */
@@ -142,11 +174,34 @@ export async function queryLeakedLeads(
   ctx: LeakQueryContext,
   step: Stage,
   reason: StopReason,
+  sort: LeakedLeadSort = LONGEST_INACTIVE_FIRST,
 ): Promise<LeakedLead[]> {
+  return (await queryLeakedLeadPage(engine, ctx, step, reason, sort, null)).leads;
+}
+
+/** The first `limit` leads of the list (all when null) and how many the list holds. */
+export interface LeakedLeadPage {
+  total: number;
+  leads: LeakedLead[];
+}
+
+export async function queryLeakedLeadPage(
+  engine: SqlEngine,
+  ctx: LeakQueryContext,
+  step: Stage,
+  reason: StopReason,
+  sort: LeakedLeadSort,
+  limit: number | null,
+): Promise<LeakedLeadPage> {
   if (!isStage(step) || step === "deal") throw new Error(`Not a funnel step: ${String(step)}`);
   if (!isStopReason(reason)) throw new Error(`Not a leak reason: ${String(reason)}`);
   const where = filterWhere(ctx.filters);
-  return engine.query<LeakedLead>(leakedLeadsSql(where.sql), [...where.params, STAGES.indexOf(step), reason]);
+  const params = [...where.params, STAGES.indexOf(step), reason, ...(limit === null ? [] : [limit])];
+  const rows = await engine.query<LeakedLead & { total: number }>(
+    leakedLeadsSql(where.sql, sort, limit !== null),
+    params,
+  );
+  return { total: rows[0]?.total ?? 0, leads: rows.map(({ total: _, ...lead }) => lead) };
 }
 
 /** A leaked lead with the step it leaked at ("MQL → SAL", between tracked stages) and why. */
@@ -188,10 +243,16 @@ export const leakCountsMetric = defineMetric(
   (engine, ctx) => queryLeakCounts(engine, ctx),
 );
 
-/** The leads that leaked at one step for one reason (the table under the leak chart). */
+/** Rows of the leaked-lead list the screen shows; its download holds them all. */
+export const SHOWN_LEAKED_LEADS = 25;
+
+/**
+ * The first SHOWN_LEAKED_LEADS leads that leaked at one step for one reason, in the chosen order, and
+ * how many there are (the table under the leak chart): a page, not every lead, on each filter change.
+ */
 export const leakedLeadsMetric = defineMetric(
   "leaked-leads",
   ["filters", "windowDays", "stalledDays"],
-  (engine, ctx, params: { step: Stage; reason: StopReason }) =>
-    queryLeakedLeads(engine, ctx, params.step, params.reason),
+  (engine, ctx, params: { step: Stage; reason: StopReason; sort: LeakedLeadSort }) =>
+    queryLeakedLeadPage(engine, ctx, params.step, params.reason, params.sort, SHOWN_LEAKED_LEADS),
 );

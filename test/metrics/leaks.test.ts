@@ -30,9 +30,12 @@ import { filterWhere } from "../../src/metrics/filters";
 import { queryFunnel } from "../../src/metrics/funnel";
 import {
   allLeakedLeadsSql,
+  type LeakedLeadSort,
+  LONGEST_INACTIVE_FIRST,
   leakedLeadsSql,
   queryAllLeakedLeads,
   queryLeakCounts,
+  queryLeakedLeadPage,
   queryLeakedLeads,
   segmentStopsSql,
 } from "../../src/metrics/leaks";
@@ -135,6 +138,38 @@ describe("leak reasons per step on the hand-checked fixture", () => {
       "A2",
     ]);
     expect((await queryLeakedLeads(engine, ctx, "sql", "in_progress")).map((l) => l.lead_id)).toEqual(["A9"]);
+  });
+
+  it("gives the screen one page of a list in the chosen order, with the list's size", async () => {
+    // With the stalled setting at 125 days, SQL → Opportunity keeps A3 (121 days inactive) and A9
+    // (10 days) in progress: two leads in one list.
+    await rederive(engine, { asOf: null, stalledDays: 125 });
+    try {
+      const page = (sort: LeakedLeadSort, limit: number | null) =>
+        queryLeakedLeadPage(engine, ctx, "sql", "in_progress", sort, limit);
+      expect(await page(LONGEST_INACTIVE_FIRST, 1)).toEqual({
+        total: 2,
+        leads: [expect.objectContaining({ lead_id: "A3", days_since_activity: 121 })],
+      });
+      const fewestDays = await page({ key: "days_since_activity", direction: "ascending" }, 1);
+      expect(fewestDays.leads.map((l) => l.lead_id)).toEqual(["A9"]);
+      expect(
+        (await page({ key: "lead_id", direction: "descending" }, null)).leads.map((l) => l.lead_id),
+      ).toEqual(["A9", "A3"]);
+    } finally {
+      await rederive(engine, { asOf: null, stalledDays: 30 });
+    }
+    // A sort key that is not a column of the list never reaches the SQL.
+    await expect(
+      queryLeakedLeadPage(
+        engine,
+        ctx,
+        "sql",
+        "stalled",
+        { key: "x; DROP" as "lead_id", direction: "ascending" },
+        1,
+      ),
+    ).rejects.toThrow(/Not a column/);
   });
 
   it("refuses a step or reason that is not one of ours", async () => {

@@ -11,7 +11,7 @@ import { aidaMetric } from "../../src/metrics/aida";
 import { alignmentMetric } from "../../src/metrics/alignment";
 import { campaignsMetric, trackedStagesMetric } from "../../src/metrics/campaigns";
 import { funnelMetric } from "../../src/metrics/funnel";
-import { leakCountsMetric, leakedLeadsMetric } from "../../src/metrics/leaks";
+import { LONGEST_INACTIVE_FIRST, leakCountsMetric, leakedLeadsMetric } from "../../src/metrics/leaks";
 import type { Metric, MetricContext } from "../../src/metrics/metric";
 import { scoringMetric } from "../../src/metrics/scoring";
 import { asOfMetric, segmentOptionsMetric } from "../../src/metrics/segments";
@@ -60,7 +60,11 @@ beforeAll(async () => {
 const cases: [string, Metric<never, unknown>, unknown][] = [
   ["funnel", funnelMetric as Metric<never, unknown>, DEFAULT_BENCHMARKS],
   ["leak counts", leakCountsMetric as Metric<never, unknown>, undefined],
-  ["leaked leads", leakedLeadsMetric as Metric<never, unknown>, { step: "mql", reason: "stalled" }],
+  [
+    "leaked leads",
+    leakedLeadsMetric as Metric<never, unknown>,
+    { step: "mql", reason: "stalled", sort: LONGEST_INACTIVE_FIRST },
+  ],
   [
     "campaigns",
     campaignsMetric as Metric<never, unknown>,

@@ -1,9 +1,8 @@
 // The leaked leads of one step and reason, for follow-up: choose both, sort by any column, download CSV.
 
 import { useId, useState } from "react";
-import { downloadAllLeakedLeads } from "../../app/downloads";
-import type { LeakedLead } from "../../metrics/leaks";
-import { toCsv } from "../../model/csv";
+import { downloadAllLeakedLeads, downloadLeakedLeadsList } from "../../app/downloads";
+import type { LeakedLead, LeakedLeadPage, LeakedLeadSort } from "../../metrics/leaks";
 import { formatCount } from "../../model/format";
 import {
   isStage,
@@ -16,17 +15,9 @@ import {
 import type { Stage } from "../../model/stages";
 import type { QueryView } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
-import { downloadText } from "../../ui/download";
 import { stepLabel, stopCount } from "./LeakCharts";
 
-/** Rows shown on screen; the download always holds every leaked lead. */
-export const SHOWN_ROWS = 25;
-
 type SortKey = keyof LeakedLead;
-export interface Sort {
-  key: SortKey;
-  direction: "ascending" | "descending";
-}
 
 const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: "lead_id", label: "Lead", numeric: false },
@@ -36,29 +27,11 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: "days_since_activity", label: "Days inactive (to as-of date)", numeric: true },
 ];
 
-export function sortLeads(leads: readonly LeakedLead[], sort: Sort): LeakedLead[] {
-  const sign = sort.direction === "ascending" ? 1 : -1;
-  return [...leads].sort((a, b) => {
-    const x = a[sort.key];
-    const y = b[sort.key];
-    const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
-    return sign * order || a.lead_id.localeCompare(b.lead_id);
-  });
-}
-
-export function leakedLeadsCsv(leads: readonly LeakedLead[], step: Stage, reason: StopReason): string {
-  return toCsv([
-    ["lead_id", "campaign", "team", "last_activity", "days_since_activity", "stopped_at", "reason"],
-    ...leads.map((l) => [
-      l.lead_id,
-      l.campaign,
-      l.team,
-      l.last_activity_day,
-      l.days_since_activity,
-      step,
-      reason,
-    ]),
-  ]);
+/** A click on a column's header: the other direction on the same column, else that column's natural one. */
+export function nextSort(sort: LeakedLeadSort, key: SortKey): LeakedLeadSort {
+  if (sort.key === key)
+    return { key, direction: sort.direction === "ascending" ? "descending" : "ascending" };
+  return { key, direction: key === "days_since_activity" ? "descending" : "ascending" };
 }
 
 export interface LeakedLeadsProps {
@@ -66,24 +39,23 @@ export interface LeakedLeadsProps {
   step: Stage;
   reason: StopReason;
   onChoose: (step: Stage, reason: StopReason) => void;
-  list: QueryView<LeakedLead[]>;
+  /** The list is sorted by the engine: a page of it comes back in this order. */
+  sort: LeakedLeadSort;
+  onSort: (sort: LeakedLeadSort) => void;
+  list: QueryView<LeakedLeadPage>;
 }
 
 export function LeakedLeads(props: LeakedLeadsProps) {
   const stepId = useId();
   const reasonId = useId();
-  const [sort, setSort] = useState<Sort>({ key: "days_since_activity", direction: "descending" });
+  const { sort } = props;
   const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
   const filters = useAppStore((s) => s.filters);
   const totalLeaked = props.leaks.steps.reduce((sum, step) => sum + step.leaked, 0);
   const current = props.leaks.steps.find((s) => s.from === props.step);
-  const leads = props.list.status === "ready" ? sortLeads(props.list.data, sort) : [];
-  const onSort = (key: SortKey) =>
-    setSort((s) =>
-      s.key === key
-        ? { key, direction: s.direction === "ascending" ? "descending" : "ascending" }
-        : { key, direction: key === "days_since_activity" ? "descending" : "ascending" },
-    );
+  const leads = props.list.status === "ready" ? props.list.data.leads : [];
+  const total = props.list.status === "ready" ? props.list.data.total : 0;
+  const onSort = (key: SortKey) => props.onSort(nextSort(sort, key));
 
   return (
     <section className="leaked-leads" aria-labelledby="leaked-leads-title">
@@ -134,14 +106,16 @@ export function LeakedLeads(props: LeakedLeadsProps) {
         <button
           type="button"
           className="button"
-          disabled={props.list.status !== "ready" || leads.length === 0}
-          onClick={() =>
-            downloadText(
-              `leaked-leads-${props.step}-${props.reason}.csv`,
-              leakedLeadsCsv(leads, props.step, props.reason),
-              "text/csv;charset=utf-8",
-            )
-          }
+          disabled={props.list.status !== "ready" || total === 0}
+          onClick={() => {
+            setDownloadProblem(null);
+            void downloadLeakedLeadsList(
+              { filters, stalledDays: props.leaks.stalledDays },
+              props.step,
+              props.reason,
+              sort,
+            ).then(setDownloadProblem);
+          }}
         >
           Download this list
         </button>
@@ -155,11 +129,11 @@ export function LeakedLeads(props: LeakedLeadsProps) {
       {props.list.status === "error" && <p role="alert">{props.list.message}</p>}
       {props.list.status === "ready" && (
         <>
-          <p className="view-note" data-leaked-count={leads.length}>
-            {formatCount(leads.length)} {leads.length === 1 ? "lead" : "leads"} stopped at{" "}
+          <p className="view-note" data-leaked-count={total}>
+            {formatCount(total)} {total === 1 ? "lead" : "leads"} stopped at{" "}
             {current ? stepLabel(current) : props.step}: {STOP_REASON_LABELS[props.reason].toLowerCase()}
-            {leads.length > SHOWN_ROWS
-              ? `; the first ${formatCount(SHOWN_ROWS)} are shown, the download holds all.`
+            {total > leads.length
+              ? `; the first ${formatCount(leads.length)} are shown, the download holds all.`
               : "."}
           </p>
           {leads.length > 0 && (
@@ -188,7 +162,7 @@ export function LeakedLeads(props: LeakedLeadsProps) {
                 </tr>
               </thead>
               <tbody>
-                {leads.slice(0, SHOWN_ROWS).map((l) => (
+                {leads.map((l) => (
                   <tr key={l.lead_id}>
                     <th scope="row">{l.lead_id}</th>
                     <td>{l.campaign}</td>

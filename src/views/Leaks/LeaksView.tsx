@@ -1,7 +1,12 @@
 // The Leaks screen: where leads leak and why, the biggest leak in words, the leaked-lead list, AIDA, velocity.
 
 import { useMemo, useState } from "react";
-import { leakCountsMetric, leakedLeadsMetric } from "../../metrics/leaks";
+import {
+  type LeakedLeadSort,
+  LONGEST_INACTIVE_FIRST,
+  leakCountsMetric,
+  leakedLeadsMetric,
+} from "../../metrics/leaks";
 import { formatCount } from "../../model/format";
 import { buildLeaks, LEAK_REASONS, type Leaks, leakSentence, type StopReason } from "../../model/leaks";
 import type { Stage } from "../../model/stages";
@@ -27,7 +32,8 @@ function LeakedLeadsFor(props: { leaks: Leaks }) {
   const [choice, setChoice] = useState(initial);
   const step = choice?.step ?? initial?.step ?? "lead";
   const reason = choice?.reason ?? initial?.reason ?? "stalled";
-  const list = useQuery(leakedLeadsMetric, { step, reason });
+  const [sort, setSort] = useState<LeakedLeadSort>(LONGEST_INACTIVE_FIRST);
+  const list = useQuery(leakedLeadsMetric, { step, reason, sort });
   if (!initial) return null;
   return (
     <LeakedLeads
@@ -35,6 +41,8 @@ function LeakedLeadsFor(props: { leaks: Leaks }) {
       step={step}
       reason={reason}
       list={list}
+      sort={sort}
+      onSort={setSort}
       onChoose={(s, r) => setChoice({ step: s, reason: r })}
     />
   );
