@@ -29,7 +29,13 @@ import { AuditPanel } from "./views/Import/AuditPanel";
 import { ChangedElsewhereBanner } from "./views/Import/ChangedElsewhereBanner";
 import { ImportStatusBanner } from "./views/Import/ImportStatusBanner";
 import { MappingStep } from "./views/Import/MappingStep";
-import { LazyAlignmentView, LazyCampaignsView, LazyLeaksView, preloadScreens } from "./views/lazyScreens";
+import {
+  LazyAlignmentView,
+  LazyCampaignsView,
+  LazyLeaksView,
+  LazyPipelineView,
+  preloadScreens,
+} from "./views/lazyScreens";
 import { OverviewView } from "./views/Overview/OverviewView";
 import { PresentationLauncher } from "./views/Presentation/PresentationLauncher";
 import { Tabs } from "./views/Tabs";
@@ -41,6 +47,7 @@ const Overview = memo(OverviewView);
 const Leaks = memo(LazyLeaksView);
 const Campaigns = memo(LazyCampaignsView);
 const AlignmentScreen = memo(LazyAlignmentView);
+const PipelineScreen = memo(LazyPipelineView);
 const Filters = memo(FilterBar);
 
 function openPicker(): void {
@@ -128,6 +135,7 @@ export function App() {
                   render: () => <Overview state={funnel} onImportClick={openPicker} />,
                 },
                 { tab: "leaks", label: "Leaks", render: () => <Leaks /> },
+                { tab: "pipeline", label: "Pipeline", render: () => <PipelineScreen /> },
                 { tab: "campaigns", label: "Campaigns", render: () => <Campaigns /> },
                 { tab: "alignment", label: "Alignment", render: () => <AlignmentScreen /> },
               ]}

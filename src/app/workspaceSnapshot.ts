@@ -2,6 +2,7 @@
 
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
+import { DEAL_STAGE_SOURCE_TABLES } from "../warehouse/dealStages";
 import { type DeriveSettings, LIVE_TABLES } from "../warehouse/derive";
 import {
   commitStagedEvents,
@@ -30,7 +31,7 @@ const READ_OPTIONS = [
   `columns = {${EVENT_COLUMNS.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`).join(", ")}}`,
 ].join(", ");
 
-/** Tables kept beside the events: campaign spend and the last import's rejected rows. */
+/** Tables kept beside the events: campaign spend, the last import's rejected rows, deal stage history. */
 export const SIDE_TABLES = {
   spend: [
     { name: "campaign", type: "VARCHAR" },
@@ -45,6 +46,9 @@ export const SIDE_TABLES = {
     { name: "value", type: "VARCHAR" },
     { name: "raw_row", type: "VARCHAR" },
   ],
+  // The deal stage history as imported (entries, per-deal facts, the stage plan); the pipeline's
+  // tables are rebuilt from them when the workspace reopens.
+  ...DEAL_STAGE_SOURCE_TABLES,
 } as const;
 
 export type SideTable = keyof typeof SIDE_TABLES;

@@ -264,7 +264,7 @@ export const FIELDS: Record<FileKind, readonly FieldSpec[]> = {
       id: "stage",
       label: "Deal stage",
       kind: "text",
-      names: ["deal stage", "stage", "stage name", "opportunity stage"],
+      names: ["deal stage", "stage", "stage name", "opportunity stage", "to stage"],
     },
     { id: "won", label: "Won", kind: "flag", names: ["won", "is won", "closed won"] },
     { id: "closed", label: "Closed", kind: "flag", names: ["closed", "is closed"] },

@@ -3,8 +3,10 @@
 
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
+import type { DealStagePlan } from "../model/pipeline";
 import { activityAliases, vocabularyKey, vocabularyKeySql } from "../model/vocabulary";
 import { checkCancelled, ImportCancelled } from "../warehouse/cancel";
+import { stagedDealTables } from "../warehouse/dealStages";
 import type { DeriveSettings } from "../warehouse/derive";
 import {
   commitStagedEvents,
@@ -15,6 +17,7 @@ import {
 } from "../warehouse/workspace";
 import { type DateColumnProfile, profileDateColumns } from "./dateProfile";
 import type { DateFormat } from "./dates";
+import { type DealStageFile, recogniseDealStageHistory, stageDealStageHistory } from "./dealStageImport";
 import {
   detectFields,
   FIELDS,
@@ -96,6 +99,28 @@ export interface ImportOptions {
   maxBytes?: number;
   /** Today, for "more than a year ahead" in the date checks (tests pin it; default: the clock). */
   now?: Date;
+  /** The deal stage plan as the user arranged it; without it, the proposed one (dealStageOrder.ts). */
+  dealStagePlan?: DealStagePlan;
+}
+
+/** What recognising deal stage history needs of each mapped file (its read table, headers and plan). */
+function dealStageFiles(files: readonly RawFile[], plans: readonly FilePlan[]): DealStageFile[] {
+  return plans.flatMap((plan) => {
+    const file = files.find((f) => f.table === plan.table);
+    if (!file || plan.kind === "spend") return [];
+    const profiles = "dateProfiles" in file ? (file as PreparedFile).dateProfiles : {};
+    return [
+      {
+        name: plan.fileName,
+        table: plan.table,
+        headers: file.headers,
+        kind: plan.kind,
+        mapping: plan.mapping,
+        dateFormats: plan.dateFormats,
+        dateProfiles: profiles,
+      },
+    ];
+  });
 }
 
 export { ImportCancelled };
@@ -310,6 +335,16 @@ export async function applyImport(
     const links = plans.map(opportunityLinksSql).filter((sql): sql is string => sql !== null);
     await engine.exec(
       `CREATE OR REPLACE TABLE ${OPPORTUNITY_LINKS} AS ${links.length > 0 ? links.join("\nUNION\n") : "SELECT NULL::VARCHAR AS opportunity_id, NULL::VARCHAR AS lead_id WHERE FALSE"}`,
+    );
+    // Deal stage history (HubSpot "Date entered" columns, Salesforce stage history, stage-change rows):
+    // staged beside the events, built into the pipeline tables when they are swapped in.
+    const history = await recogniseDealStageHistory(engine, dealStageFiles(files, plans));
+    if (options.dealStagePlan && history.plan) history.plan = options.dealStagePlan;
+    await stageDealStageHistory(
+      engine,
+      history,
+      stagedDealTables(STAGING_PREFIX, STAGED.leadStages),
+      OPPORTUNITY_LINKS,
     );
     for (const plan of plans) {
       checkCancelled(options.signal);

@@ -2,7 +2,7 @@
 // history, the typed result of the Pipeline analysis, and the pure rules behind its rates.
 
 import { formatCount, formatMoney, formatPercent } from "./format";
-import { MIN_LEADS_TO_JUDGE, TOO_FEW_TO_JUDGE } from "./smallNumbers";
+import { MIN_LEADS_TO_JUDGE } from "./smallNumbers";
 import { vocabularyKey } from "./vocabulary";
 
 // ---------------------------------------------------------------------------------------------------
@@ -178,10 +178,13 @@ export type RateCell =
   | { kind: "too_few"; numerator: number; denominator: number; text: string }
   | { kind: "none"; reason: string };
 
+/** The small-sample rule in words, for deals (the same threshold as for leads). */
+export const TOO_FEW_DEALS = `Too few to judge (fewer than ${MIN_LEADS_TO_JUDGE} deals)`;
+
 export function rateCell(numerator: number, denominator: number, noneReason = "no deals"): RateCell {
   if (denominator <= 0) return { kind: "none", reason: noneReason };
   if (denominator < MIN_LEADS_TO_JUDGE)
-    return { kind: "too_few", numerator, denominator, text: TOO_FEW_TO_JUDGE };
+    return { kind: "too_few", numerator, denominator, text: TOO_FEW_DEALS };
   return { kind: "rate", value: numerator / denominator, numerator, denominator };
 }
 

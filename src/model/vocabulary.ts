@@ -61,6 +61,13 @@ export const ACTIVITY_VOCABULARY: readonly ActivityDefinition[] = [
     score: null,
   },
   { activity: "deal_lost", aliases: ["closed lost", "lost"], aida: null, score: null },
+  // A deal moving to another pipeline stage (the stage is in its own column): the Pipeline screen's input.
+  {
+    activity: "deal_stage_changed",
+    aliases: ["deal stage changed", "stage changed", "opportunity stage changed", "stage change"],
+    aida: null,
+    score: null,
+  },
 ];
 
 /** Case-, space- and punctuation-insensitive key: "Closed-Won " → "closedwon". */

@@ -133,7 +133,7 @@ export type LinkSettings = Pick<
   "windowDays" | "stalledDays" | "benchmarks" | "alignment" | "scoring" | "aidaMapping"
 >;
 
-export const TABS = ["overview", "leaks", "campaigns", "alignment"] as const;
+export const TABS = ["overview", "leaks", "pipeline", "campaigns", "alignment"] as const;
 export type Tab = (typeof TABS)[number];
 
 export type Theme = "system" | "light" | "dark";

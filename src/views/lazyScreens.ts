@@ -8,12 +8,14 @@ const loaders = {
   leaks: () => import("./Leaks/LeaksView"),
   campaigns: () => import("./Campaigns/CampaignsView"),
   alignment: () => import("./Alignment/AlignmentView"),
+  pipeline: () => import("./Pipeline/PipelineView"),
   presentation: () => import("./Presentation/PresentationScreens"),
 };
 
 export const LazyLeaksView = lazy(() => loaders.leaks().then((m) => ({ default: m.LeaksView })));
 export const LazyCampaignsView = lazy(() => loaders.campaigns().then((m) => ({ default: m.CampaignsView })));
 export const LazyAlignmentView = lazy(() => loaders.alignment().then((m) => ({ default: m.AlignmentView })));
+export const LazyPipelineView = lazy(() => loaders.pipeline().then((m) => ({ default: m.PipelineView })));
 export const LazyDeck = lazy(() => loaders.presentation().then((m) => ({ default: m.Deck })));
 export const LazyReport = lazy(() => loaders.presentation().then((m) => ({ default: m.Report })));
 

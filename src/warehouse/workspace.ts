@@ -4,6 +4,7 @@
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier } from "../db/sql";
 import { checkCancelled } from "./cancel";
+import { buildDealStages, DEAL_STAGE_TABLE_NAMES, stagedDealTables } from "./dealStages";
 import { type DeriveSettings, deriveTables, LIVE_TABLES, stagingTables } from "./derive";
 
 /** Every import, whatever its shape, ends as rows of this table. */
@@ -37,9 +38,10 @@ export const STAGED = stagingTables(STAGING_PREFIX);
 
 /**
  * Live tables an import replaces; `import_rejects` holds the last import's rejected rows, `spend` the
- * campaign spend (empty when no spend file came with the import).
+ * campaign spend (empty when no spend file came with the import), and the deal stage tables the
+ * pipeline (empty without stage history).
  */
-const SWAPPED = [...Object.values(LIVE_TABLES), "import_rejects", "spend"];
+const SWAPPED = [...Object.values(LIVE_TABLES), "import_rejects", "spend", ...DEAL_STAGE_TABLE_NAMES];
 
 export async function dropStaging(engine: SqlEngine): Promise<void> {
   for (const name of SWAPPED)
@@ -58,6 +60,8 @@ export async function commitStagedEvents(
   signal?: AbortSignal,
 ): Promise<{ leads: number }> {
   await deriveTables(engine, STAGED, settings);
+  // The pipeline's tables from the staged stage history (created empty when there is none).
+  await buildDealStages(engine, stagedDealTables(STAGING_PREFIX, STAGED.leadStages));
   checkCancelled(signal);
   const rejects = quoteIdentifier(`${STAGING_PREFIX}import_rejects`);
   await engine.exec(

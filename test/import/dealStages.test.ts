@@ -3,7 +3,7 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
-import { recogniseDealStageHistory, stageDealStageHistory } from "../../src/import/dealStageImport";
+import { recogniseDealStageHistory } from "../../src/import/dealStageImport";
 import { hubspotStageColumn } from "../../src/import/dealStageShapes";
 import { applyImport, planFor, prepareFiles } from "../../src/import/load";
 import {
@@ -15,12 +15,7 @@ import {
   moveDealStage,
   renameDealStage,
 } from "../../src/model/pipeline";
-import {
-  buildDealStages,
-  LIVE_DEAL_TABLES,
-  queryDealStageAudit,
-  replanDealStages,
-} from "../../src/warehouse/dealStages";
+import { LIVE_DEAL_TABLES, queryDealStageAudit, replanDealStages } from "../../src/warehouse/dealStages";
 import { DEFAULT_DERIVE_SETTINGS } from "../../src/warehouse/derive";
 import { createNodeEngine } from "../support/nodeEngine";
 
@@ -30,7 +25,7 @@ beforeAll(async () => {
   engine = await createNodeEngine();
 });
 
-/** Prepares the files, recognises and stages their history, imports them, then builds the deal tables. */
+/** Prepares the files, recognises their history, lets `edit` arrange the plan, and imports them. */
 async function importDeals(
   name: string,
   csv: string,
@@ -41,9 +36,10 @@ async function importDeals(
   });
   const history = await recogniseDealStageHistory(engine, prepared);
   const plan = history.plan === null ? null : edit(history.plan);
-  await stageDealStageHistory(engine, { ...history, plan }, LIVE_DEAL_TABLES, null);
-  await applyImport(engine, prepared, prepared.map(planFor), DEFAULT_DERIVE_SETTINGS);
-  await buildDealStages(engine, LIVE_DEAL_TABLES);
+  // The import recognises the history itself and takes the arranged plan, as the mapping step gives it.
+  await applyImport(engine, prepared, prepared.map(planFor), DEFAULT_DERIVE_SETTINGS, {
+    ...(plan ? { dealStagePlan: plan } : {}),
+  });
   return { prepared, history, plan };
 }
 

@@ -250,7 +250,7 @@ describe("pipeline on the hand-worked activity log", () => {
       kind: "too_few",
       numerator: 5,
       denominator: 10,
-      text: "Too few to judge (fewer than 20 leads)",
+      text: "Too few to judge (fewer than 20 deals)",
     });
   });
 });

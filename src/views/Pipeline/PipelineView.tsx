@@ -1,0 +1,82 @@
+// The Pipeline screen (issue #18): the sales side of the funnel stage by stage from the CRM's own
+// stage history — where deals stall or are lost, how long each stage takes, and what fixing the
+// biggest leak is worth. Follows the shared filters and period.
+
+import { useState } from "react";
+import { pipelineMetric } from "../../metrics/pipeline";
+import { formatCount } from "../../model/format";
+import { fixWorthSentence, type Pipeline, pipelineLeakSentence } from "../../model/pipeline";
+import { useQuery } from "../../queries/useQuery";
+import { QueryState } from "../../ui/QueryState";
+import { QuarterRates } from "./QuarterRates";
+import { rateData, rateText } from "./rateText";
+import { type PipelineMeasure, StageChart } from "./StageChart";
+import { StageHistoryNotes } from "./StageHistoryNotes";
+import { StageTable } from "./StageTable";
+import { StallEffect } from "./StallEffect";
+
+export const NO_STAGE_HISTORY =
+  "No deal stage history is loaded. Import a HubSpot deals export with its “Date entered …” columns, a " +
+  "Salesforce opportunity (stage) history report, or an activity log with deal stage changes to see " +
+  "where deals stall and are lost.";
+
+export function PipelineView() {
+  const state = useQuery(pipelineMetric, undefined);
+  return (
+    <QueryState
+      state={state}
+      loading="Following the deals through the stages…"
+      failed="The pipeline could not be shown"
+      empty={(pipeline) => (pipeline.stages.length === 0 ? NO_STAGE_HISTORY : null)}
+    >
+      {(pipeline) => <PipelineReport pipeline={pipeline} />}
+    </QueryState>
+  );
+}
+
+export function PipelineReport({ pipeline }: { pipeline: Pipeline }) {
+  const [measure, setMeasure] = useState<PipelineMeasure>("deals");
+  const { deals } = pipeline;
+  return (
+    <div className="pipeline-view">
+      <h2>Deal pipeline</h2>
+      <p className="headline" data-biggest-pipeline-leak={pipeline.biggestLeak?.stage ?? ""}>
+        {pipelineLeakSentence(pipeline.biggestLeak)}
+      </p>
+      <p
+        className="view-note"
+        data-fix-worth={pipeline.fixWorth.kind === "worth" ? pipeline.fixWorth.verdict : "none"}
+      >
+        {fixWorthSentence(pipeline.fixWorth)}
+      </p>
+      <p className="view-note" data-pipeline-deals={deals.placed}>
+        {formatCount(deals.placed)} deals in the stages: {formatCount(deals.won)} won,{" "}
+        {formatCount(deals.lost)} lost, {formatCount(deals.open)} open. Closed win rate (won ÷ won and lost):{" "}
+        <span data-metric="closed_win_rate" data-value={rateData(pipeline.closedWinRate)}>
+          {rateText(pipeline.closedWinRate)}
+        </span>
+        .
+      </p>
+      <fieldset className="segmented">
+        <legend>Measure</legend>
+        {(["deals", "value"] as const).map((m) => (
+          <label key={m}>
+            <input
+              type="radio"
+              name="pipeline-measure"
+              value={m}
+              checked={measure === m}
+              onChange={() => setMeasure(m)}
+            />
+            {m === "deals" ? "Deals" : "Pipeline value"}
+          </label>
+        ))}
+      </fieldset>
+      <StageChart pipeline={pipeline} measure={measure} />
+      <StageTable pipeline={pipeline} />
+      <StallEffect pipeline={pipeline} />
+      <QuarterRates pipeline={pipeline} />
+      <StageHistoryNotes audit={pipeline.audit} />
+    </div>
+  );
+}

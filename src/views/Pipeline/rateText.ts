@@ -1,0 +1,19 @@
+// How a pipeline rate reads on screen and in its cell's data-value: a number only when the data supports
+// one; otherwise the words (too few to judge, with the counts) or the reason there is none.
+
+import { formatCount, formatPercent } from "../../model/format";
+import type { RateCell } from "../../model/pipeline";
+
+export function rateText(cell: RateCell): string {
+  if (cell.kind === "rate") return formatPercent(cell.value);
+  if (cell.kind === "too_few")
+    return `${cell.text} (${formatCount(cell.numerator)} of ${formatCount(cell.denominator)})`;
+  return `— (${cell.reason})`;
+}
+
+/** The raw fraction for `data-value` / CSV, or "" when the rate is not shown as a number. */
+export const rateData = (cell: RateCell): string => (cell.kind === "rate" ? String(cell.value) : "");
+
+/** Days as "12.5 d"; "—" when not measured. */
+export const daysText = (days: number | null): string =>
+  days === null ? "—" : `${Math.round(days * 10) / 10} d`;

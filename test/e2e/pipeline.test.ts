@@ -1,0 +1,111 @@
+// The Pipeline screen (issue #18) on a generated HubSpot deals export with "Date entered" columns: each
+// stage's reached / moved on / lost / open and step conversion, worked out by hand below.
+//
+// 40 deals in "Sales Pipeline", stages Appointment Scheduled → Qualified To Buy → Contract Sent → won:
+// | deals | history                                           | ends               |
+// | 10    | Appointment, Qualified, Contract, Closed Won      | won                |
+// | 10    | Appointment, Qualified, Closed Lost               | lost at Qualified  |
+// |  8    | Appointment, Closed Lost                          | lost at Appointment|
+// | 12    | Appointment, Qualified, Contract                  | open at Contract   |
+// Reached: Appointment 40, Qualified 32, Contract 22, Closed Won 10. Moved on: 32, 22, 10.
+// Lost: 8, 10, 0. Open: 0, 0, 12. Step conversion: Qualified 32/40 = 0.8, Contract 22/32 = 0.6875,
+// Closed Won 10/22. Closed win rate 10 / (10 + 18) = 0.357…
+
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserForFile, LOAD_TIMEOUT, metricsSettled, openOnSample } from "./browser";
+
+const browser = browserForFile();
+let page: Page;
+
+const STAGES = ["Appointment Scheduled", "Qualified To Buy", "Contract Sent", "Closed Won", "Closed Lost"];
+const day = (offset: number) =>
+  new Date(Date.UTC(2025, 0, 6) + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** The export as HubSpot writes it: one row per deal, a "Date entered" column per stage. */
+function hubspotDeals(): string {
+  const header = [
+    "Record ID",
+    "Deal Name",
+    "Deal Stage",
+    "Pipeline",
+    "Amount",
+    "Create Date",
+    "Close Date",
+    ...STAGES.map((s) => `"Date entered ""${s} (Sales Pipeline)"""`),
+  ];
+  const rows: string[] = [header.join(",")];
+  const groups: { n: number; dates: (number | null)[]; stage: string }[] = [
+    { n: 10, dates: [0, 7, 20, 40, null], stage: "Closed Won" },
+    { n: 10, dates: [0, 9, null, null, 30], stage: "Closed Lost" },
+    { n: 8, dates: [0, null, null, null, 15], stage: "Closed Lost" },
+    { n: 12, dates: [0, 6, 25, null, null], stage: "Contract Sent" },
+  ];
+  let id = 1000;
+  for (const group of groups)
+    for (let i = 0; i < group.n; i++) {
+      id++;
+      const start = (id % 60) * 3;
+      const dates = group.dates.map((d) => (d === null ? "" : day(start + d)));
+      const closed = group.stage.startsWith("Closed")
+        ? day(start + (group.dates[3] ?? group.dates[4] ?? 0))
+        : "";
+      rows.push(
+        [id, `Deal ${id}`, group.stage, "Sales Pipeline", 1000, day(start), closed, ...dates].join(","),
+      );
+    }
+  return `${rows.join("\n")}\n`;
+}
+
+beforeAll(async () => {
+  ({ page } = await openOnSample(browser()));
+});
+
+const cell = (stage: string, metric: string) =>
+  page.locator(`tr[data-deal-stage="${stage}"] [data-metric="${metric}"]`).getAttribute("data-value");
+
+describe("the Pipeline screen", () => {
+  it("follows a HubSpot deals export stage by stage", async () => {
+    // A deals export starts the funnel at opportunity: the Overview's opportunities tile says it is in.
+    await page.getByLabel("Import data file").setInputFiles({
+      name: "hubspot-deals.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(hubspotDeals()),
+    });
+    await page.getByRole("button", { name: "Apply mapping" }).click({ timeout: LOAD_TIMEOUT });
+    await page
+      .locator('[data-query-state="ready"] [data-metric="opportunities"][data-value="40"]')
+      .waitFor({ timeout: LOAD_TIMEOUT });
+    await page.getByRole("tab", { name: "Pipeline" }).click();
+    await page.locator('tr[data-deal-stage="Contract Sent"]').waitFor();
+    await metricsSettled(page);
+    expect(new URL(page.url()).searchParams.get("tab")).toBe("pipeline");
+    const stages = await page
+      .locator("tr[data-deal-stage]")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-deal-stage")));
+    expect(stages).toEqual(["Appointment Scheduled", "Qualified To Buy", "Contract Sent", "Closed Won"]);
+    const figures = async (stage: string) =>
+      Promise.all(["reached", "moved_on", "lost", "open"].map((m) => cell(stage, m)));
+    expect(await figures("Appointment Scheduled")).toEqual(["40", "32", "8", "0"]);
+    expect(await figures("Qualified To Buy")).toEqual(["32", "22", "10", "0"]);
+    expect(await figures("Contract Sent")).toEqual(["22", "10", "0", "12"]);
+    expect(await cell("Qualified To Buy", "step_conversion")).toBe("0.8");
+    expect(await cell("Contract Sent", "step_conversion")).toBe("0.6875");
+    expect(Number(await cell("Closed Won", "step_conversion"))).toBeCloseTo(10 / 22, 10);
+    const winRate = await page
+      .locator('.pipeline-view [data-metric="closed_win_rate"]')
+      .getAttribute("data-value");
+    expect(Number(winRate)).toBeCloseTo(10 / 28, 10);
+  });
+
+  it("says in words that the sample holds no stage history", async () => {
+    await page.getByRole("button", { name: "Clear workspace…" }).click();
+    await page
+      .getByRole("alertdialog", { name: "Clear workspace?" })
+      .getByRole("button", { name: "Delete" })
+      .click();
+    // The Pipeline tab stays on show while the sample comes back.
+    await page.getByText("No deal stage history is loaded").waitFor({ timeout: LOAD_TIMEOUT });
+    expect(await page.locator("tr[data-deal-stage]").count()).toBe(0);
+  });
+});
