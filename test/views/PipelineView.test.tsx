@@ -8,10 +8,12 @@ import {
   buildPipeline,
   type DealStageAudit,
   type PipelineStageCounts,
+  pipelineLeakSentence,
   TOO_FEW_DEALS,
 } from "../../src/model/pipeline";
 import { PipelineReport } from "../../src/views/Pipeline/PipelineView";
 import { stageHistoryFindings } from "../../src/views/Pipeline/StageHistoryNotes";
+import { pipelineSlide } from "../../src/views/Presentation/slides";
 
 const CLEAN_AUDIT: DealStageAudit = {
   deals: 100,
@@ -158,5 +160,13 @@ describe("the Pipeline screen", () => {
     ]);
     render(<PipelineReport pipeline={buildPipeline(counts(true))} />);
     expect(within(document.body).getByText(/Every one of the 100 deals/)).toBeTruthy();
+  });
+
+  it("gives the deck a pipeline slide only when there is stage history", () => {
+    const pipeline = buildPipeline(counts(true));
+    const slide = pipelineSlide(pipeline);
+    expect(slide?.headline).toBe(pipelineLeakSentence(pipeline.biggestLeak));
+    expect(slide?.headline).toMatch(/^The pipeline leaks most at Demo/);
+    expect(pipelineSlide(buildPipeline({ ...counts(true), stages: [] }))).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-// The deck's slides — overview, biggest leak, campaigns, alignment, trends (those the data allows) — built
+// The deck's slides — overview, biggest leak, pipeline, campaigns, alignment, trends (those the data allows) — built
 // from the same queries, model functions and charts as the screens, with a headline from model/headlines.
 
 import { BenchmarkChart } from "../../charts/BenchmarkChart";
@@ -7,6 +7,7 @@ import { type Alignment, alignmentMetric } from "../../metrics/alignment";
 import { campaignsMetric } from "../../metrics/campaigns";
 import { funnelMetric } from "../../metrics/funnel";
 import { leakCountsMetric } from "../../metrics/leaks";
+import { pipelineMetric } from "../../metrics/pipeline";
 import { type Trends, trendsMetric } from "../../metrics/trends";
 import { type AlignmentSettings, listParts, SCORE_PARTS, slaTracked } from "../../model/alignment";
 import type { Benchmark } from "../../model/benchmarks";
@@ -22,11 +23,13 @@ import {
   trendStepToShow,
 } from "../../model/headlines";
 import { buildLeaks, type Leaks, leakSentence } from "../../model/leaks";
+import { fixWorthSentence, type Pipeline, pipelineLeakSentence } from "../../model/pipeline";
 import { type QueryView, useQuery } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
 import { YieldChart } from "../Campaigns/CampaignCharts";
 import { LeakChart } from "../Leaks/LeakCharts";
 import { StepChart, trendTitle } from "../Leaks/TrendsSection";
+import { StageChart } from "../Pipeline/StageChart";
 import type { Slide } from "./SlideView";
 import { TeamSlaChart } from "./TeamSlaChart";
 
@@ -50,6 +53,18 @@ export function leakSlide(leaks: Leaks): Slide | null {
     // The same sentence as the Overview and the Leaks screen: one answer per step.
     detail: step ? leakSentence(leaks) : undefined,
     chart: <LeakChart leaks={leaks} />,
+  };
+}
+
+/** The deal pipeline's biggest leak and what fixing it is worth; no slide without stage history. */
+export function pipelineSlide(pipeline: Pipeline): Slide | null {
+  if (pipeline.stages.length === 0) return null;
+  return {
+    id: "pipeline",
+    name: "Deal pipeline",
+    headline: pipelineLeakSentence(pipeline.biggestLeak),
+    detail: fixWorthSentence(pipeline.fixWorth),
+    chart: <StageChart pipeline={pipeline} measure="deals" />,
   };
 }
 
@@ -124,13 +139,15 @@ export function usePresentationSlides(): SlidesState {
   const campaigns = useQuery(campaignsMetric, CAMPAIGN_SLIDE);
   const alignment = useQuery(alignmentMetric, alignmentSettings);
   const trends = useQuery(trendsMetric, undefined);
-  const states = [funnel, leakCounts, campaigns, alignment, trends];
+  const pipeline = useQuery(pipelineMetric, undefined);
+  const states = [funnel, leakCounts, pipeline, campaigns, alignment, trends];
   // A slide never shows numbers older than the filters: the deck waits for every fresh answer.
   if (states.some((s) => s.status === "loading" || (s.status === "ready" && s.stale)))
     return { status: "loading" };
   const slides = [
     slideFrom(funnel, "overview", "Funnel overview", overviewSlide),
     slideFrom(leakCounts, "leak", "Biggest leak", (counts) => leakSlide(buildLeaks(counts, benchmarks))),
+    slideFrom(pipeline, "pipeline", "Deal pipeline", pipelineSlide),
     slideFrom(campaigns, "campaigns", "Campaigns by MQL yield", campaignsSlide),
     slideFrom(alignment, "alignment", "Marketing → sales alignment", (a) =>
       alignmentSlide(a, alignmentSettings),
