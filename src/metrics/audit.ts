@@ -4,7 +4,9 @@
 import type { SqlEngine } from "../db/engine";
 import { literalList } from "../db/sql";
 import type { DataAudit } from "../model/audit";
+import type { DealStageAudit } from "../model/pipeline";
 import { STAGES, type Stage } from "../model/stages";
+import { LIVE_DEAL_TABLES, queryDealStageAudit } from "../warehouse/dealStages";
 import { LIVE_TABLES } from "../warehouse/derive";
 
 /** The event that dates each funnel stage, in funnel order (as in derive.ts's `stage_dates`). */
@@ -207,6 +209,12 @@ function utcTimestamp(now: Date): string {
   return now.toISOString().replace("T", " ").replace("Z", "");
 }
 
+/** The stage history's audit, or null when the workspace holds none. */
+async function dealStageHistoryAudit(engine: SqlEngine): Promise<DealStageAudit | null> {
+  const audit = await queryDealStageAudit(engine, LIVE_DEAL_TABLES.audit);
+  return audit.deals > 0 ? audit : null;
+}
+
 /**
  * Audits the live workspace. `now` is the wall clock, used only to find dates in the future — the one
  * place the app reads it; every other number uses the data's as-of date.
@@ -248,6 +256,7 @@ export async function queryAudit(engine: SqlEngine, now: Date): Promise<DataAudi
       rows: row.unknown_activity_rows,
       top: top.map((t) => ({ activity: t.activity, rows: t.rows })),
     },
+    dealStages: await dealStageHistoryAudit(engine),
     trackedStages: {
       lead: Boolean(row.tracked_lead),
       mql: Boolean(row.tracked_mql),

@@ -1,6 +1,7 @@
 // The data-quality audit's result and the pure rules that turn it into a short trust verdict.
 
 import { formatCount, formatPercent } from "./format";
+import { type DealStageAudit, stageHistoryFindings } from "./pipeline";
 import { STAGE_LABELS, STAGE_PLURALS, STAGES, type Stage } from "./stages";
 
 /** What the audit query counts in the live workspace (src/metrics/audit.ts). */
@@ -45,6 +46,8 @@ export interface DataAudit {
   unknownActivities: { rows: number; top: { activity: string; rows: number }[] };
   /** Which funnel stages any lead has a date for (the `tracked_stages` table). */
   trackedStages: Record<Stage, boolean>;
+  /** The deal stage history's own audit; null (or absent) when the data holds no stage history. */
+  dealStages?: DealStageAudit | null;
 }
 
 export type AuditLevel = "good" | "caveats" | "poor";
@@ -58,7 +61,8 @@ export type AuditCheckId =
   | "duplicates"
   | "amounts_as_text"
   | "unknown_activities"
-  | "no_activity";
+  | "no_activity"
+  | "deal_stage_history";
 
 export interface AuditDetail {
   id: AuditCheckId;
@@ -356,8 +360,28 @@ function noActivityCheck(audit: DataAudit): Check {
   };
 }
 
+/** Deal stage history (the Pipeline screen's input): what could not be placed, said in words. */
+function dealStageCheck(history: DealStageAudit): Check {
+  const findings = stageHistoryFindings(history);
+  return {
+    id: "deal_stage_history",
+    label: "Deal stage history",
+    value:
+      findings.length === 0
+        ? `${plural(history.placed, "deal", "deals")} placed in the stages`
+        : `${plural(findings.length, "finding", "findings")} in ${plural(history.deals, "deal", "deals")}`,
+    severity: findings.length === 0 ? "ok" : "warn",
+    finding: `the deal stage history has ${plural(findings.length, "finding", "findings")}`,
+    explanation:
+      findings.length === 0
+        ? "Every deal's stage dates are readable and in order; the Pipeline screen uses them all."
+        : findings.join(" "),
+  };
+}
+
 /** Checks in the order the headline prefers among equally severe ones: what skews the funnel first. */
 function checks(audit: DataAudit): Check[] {
+  const history = audit.dealStages && audit.dealStages.deals > 0 ? [dealStageCheck(audit.dealStages)] : [];
   return [
     trackedStagesCheck(audit),
     outOfOrderCheck(audit),
@@ -368,6 +392,7 @@ function checks(audit: DataAudit): Check[] {
     amountsAsTextCheck(audit),
     unknownActivitiesCheck(audit),
     noActivityCheck(audit),
+    ...history,
   ];
 }
 

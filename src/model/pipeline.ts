@@ -168,6 +168,38 @@ export interface DealStageAudit {
   excludedEntries: number;
 }
 
+/** One sentence per finding of the stage-history audit; empty when the history is clean. */
+export function stageHistoryFindings(audit: DealStageAudit): string[] {
+  const found: string[] = [];
+  const deals = (n: number) => `${formatCount(n)} ${n === 1 ? "deal" : "deals"}`;
+  for (const other of audit.otherPipelines)
+    found.push(`${deals(other.deals)} in another pipeline (${other.pipeline}) are left out.`);
+  const { won, lost } = audit.closedWithoutHistory;
+  if (won + lost > 0)
+    found.push(
+      `${deals(won + lost)} closed (${formatCount(won)} won, ${formatCount(lost)} lost) with no stage date: ` +
+        "they count in the win rate, not in any stage.",
+    );
+  if (audit.openWithoutHistory > 0)
+    found.push(`${deals(audit.openWithoutHistory)} open with no stage date are not placed in a stage.`);
+  if (audit.datesBackwards > 0)
+    found.push(`${deals(audit.datesBackwards)} have a later stage dated before an earlier one.`);
+  if (audit.reentries > 0)
+    found.push(
+      `${deals(audit.reenteredDeals)} entered a stage again (${formatCount(audit.reentries)} re-entries); ` +
+        "the first entry counts.",
+    );
+  if (audit.stagesWithoutDates.length > 0)
+    found.push(`No deal has a date for: ${audit.stagesWithoutDates.join(", ")}.`);
+  if (audit.undatedEntries > 0)
+    found.push(
+      `${formatCount(audit.undatedEntries)} stage entries have no readable date and are not counted.`,
+    );
+  if (audit.excludedEntries > 0)
+    found.push(`${formatCount(audit.excludedEntries)} stage dates are in stages you excluded.`);
+  return found;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Rates: every rate says when the data cannot support it.
 

@@ -304,6 +304,34 @@ describe("audit verdict thresholds", () => {
     expect(auditVerdict(noTouches).level).toBe("caveats");
   });
 
+  it("names the deal stage history's findings in the data-quality panel, as a caveat", () => {
+    const history = {
+      deals: 40,
+      placed: 37,
+      otherPipelines: [{ pipeline: "Renewals", deals: 2 }],
+      closedWithoutHistory: { won: 1, lost: 0 },
+      openWithoutHistory: 0,
+      datesBackwards: 0,
+      reenteredDeals: 0,
+      reentries: 0,
+      stagesWithoutDates: [],
+      undatedEntries: 0,
+      excludedEntries: 0,
+    };
+    const verdict = auditVerdict(cleanAudit({ dealStages: history }));
+    const check = verdict.details.find((d) => d.id === "deal_stage_history");
+    expect(check).toMatchObject({ severity: "warn", value: "2 findings in 40 deals" });
+    expect(check?.explanation).toBe(
+      "2 deals in another pipeline (Renewals) are left out. 1 deal closed (1 won, 0 lost) with no stage " +
+        "date: they count in the win rate, not in any stage.",
+    );
+    expect(verdict.headline).toBe("Usable with caveats: the deal stage history has 2 findings.");
+    // Clean history: listed as fine; no history at all: no such check.
+    const clean = { ...history, placed: 40, otherPipelines: [], closedWithoutHistory: { won: 0, lost: 0 } };
+    expect(severity(cleanAudit({ dealStages: clean }), "deal_stage_history")).toBe("ok");
+    expect(severity(cleanAudit(), "deal_stage_history")).toBeUndefined();
+  });
+
   it("flags a single future stage date", () => {
     const future = cleanAudit({
       futureDates: { stageRows: 1, stageRowsTotal: 400, allRows: 1, exampleLeadId: "L9" },

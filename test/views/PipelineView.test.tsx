@@ -9,10 +9,10 @@ import {
   type DealStageAudit,
   type PipelineStageCounts,
   pipelineLeakSentence,
+  stageHistoryFindings,
   TOO_FEW_DEALS,
 } from "../../src/model/pipeline";
 import { PipelineReport } from "../../src/views/Pipeline/PipelineView";
-import { stageHistoryFindings } from "../../src/views/Pipeline/StageHistoryNotes";
 import { pipelineSlide } from "../../src/views/Presentation/slides";
 
 const CLEAN_AUDIT: DealStageAudit = {
