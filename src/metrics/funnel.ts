@@ -1,9 +1,11 @@
 // The stage funnel: reached and skipped counts per stage, conversions, and what became of leads that
-// stopped, for the leads in the current selection. Summed from funnel_cube; the conversion window
-// needs per-lead dates, so that one part reads lead_stages.
+// stopped, for the leads in the current selection. Counted by cohort it is summed from funnel_cube
+// (the conversion window needs per-lead dates, so that one part reads lead_stages); counted in period
+// it is one scan of lead_stages, each stage by the day the lead entered it.
 
 import type { SqlEngine } from "../db/engine";
 import type { Benchmark } from "../model/benchmarks";
+import { type CountMode, countIn } from "../model/counting";
 import type { FunnelFilters } from "../model/filters";
 import {
   buildFunnel,
@@ -15,7 +17,7 @@ import {
 } from "../model/funnel";
 import { boundsText, isWholeDays, WINDOW_DAYS } from "../model/settingsBounds";
 import { LEAD_STATUSES, type LeadStatus, STAGES, type Stage } from "../model/stages";
-import { LIVE_TABLES, sameDayColumn } from "../warehouse/derive";
+import { LIVE_TABLES, OWN_DATE, sameDayColumn } from "../warehouse/derive";
 import { filterWhere } from "./filters";
 import { defineMetric } from "./metric";
 
@@ -23,6 +25,8 @@ export interface FunnelQuery {
   filters: FunnelFilters;
   /** Count a conversion only within this many days of entering the step; null = every later one. */
   windowDays: number | null;
+  /** Cohort (the default) or in period; without a period both are the same (model/counting.ts). */
+  count?: CountMode;
 }
 
 type SkippedKey = `skipped_${"mql" | "sal" | "sql" | "opportunity"}`;
@@ -80,6 +84,120 @@ export function validWindow(days: number | null): number | null {
   return days;
 }
 
+/** `<stage>_reached_at`: when a lead entered the stage (its own date, or the later one it skipped to). */
+const reachedAt = (stage: Stage): string => `${stage}_reached_at`;
+
+/** The day a lead's furthest stage was entered: when it stopped there, for counting it in a period. */
+const FURTHEST_REACHED_AT = `CASE furthest_stage ${STAGES.map((stage, i) => `WHEN ${i} THEN ${reachedAt(stage)}`).join(" ")} END`;
+
+/**
+ * In period, one scan of lead_stages grouped by (furthest stage, status): per group, how many entered
+ * each stage in the period (skipped ones apart), how many stopped at their furthest stage having
+ * entered it in the period (`leads`, what a step's leaks count), and how many were lost in the period
+ * (the closed win rate's "closed this period"). Bounds are bound as the first two parameters (null:
+ * open), then the segment filter's; inclusive days. The tracked stages are joined on as for the cube.
+ */
+export function periodGroupsSql(segmentWhere: string): string {
+  // Timestamps against the bounds' midnights: no per-row cast to DATE.
+  const inPeriod = (column: string) => `(${column} >= b.period_start AND ${column} < b.period_end)`;
+  const entered = STAGES.map(
+    (stage) => `count(*) FILTER (WHERE ${inPeriod(reachedAt(stage))})::INTEGER AS entered_${stage}`,
+  );
+  const skipped = SKIPPABLE.map(
+    (stage) =>
+      `count(*) FILTER (WHERE ${inPeriod(reachedAt(stage))} AND ${OWN_DATE[stage]} IS NULL)::INTEGER AS skipped_${stage}`,
+  );
+  return `WITH bounds AS (
+  -- [start of the first day, start of the day after the last): both days inclusive.
+  SELECT CAST(coalesce(CAST(? AS DATE), DATE '0001-01-01') AS TIMESTAMP) AS period_start,
+    CAST(coalesce(CAST(? AS DATE) + 1, DATE '9999-12-31') AS TIMESTAMP) AS period_end
+),
+groups AS (
+  SELECT furthest_stage, status,
+    count(*) FILTER (WHERE ${inPeriod(FURTHEST_REACHED_AT)})::INTEGER AS leads,
+    count(*) FILTER (WHERE status = 'lost' AND ${inPeriod("lost_at")})::INTEGER AS lost_in_period,
+    ${[...entered, ...skipped].join(",\n    ")}
+  FROM ${LIVE_TABLES.leadStages} CROSS JOIN bounds AS b
+  -- Every date of a lead lies between its first and last event: only leads active in the period can count.
+  WHERE first_seen_at < b.period_end AND last_activity_at >= b.period_start
+  ${segmentWhere.replace(/^WHERE /, "AND ")}
+  GROUP BY furthest_stage, status
+)
+SELECT t.*, g.* FROM ${LIVE_TABLES.trackedStages} t LEFT JOIN groups g ON true`;
+}
+
+type PeriodGroupRow = FunnelGroupRow &
+  Partial<Record<`entered_${Stage}`, number | null>> & { lost_in_period?: number | null };
+
+/** The funnel counted in period (see periodGroupsSql); a step's rate is then a flow ratio. */
+async function periodCounts(
+  engine: SqlEngine,
+  filters: FunnelFilters,
+): Promise<{ counts: FunnelCounts; tracked: Record<string, unknown> }> {
+  // The period bounds entries, not cohorts: only the segments select leads.
+  const where = filterWhere({ ...filters, from: null, to: null });
+  const rows = await engine.query<PeriodGroupRow>(periodGroupsSql(where.sql), [
+    filters.from,
+    filters.to,
+    ...where.params,
+  ]);
+  const tracked = rows[0];
+  if (!tracked) throw new Error("No data is loaded");
+  const groups = rows.filter((r) => r.furthest_stage !== null);
+  const sum = (value: (r: PeriodGroupRow) => number | null | undefined, only = (_: PeriodGroupRow) => true) =>
+    groups.filter(only).reduce((total, r) => total + (value(r) ?? 0), 0);
+  const isStage = (r: PeriodGroupRow, stage: Stage) => r.furthest_stage === STAGES.indexOf(stage);
+  const closed = (r: PeriodGroupRow) => r.status === "won" || r.status === "lost";
+  // Lost after an opportunity (or, without opportunity dates, lost wherever the lead stopped).
+  const lostHere = (r: PeriodGroupRow) => !tracked.opportunity || isStage(r, "opportunity");
+  const counts: FunnelCounts = {
+    count: "period",
+    lostRecorded: Boolean(tracked.lost_recorded),
+    sameDay: sameDayShares(tracked),
+    stages: STAGES.map((stage) => ({
+      stage,
+      tracked: Boolean(tracked[stage]),
+      reached: sum((r) => r[`entered_${stage}`]),
+      skipped: (SKIPPABLE as readonly Stage[]).includes(stage)
+        ? sum((r) => r[`skipped_${stage}` as SkippedKey])
+        : 0,
+    })),
+    conversions: [],
+    statuses: groups
+      .filter((r) => (LEAD_STATUSES as readonly string[]).includes(r.status ?? "") && (r.leads ?? 0) > 0)
+      .map((r) => ({
+        stage: STAGES[r.furthest_stage as number] as Stage,
+        status: r.status as LeadStatus,
+        leads: r.leads ?? 0,
+      })),
+    closedInPeriod: {
+      lost: sum(
+        (r) => r.lost_in_period,
+        (r) => r.status === "lost" && lostHere(r),
+      ),
+      open: sum(
+        (r) => r.entered_opportunity,
+        (r) => !closed(r),
+      ),
+    },
+    // A flow ratio has no window: the window belongs to cohort counting (the screen says so).
+    windowDays: null,
+    incompleteLeads: 0,
+  };
+  return { counts, tracked };
+}
+
+function sameDayShares(tracked: Record<string, unknown>): SameDayShare[] {
+  const sameDay: SameDayShare[] = [];
+  STAGES.forEach((from, i) => {
+    for (const to of STAGES.slice(i + 1)) {
+      const share = tracked[sameDayColumn(from, to)];
+      sameDay.push({ from, to, share: typeof share === "number" ? share : null });
+    }
+  });
+  return sameDay;
+}
+
 export async function queryFunnelCounts(engine: SqlEngine, query: FunnelQuery): Promise<FunnelCounts> {
   return (await funnelCountsWithTracking(engine, query)).counts;
 }
@@ -93,6 +211,7 @@ export async function funnelCountsWithTracking(
   query: FunnelQuery,
 ): Promise<{ counts: FunnelCounts; tracked: Record<string, unknown> }> {
   const windowDays = validWindow(query.windowDays);
+  if (countIn(query.filters, query.count) === "period") return periodCounts(engine, query.filters);
   const where = filterWhere(query.filters);
   const rows = await engine.query<FunnelGroupRow>(funnelGroupsSql(where.sql), where.params);
   const tracked = rows[0];
@@ -130,17 +249,10 @@ export async function funnelCountsWithTracking(
       leads: r.leads ?? 0,
     }));
 
-  const sameDay: SameDayShare[] = [];
-  STAGES.forEach((from, i) => {
-    for (const to of STAGES.slice(i + 1)) {
-      const share = tracked[sameDayColumn(from, to)];
-      sameDay.push({ from, to, share: typeof share === "number" ? share : null });
-    }
-  });
-
   const counts: FunnelCounts = {
+    count: "cohort",
     lostRecorded: Boolean(tracked.lost_recorded),
-    sameDay,
+    sameDay: sameDayShares(tracked),
     stages: STAGES.map((stage, i) => ({
       stage,
       tracked: Boolean(tracked[stage]),
@@ -163,10 +275,10 @@ export async function queryFunnel(
   return buildFunnel(await queryFunnelCounts(engine, query), benchmarks);
 }
 
-/** The Overview's funnel: reached counts, steps against their bands, the biggest leak. */
+/** The Overview's funnel: reached counts, steps against their bands, the biggest leak; cohort or in period. */
 export const funnelMetric = defineMetric(
   "funnel",
-  ["filters", "windowDays"],
+  ["filters", "windowDays", "count"],
   (engine, ctx, benchmarks: readonly Benchmark[]) =>
-    queryFunnel(engine, { filters: ctx.filters, windowDays: ctx.windowDays }, benchmarks),
+    queryFunnel(engine, { filters: ctx.filters, windowDays: ctx.windowDays, count: ctx.count }, benchmarks),
 );

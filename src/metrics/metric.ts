@@ -2,13 +2,18 @@
 // it; views never see the engine.
 
 import type { SqlEngine } from "../db/engine";
+import type { CountMode } from "../model/counting";
 import type { FunnelFilters } from "../model/filters";
 
-/** The shared settings every analysis may follow: the filter bar, the conversion window, stalled days. */
+/**
+ * The shared settings every analysis may follow: the filter bar, the conversion window, stalled days,
+ * and the way of counting a period (absent: cohort; see model/counting.ts).
+ */
 export interface MetricContext {
   filters: FunnelFilters;
   windowDays: number | null;
   stalledDays: number;
+  count?: CountMode;
 }
 
 export type ContextPart = keyof MetricContext;

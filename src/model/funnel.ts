@@ -1,6 +1,7 @@
 // Turns the funnel counts a query returns into steps, KPIs, benchmark statuses and the biggest leak.
 
 import { type Benchmark, type BenchmarkStatus, benchmarkStatus } from "./benchmarks";
+import type { CountMode } from "./counting";
 import { tooFewToJudge } from "./smallNumbers";
 import { type LeadStatus, STAGE_LABELS, STAGE_PLURALS, STAGES, type Stage } from "./stages";
 
@@ -36,6 +37,12 @@ export interface SameDayShare {
 }
 
 export interface FunnelCounts {
+  /**
+   * How the counts were made (absent: cohort). In period, `reached` is the leads that entered each
+   * stage in the period, `statuses` the leads that stopped at a stage they entered in the period, and
+   * a step's rate is a flow ratio.
+   */
+  count?: CountMode;
   stages: StageCount[];
   conversions: Conversion[];
   statuses: StatusCount[];
@@ -47,6 +54,11 @@ export interface FunnelCounts {
   windowDays: number | null;
   /** Leads whose cohort is younger than the window (their conversions are still incomplete). */
   incompleteLeads: number;
+  /**
+   * In period: opportunities lost in the period, and those that entered in the period and are still
+   * open — the closed win rate is then won in the period ÷ (won + lost in the period).
+   */
+  closedInPeriod?: { lost: number; open: number };
 }
 
 /** Why a lead that stopped at a stage did not advance, in order of precedence (decided in warehouse/derive). */
@@ -140,6 +152,8 @@ export interface BiggestLeak {
 }
 
 export interface Funnel {
+  /** Cohort, or in period (counts are entries in the period, step rates flow ratios). */
+  count: CountMode;
   stages: FunnelStageRow[];
   steps: FunnelStep[];
   kpis: Kpi[];
@@ -286,20 +300,26 @@ export function buildFunnel(counts: FunnelCounts, benchmarks: readonly Benchmark
 
   // Every close ever recorded, whatever the conversion window (the tile says so when one is set).
   // Without opportunity dates, a lost lead is lost at whatever stage it reached last.
+  // In period: closed in the period (won or lost then), whenever the opportunity began.
   const won = isTracked("deal") ? reached("deal") : 0;
-  const lostAfterOpportunity = isTracked("opportunity")
-    ? statusAt("opportunity", "lost")
-    : STAGES.reduce((sum, stage) => sum + statusAt(stage, "lost"), 0);
+  const lostAfterOpportunity =
+    counts.closedInPeriod?.lost ??
+    (isTracked("opportunity")
+      ? statusAt("opportunity", "lost")
+      : STAGES.reduce((sum, stage) => sum + statusAt(stage, "lost"), 0));
   const closedTracked = isTracked("deal") && counts.lostRecorded;
   const closedWinRate: ClosedWinRate = {
     tracked: closedTracked,
     won,
     lost: lostAfterOpportunity,
-    open: Math.max(0, (isTracked("opportunity") ? reached("opportunity") : 0) - won - lostAfterOpportunity),
+    open:
+      counts.closedInPeriod?.open ??
+      Math.max(0, (isTracked("opportunity") ? reached("opportunity") : 0) - won - lostAfterOpportunity),
     rate: closedTracked ? ratio(won, won + lostAfterOpportunity) : null,
   };
 
   return {
+    count: counts.count ?? "cohort",
     stages,
     steps,
     kpis,

@@ -7,6 +7,7 @@
 import type { SqlEngine, SqlValue } from "../db/engine";
 import { QueryCancelled } from "../db/errors";
 import type { Metric, MetricContext } from "../metrics/metric";
+import { countIn } from "../model/counting";
 
 /** "visible": a screen on show is waiting. "background": refreshing an answer for later. */
 export type Priority = "visible" | "background";
@@ -51,14 +52,17 @@ export function stableJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
 }
 
-/** Filters that select the same leads get the same key: an empty list is "all", value order is not. */
+/**
+ * Filters that select the same leads get the same key: an empty list is "all", value order is not;
+ * without a period both ways of counting are the same question.
+ */
 function canonical(ctx: MetricContext): MetricContext {
   const segments = Object.fromEntries(
     Object.entries(ctx.filters.segments)
       .filter(([, values]) => values && values.length > 0)
       .map(([dimension, values]) => [dimension, [...new Set(values)].sort()]),
   );
-  return { ...ctx, filters: { ...ctx.filters, segments } };
+  return { ...ctx, filters: { ...ctx.filters, segments }, count: countIn(ctx.filters, ctx.count) };
 }
 
 /** The length of `value` as JSON (BigInts as numbers), to keep saved answers within a budget. */
