@@ -13,6 +13,7 @@ import {
   openWorkspace,
   proposeForKind,
 } from "./app/importFiles";
+import { useCountAttribute } from "./app/countAttribute";
 import { keepAnswersForNextVisit } from "./app/lastVisit";
 import { watchOtherTabs } from "./app/tabSync";
 import { useAppliedTheme } from "./app/theme";
@@ -67,6 +68,7 @@ export function App() {
   const sampleRequested = useRef(false);
   useUrlView();
   useAppliedTheme();
+  useCountAttribute();
 
   useEffect(() => {
     if (sampleRequested.current) return;
@@ -119,7 +121,8 @@ export function App() {
           <MappingStep
             files={importStatus.files}
             plans={importStatus.plans}
-            onApply={(plans) => void applyMapping(importStatus.files, plans)}
+            dealStagePlan={importStatus.dealStagePlan ?? null}
+            onApply={(plans, stagePlan) => void applyMapping(importStatus.files, plans, stagePlan)}
             onCancel={() => void cancelImport()}
             onKindChange={proposeForKind}
           />

@@ -3,6 +3,7 @@
 
 import type { SqlEngine } from "../db/engine";
 import { userMessage } from "../db/errors";
+import { recogniseDealStageHistory } from "../import/dealStageImport";
 import type { FileKind } from "../import/fields";
 import {
   applyImport,
@@ -16,6 +17,7 @@ import {
 import { dropRawFile } from "../import/read";
 import type { FilePlan } from "../import/toEvents";
 import { queryAudit } from "../metrics/audit";
+import type { DealStagePlan } from "../model/pipeline";
 import { appCoordinator } from "../queries/appCoordinator";
 import { appEngine } from "../queries/engine";
 import { newDataIdentity, useAppStore } from "../store";
@@ -114,6 +116,7 @@ async function apply(
   plans: readonly FilePlan[],
   started = performance.now(),
   run = new AbortController(),
+  dealStagePlan: DealStagePlan | null = null,
 ): Promise<void> {
   const store = useAppStore.getState();
   const fileNames = files.map((f) => f.name);
@@ -125,6 +128,7 @@ async function apply(
     const summary = await applyImport(engine, files, plans, settings(), {
       signal: run.signal,
       onProgress: progress(fileNames, bytes, run),
+      ...(dealStagePlan ? { dealStagePlan } : {}),
     });
     // Committed (applyImport honours a cancel up to its COMMIT): from here this is the workspace.
     if (controller === run) controller = null;
@@ -320,11 +324,19 @@ export async function importFiles(
       await apply(prepared, recalled as FilePlan[], readStarted, run);
       return;
     }
+    // The deal stages the files' history holds, for the mapping step to show and arrange.
+    const plans = prepared.map((file, i) => recalled[i] ?? planFor(file));
+    // Not knowing them costs only the editing: the import recognises them again and says what failed.
+    const history = await recogniseDealStageHistory(
+      engine,
+      prepared.map((file, i) => ({ ...file, ...(plans[i] ?? {}) })),
+    ).catch(() => ({ plan: null }));
     controller = null; // waiting for the user: the mapping step's Cancel drops the read files
     useAppStore.getState().setImportStatus({
       state: "mapping",
       files: prepared,
-      plans: prepared.map((file, i) => recalled[i] ?? planFor(file)),
+      plans,
+      dealStagePlan: history.plan,
     });
   } catch (error) {
     fail(error, fileNames.join(", "), run);
@@ -337,6 +349,7 @@ export async function importFiles(
 export async function applyMapping(
   files: readonly PreparedFile[],
   plans: readonly (FilePlan | null)[],
+  dealStagePlan: DealStagePlan | null = null,
 ): Promise<void> {
   const kept: FilePlan[] = [];
   plans.forEach((plan, i) => {
@@ -346,7 +359,7 @@ export async function applyMapping(
       kept.push(plan);
     }
   });
-  await apply(files, kept);
+  await apply(files, kept, undefined, undefined, dealStagePlan);
 }
 
 /** The mapping step asks for a fresh proposal when the user says a file is of another kind. */

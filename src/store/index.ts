@@ -3,6 +3,7 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import type { ImportSummary, PreparedFile } from "../import/load";
+import type { DealStagePlan } from "../model/pipeline";
 import type { FilePlan } from "../import/toEvents";
 import { type AidaMapping, type AidaStage, defaultAidaMapping } from "../model/aida";
 import { type AlignmentSettings, DEFAULT_ALIGNMENT } from "../model/alignment";
@@ -30,7 +31,13 @@ export type EngineStatus = { state: "starting" } | { state: "ready" } | { state:
 export type ImportStatus =
   | { state: "idle" }
   | { state: "importing"; fileNames: string[]; bytes: number; step: string; done: number; total: number }
-  | { state: "mapping"; files: PreparedFile[]; plans: FilePlan[] }
+  | {
+      state: "mapping";
+      files: PreparedFile[];
+      plans: FilePlan[];
+      /** The deal stages found in the files' stage history (null: none), as proposed. */
+      dealStagePlan?: DealStagePlan | null;
+    }
   | { state: "failed"; message: string }
   | { state: "done"; summary: ImportSummary };
 

@@ -72,25 +72,33 @@ describe("the Pipeline screen", () => {
       mimeType: "text/csv",
       buffer: Buffer.from(hubspotDeals()),
     });
+    // The mapping step shows the stages found, in order, and a rename reaches the Pipeline screen.
+    await page.locator("tr[data-stage-source]").first().waitFor({ timeout: LOAD_TIMEOUT });
+    expect(
+      await page
+        .locator("tr[data-stage-source]")
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-stage-source"))),
+    ).toEqual(STAGES);
+    await page.getByLabel("Name shown for Contract Sent").fill("Contract");
     await page.getByRole("button", { name: "Apply mapping" }).click({ timeout: LOAD_TIMEOUT });
     await page
       .locator('[data-query-state="ready"] [data-metric="opportunities"][data-value="40"]')
       .waitFor({ timeout: LOAD_TIMEOUT });
     await page.getByRole("tab", { name: "Pipeline" }).click();
-    await page.locator('tr[data-deal-stage="Contract Sent"]').waitFor();
+    await page.locator('tr[data-deal-stage="Contract"]').waitFor();
     await metricsSettled(page);
     expect(new URL(page.url()).searchParams.get("tab")).toBe("pipeline");
     const stages = await page
       .locator("tr[data-deal-stage]")
       .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-deal-stage")));
-    expect(stages).toEqual(["Appointment Scheduled", "Qualified To Buy", "Contract Sent", "Closed Won"]);
+    expect(stages).toEqual(["Appointment Scheduled", "Qualified To Buy", "Contract", "Closed Won"]);
     const figures = async (stage: string) =>
       Promise.all(["reached", "moved_on", "lost", "open"].map((m) => cell(stage, m)));
     expect(await figures("Appointment Scheduled")).toEqual(["40", "32", "8", "0"]);
     expect(await figures("Qualified To Buy")).toEqual(["32", "22", "10", "0"]);
-    expect(await figures("Contract Sent")).toEqual(["22", "10", "0", "12"]);
+    expect(await figures("Contract")).toEqual(["22", "10", "0", "12"]);
     expect(await cell("Qualified To Buy", "step_conversion")).toBe("0.8");
-    expect(await cell("Contract Sent", "step_conversion")).toBe("0.6875");
+    expect(await cell("Contract", "step_conversion")).toBe("0.6875");
     expect(Number(await cell("Closed Won", "step_conversion"))).toBeCloseTo(10 / 22, 10);
     const winRate = await page
       .locator('.pipeline-view [data-metric="closed_win_rate"]')

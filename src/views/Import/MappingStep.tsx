@@ -8,12 +8,16 @@ import { FIELDS, FILE_KIND_LABELS, type FieldSpec, type FileKind, missingFields 
 import type { PreparedFile } from "../../import/load";
 import { type FilePlan, IGNORED_ACTIVITY } from "../../import/toEvents";
 import { formatCount } from "../../model/format";
+import type { DealStagePlan } from "../../model/pipeline";
 import { ACTIVITY_VOCABULARY } from "../../model/vocabulary";
+import { DealStagePlanEditor } from "./DealStagePlanEditor";
 
 export interface MappingStepProps {
   files: readonly PreparedFile[];
   plans: readonly FilePlan[];
-  onApply: (plans: (FilePlan | null)[]) => void;
+  onApply: (plans: (FilePlan | null)[], dealStagePlan: DealStagePlan | null) => void;
+  /** The deal stages found in the files' stage history, as proposed (null: none). */
+  dealStagePlan?: DealStagePlan | null;
   onCancel: () => void;
   /** Asks for a fresh proposal when the user changes what a file is. */
   onKindChange: (file: PreparedFile, kind: FileKind) => Promise<FilePlan>;
@@ -196,6 +200,7 @@ function UnknownActivities(props: {
 
 export function MappingStep(props: MappingStepProps) {
   const [plans, setPlans] = useState<(FilePlan | null)[]>(() => [...props.plans]);
+  const [dealStagePlan, setDealStagePlan] = useState<DealStagePlan | null>(props.dealStagePlan ?? null);
   const setPlan = (i: number, plan: FilePlan | null) =>
     setPlans((all) => all.map((p, j) => (j === i ? plan : p)));
   const problems = plans.flatMap((plan) =>
@@ -248,6 +253,7 @@ export function MappingStep(props: MappingStepProps) {
           </article>
         );
       })}
+      {dealStagePlan && <DealStagePlanEditor plan={dealStagePlan} onChange={setDealStagePlan} />}
       {problems.length > 0 && (
         <ul className="mapping-problems" aria-live="polite">
           {problems.map((p) => (
@@ -260,7 +266,7 @@ export function MappingStep(props: MappingStepProps) {
           type="button"
           className="button button-primary"
           disabled={problems.length > 0 || nothingToLoad}
-          onClick={() => props.onApply(plans)}
+          onClick={() => props.onApply(plans, dealStagePlan)}
         >
           Apply mapping
         </button>
