@@ -5,6 +5,7 @@
 import type { AidaMapping } from "../model/aida";
 import { DEFAULT_ALIGNMENT } from "../model/alignment";
 import { type Benchmark, DEFAULT_BENCHMARKS } from "../model/benchmarks";
+import { COUNT_MODES, type CountMode, isCountMode } from "../model/counting";
 import { DIMENSIONS, type FunnelFilters } from "../model/filters";
 import { formatCount } from "../model/format";
 import { DEFAULT_SCORING } from "../model/scoring";
@@ -35,6 +36,8 @@ import { DEFAULT_DERIVE_SETTINGS } from "../warehouse/derive";
 export interface UrlView extends LinkSettings {
   tab: Tab;
   filters: FunnelFilters;
+  /** How the period is counted; with `period`, from/to bound the days in which stage entries count. */
+  count: CountMode;
   compare: boolean;
 }
 
@@ -46,6 +49,7 @@ const LINK_PARAMS = new Set<string>([
   ...DIMENSIONS,
   "from",
   "to",
+  "count",
   "compare",
   "window",
   "stalled",
@@ -109,6 +113,7 @@ export function encodeView(view: UrlView): string {
   }
   if (view.filters.from !== null) params.set("from", view.filters.from);
   if (view.filters.to !== null) params.set("to", view.filters.to);
+  if (view.count !== "cohort") params.set("count", view.count);
   if (view.compare) params.set("compare", "1");
   if (view.windowDays !== null) params.set("window", String(view.windowDays));
   if (view.stalledDays !== DEFAULT_STALLED_DAYS) params.set("stalled", String(view.stalledDays));
@@ -171,6 +176,13 @@ export function readLink(search: string): LinkReading {
     return null;
   };
   view.filters = { segments, from: day("from"), to: day("to") };
+
+  const count = params.get("count");
+  view.count = "cohort";
+  if (count !== null) {
+    if (isCountMode(count)) view.count = count;
+    else ignore("count", count, COUNT_MODES.join(" or "));
+  }
 
   const compare = params.get("compare");
   view.compare = compare === "1";

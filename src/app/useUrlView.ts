@@ -8,6 +8,7 @@ function viewOf(state: AppState): UrlView {
   return {
     tab: state.tab,
     filters: state.filters,
+    count: state.count,
     compare: state.compare,
     windowDays: state.windowDays,
     stalledDays: state.stalledDays,

@@ -45,7 +45,12 @@ export function smallSampleSteps(funnel: Funnel): FunnelStep[] {
  * first when a conversion window makes it differ from the converted count). With a conversion window the
  * counts the rate divides are shown beside it: "1,175 · 1,080 of 3,000 in 30 d = 36.0 % step".
  */
-function barLabel(row: FunnelStageRow, step: FunnelStep | undefined, windowDays: number | null): string {
+function barLabel(
+  row: FunnelStageRow,
+  step: FunnelStep | undefined,
+  windowDays: number | null,
+  flow: boolean,
+): string {
   const crm = step?.setByCrm != null ? " · set by the CRM" : "";
   if (step && tooFewToJudge(step.entered)) {
     const counts = `${formatCountOf(step.converted, step.entered)} step · too few to judge`;
@@ -58,7 +63,9 @@ function barLabel(row: FunnelStageRow, step: FunnelStep | undefined, windowDays:
     );
   }
   const parts = [formatCount(row.reached)];
-  if (row.stepConversion !== null) parts.push(`${formatPercent(row.stepConversion)} step`);
+  // In period a step's rate is a flow ratio (entered later ÷ entered earlier in the period): named so.
+  if (row.stepConversion !== null)
+    parts.push(`${formatPercent(row.stepConversion)} ${flow ? "flow" : "step"}`);
   if (row.cumulativeConversion !== null) parts.push(`${formatPercent(row.cumulativeConversion)} cumulative`);
   return parts.join(" · ") + crm;
 }
@@ -72,7 +79,7 @@ export function funnelBars(funnel: Funnel, previous?: Funnel | null): FunnelBar[
         stage: row.stage,
         label: row.label,
         reached: row.reached ?? 0,
-        barLabel: barLabel(row, stepInto(funnel, row.stage), funnel.windowDays),
+        barLabel: barLabel(row, stepInto(funnel, row.stage), funnel.windowDays, funnel.count === "period"),
         ...(previous ? { previousReached: before?.reached ?? 0 } : {}),
       };
     });

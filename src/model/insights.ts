@@ -3,7 +3,11 @@
 import type { Funnel } from "./funnel";
 import { biggestLeakText } from "./leaks";
 
-/** The Overview's biggest-leak sentence: the same words the Leaks screen and the slides use. */
+/**
+ * The Overview's biggest-leak sentence: the same words the Leaks screen and the slides use. In period
+ * it is about the leads that entered the step's stage in the period, and says so.
+ */
 export function biggestLeakSentence(funnel: Funnel): string {
-  return biggestLeakText(funnel.biggestLeak, funnel.windowDays);
+  const text = biggestLeakText(funnel.biggestLeak, funnel.windowDays);
+  return funnel.count === "period" ? `Of the leads that entered each stage in the period: ${text}` : text;
 }

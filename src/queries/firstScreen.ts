@@ -19,6 +19,7 @@ export const FIRST_VISIT_CONTEXT: MetricContext = {
   filters: NO_FILTERS,
   windowDays: null,
   stalledDays: DEFAULT_DERIVE_SETTINGS.stalledDays,
+  count: "cohort",
 };
 
 /** The Overview's funnel (useFunnel), the data's last day (useAsOf) and the filter bar's options. */

@@ -1,5 +1,5 @@
 // How a view asks for a metric: `useQuery(metric, params)`. The shared context (filters, conversion
-// window, stalled days) comes from the store; the app's one coordinator runs it. The view gets a
+// window, stalled days, way of counting) comes from the store; the app's one coordinator runs it. The view gets a
 // tagged state and never sees the engine.
 
 import { startTransition, useEffect, useMemo, useRef, useState } from "react";
@@ -32,9 +32,10 @@ function useMetricContext(filters?: FunnelFilters): MetricContext {
   const shared = useAppStore((s) => s.filters);
   const windowDays = useAppStore((s) => s.windowDays);
   const stalledDays = useAppStore((s) => s.stalledDays);
+  const count = useAppStore((s) => s.count);
   return useMemo(
-    () => ({ filters: filters ?? shared, windowDays, stalledDays }),
-    [filters, shared, windowDays, stalledDays],
+    () => ({ filters: filters ?? shared, windowDays, stalledDays, count }),
+    [filters, shared, windowDays, stalledDays, count],
   );
 }
 

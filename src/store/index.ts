@@ -3,16 +3,18 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import type { ImportSummary, PreparedFile } from "../import/load";
-import type { DealStagePlan } from "../model/pipeline";
 import type { FilePlan } from "../import/toEvents";
 import { type AidaMapping, type AidaStage, defaultAidaMapping } from "../model/aida";
 import { type AlignmentSettings, DEFAULT_ALIGNMENT } from "../model/alignment";
 import type { DataAudit } from "../model/audit";
 import { type Benchmark, DEFAULT_BENCHMARKS } from "../model/benchmarks";
+import { type CountMode, isCountMode } from "../model/counting";
 import type { DefinedStage, StageDefinitions } from "../model/definitions";
 import { DEFINED_STAGES, type DefinedStage as Defined } from "../model/definitions";
 import { type FunnelFilters, NO_FILTERS } from "../model/filters";
 import { formatCount } from "../model/format";
+import type { Period } from "../model/period";
+import type { DealStagePlan } from "../model/pipeline";
 import { DEFAULT_SCORING, type ScoringModel } from "../model/scoring";
 import {
   type Checked,
@@ -150,6 +152,17 @@ export interface ViewSlice {
   setTab: (tab: Tab) => void;
   filters: FunnelFilters;
   setFilters: (filters: FunnelFilters) => void;
+  /**
+   * The way of counting on show: cohort, or what entered each stage in the period (a link's, the
+   * user's choice, or In period after a period preset when the user has not chosen).
+   */
+  count: CountMode;
+  /** The way the user chose in the filter bar (remembered in this browser); null until they choose. */
+  countChoice: CountMode | null;
+  /** The user's explicit choice: shown now and remembered. */
+  setCount: (count: CountMode) => void;
+  /** A period preset: its days, and In period unless the user has chosen a way of counting. */
+  choosePeriod: (period: Period) => void;
   /** Show the previous period beside the chosen one (deltas on KPIs, ghost series on charts). */
   compare: boolean;
   setCompare: (compare: boolean) => void;
@@ -160,7 +173,8 @@ export interface ViewSlice {
 
 export type AppState = WorkspaceSlice & SettingsSlice & ViewSlice;
 
-type SavedState = Pick<SettingsSlice, keyof LinkSettings | "definitions"> & Pick<ViewSlice, "theme">;
+type SavedState = Pick<SettingsSlice, keyof LinkSettings | "definitions"> &
+  Pick<ViewSlice, "theme" | "countChoice">;
 
 const THEMES: readonly Theme[] = ["system", "light", "dark"];
 
@@ -211,6 +225,7 @@ export function readSavedSettings(saved: unknown): { settings: Partial<SavedStat
     settings.definitions = definitions;
   }
   if (THEMES.includes(record.theme as Theme)) settings.theme = record.theme as Theme;
+  if (isCountMode(record.countChoice)) settings.countChoice = record.countChoice;
   return { settings, reset };
 }
 
@@ -305,6 +320,15 @@ export const useAppStore = create<AppState>()(
       setTab: (tab) => set({ tab }),
       filters: NO_FILTERS,
       setFilters: (filters) => set({ filters }),
+      count: "cohort",
+      countChoice: null,
+      setCount: (count) => set({ count, countChoice: count }),
+      choosePeriod: (period) =>
+        set((state) => ({
+          filters: { ...state.filters, from: period.from, to: period.to },
+          // Presets are how CRM reports count "this month": entries in the period, unless the user chose.
+          count: state.countChoice ?? (period.from === null && period.to === null ? state.count : "period"),
+        })),
       compare: false,
       setCompare: (compare) => set({ compare }),
       theme: "system",
@@ -319,12 +343,14 @@ export const useAppStore = create<AppState>()(
         ...linkSettingsOf(state.linkSettings?.mine ?? state),
         definitions: state.definitions,
         theme: state.theme,
+        countChoice: state.countChoice,
       }),
       merge: (persisted, current) => {
         const { settings, reset } = readSavedSettings(persisted);
         return {
           ...current,
           ...settings,
+          count: settings.countChoice ?? current.count,
           settingsNotice:
             reset.length === 0
               ? null

@@ -27,11 +27,6 @@ export function kpiValueText(kpi: Kpi): string {
   return kpi.kind === "rate" ? formatPercent(kpi.value) : formatCount(kpi.value);
 }
 
-/**
- * Public contract: the tile is a group named after the KPI label, with `data-metric` (the KPI id)
- * and `data-value` (the raw number, a rate as a fraction; "" when there is none). A stage count may
- * carry the team's definition of the stage: as its tooltip and its accessible description.
- */
 const DELTA_ARROWS = { up: "▲", down: "▼", flat: "■" } as const;
 
 /** "▲ +100 (+8.3 %) vs previous period": the arrow repeats the sign, the words carry the meaning. */
@@ -50,16 +45,27 @@ function KpiDeltaLine(props: { delta: KpiDelta }) {
   );
 }
 
+/**
+ * Public contract: the tile is a group named after the KPI label, with `data-metric` (the KPI id)
+ * and `data-value` (the raw number, a rate as a fraction; "" when there is none). A stage count may
+ * carry the team's definition of the stage, and every tile the way it was counted: as its tooltip and
+ * its accessible description.
+ */
 export function KpiTile(props: {
   kpi: Kpi;
   definition?: string | null;
+  /** How the number was counted (cohort or in period), in words. */
+  counting?: string | null;
+  /** In period a step's rate is a flow ratio, not a cohort conversion (and may exceed 100 %): said on the tile. */
+  flowRatio?: boolean;
   /** The change against the previous period, when comparing. */
   delta?: KpiDelta | null;
   children?: ReactNode;
 }) {
   const { kpi } = props;
   const definitionId = useId();
-  const definition = props.definition ?? null;
+  const about = [props.definition, props.counting].filter((text): text is string => Boolean(text));
+  const definition = about.length > 0 ? about.join("\n") : null;
   const showCounts =
     kpi.kind === "rate" && kpi.value !== null && kpi.numerator !== null && kpi.denominator !== null;
   // Too few leads: the counts are the big number, the percentage comes second, and no status is given.
@@ -88,6 +94,14 @@ export function KpiTile(props: {
           </p>
         )}
         {small && <p className="kpi-small-sample">{TOO_FEW_TO_JUDGE}</p>}
+        {props.flowRatio && kpi.kind === "rate" && (
+          <p className="kpi-flow" data-flow-ratio="true">
+            Flow ratio in the period, not a cohort conversion
+            {kpi.value !== null &&
+              kpi.value > 1 &&
+              ": above 100 % because more leads entered the later stage"}
+          </p>
+        )}
         {kpi.unavailable !== null && (
           <p className="kpi-unavailable" data-unavailable="set_by_crm">
             Not compared with its benchmark: {kpi.unavailable}, as both dates fall on the same day for at
@@ -106,7 +120,7 @@ export function KpiTile(props: {
       {/* Outside the tile, so the tile's text stays its numbers; still read as its description. */}
       {definition !== null && (
         <span id={definitionId} hidden>
-          {definition}
+          {about.join(" ")}
         </span>
       )}
     </>

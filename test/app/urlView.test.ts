@@ -17,6 +17,7 @@ import { DEFAULT_SCORING } from "../../src/model/scoring";
 const DEFAULT_VIEW: UrlView = {
   tab: "overview",
   filters: NO_FILTERS,
+  count: "cohort",
   compare: false,
   windowDays: null,
   stalledDays: DEFAULT_STALLED_DAYS,
@@ -54,6 +55,30 @@ describe("encodeView / decodeView", () => {
     expect(query).toContain("compare=1");
     expect(query).toContain("bench=mql_to_sql%3A0.2-0.35");
     expect(decodeView(`?${query}`)).toEqual(view);
+  });
+
+  it("round-trips the way of counting: count=period bounds stage entries by from/to, cohort is the default", () => {
+    const period: UrlView = {
+      ...DEFAULT_VIEW,
+      filters: { segments: {}, from: "2025-03-01", to: "2025-03-31" },
+      count: "period",
+    };
+    const query = encodeView(period);
+    expect(new URLSearchParams(query).get("count")).toBe("period");
+    expect(decodeView(`?${query}`)).toEqual(period);
+    const cohort = { ...period, count: "cohort" as const };
+    expect(new URLSearchParams(encodeView(cohort)).get("count")).toBeNull();
+    expect(decodeView(`?${encodeView(cohort)}`)).toEqual(cohort);
+    // Written by hand: count=cohort reads as cohort; a link without count= is counted by cohort.
+    expect(decodeView("?from=2025-03-01&count=cohort").count).toBe("cohort");
+    expect(decodeView("?from=2025-03-01").count).toBe("cohort");
+  });
+
+  it("ignores an unknown way of counting and names it", () => {
+    const { view, ignored } = readLink("?from=2025-03-01&count=monthly");
+    expect(view.count).toBe("cohort");
+    expect(ignored).toEqual(["count=monthly (cohort or period)"]);
+    expect(readLink("?count=period").view.count).toBe("period");
   });
 
   it("writes only the benchmarks that differ from the standard ones", () => {

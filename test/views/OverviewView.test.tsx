@@ -3,6 +3,7 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { COUNT_EXPLAINED, countingTooltip } from "../../src/model/counting";
 import { defaultDefinitions } from "../../src/model/definitions";
 import { DEFAULT_SCORING } from "../../src/model/scoring";
 import { useAppStore } from "../../src/store";
@@ -185,17 +186,75 @@ describe("OverviewView ready", () => {
     renderReady();
     const mqls = tile("MQLs");
     const standard = defaultDefinitions(DEFAULT_SCORING).mql;
-    expect(mqls.getAttribute("title")).toBe(standard);
+    const cohort = countingTooltip("cohort");
+    expect(mqls.getAttribute("title")).toBe(`${standard}\n${cohort}`);
     expect(mqls.getAttribute("aria-label")).toBe("MQLs");
     const describedBy = mqls.getAttribute("aria-describedby") ?? "";
-    expect(document.getElementById(describedBy)?.textContent).toBe(standard);
-    expect(tile("SQLs").getAttribute("title")).toBe("BANT confirmed on a discovery call.");
-    expect(tile("MQL → SQL").hasAttribute("title")).toBe(false);
+    expect(document.getElementById(describedBy)?.textContent).toBe(`${standard} ${cohort}`);
+    expect(tile("SQLs").getAttribute("title")).toBe(`BANT confirmed on a discovery call.\n${cohort}`);
+    expect(tile("MQL → SQL").getAttribute("title")).toBe(cohort);
     const table = screen.getByRole("table", { name: "Leads reached per stage" });
     const sqlHeader = within(table).getByRole("rowheader", { name: "SQL" });
     expect(sqlHeader.getAttribute("title")).toBe("BANT confirmed on a discovery call.");
     const headerDescription = document.getElementById(sqlHeader.getAttribute("aria-describedby") ?? "");
     expect(headerDescription?.textContent).toBe("BANT confirmed on a discovery call.");
     expect(tile("Leads").textContent).not.toContain(defaultDefinitions(DEFAULT_SCORING).lead);
+  });
+});
+
+describe("OverviewView and the way of counting", () => {
+  beforeEach(() => useAppStore.setState(initialState, true));
+
+  it("names the way of counting on every tile, and says only all-time cohort counts agree with the CRM", () => {
+    const { container } = renderReady();
+    const tiles = Array.from(container.querySelectorAll<HTMLElement>(".kpi-tile[data-metric]"));
+    expect(tiles).toHaveLength(10);
+    for (const t of tiles) expect(t.title).toContain(`Counted by cohort: ${COUNT_EXPLAINED.cohort}`);
+    expect(container.querySelector("[data-counting]")?.textContent).toContain(
+      "agree with your CRM's reports",
+    );
+    expect(container.querySelector("[data-flow-ratio]")).toBeNull();
+  });
+
+  it("does not claim a cohort of a period agrees with the CRM, and points to In period", () => {
+    useAppStore.setState({ filters: { segments: {}, from: "2026-03-01", to: "2026-03-31" } });
+    const { container } = renderReady();
+    const note = container.querySelector('[data-counting="cohort"]')?.textContent ?? "";
+    expect(note).toContain("the leads that became leads in the period");
+    expect(note).not.toContain("agree with your CRM");
+    expect(note).toContain("In period");
+  });
+
+  it("labels in-period rates as flow ratios, never clamped, and every tile as counted in period", () => {
+    useAppStore.setState({ filters: { segments: {}, from: "2026-03-01", to: "2026-03-31" }, windowDays: 30 });
+    // In period more deals can be won than opportunities opened: 120 ÷ 96 = 125 %.
+    const funnel = sampleFunnel();
+    const inPeriod = {
+      ...funnel,
+      count: "period" as const,
+      kpis: funnel.kpis.map((k) =>
+        k.id === "win_rate" ? { ...k, value: 120 / 96, numerator: 120, denominator: 96 } : k,
+      ),
+    };
+    const { container } = renderReady(inPeriod);
+    for (const t of Array.from(container.querySelectorAll<HTMLElement>(".kpi-tile[data-metric]")))
+      expect(t.title).toContain(`Counted in period: ${COUNT_EXPLAINED.period}`);
+    const winRate = tile("Win rate (opportunity → deal)");
+    expect(winRate.dataset.value).toBe(String(120 / 96));
+    expect(winRate.textContent).toContain("125.0 %");
+    expect(winRate.querySelector("[data-flow-ratio]")?.textContent).toBe(
+      "Flow ratio in the period, not a cohort conversion: above 100 % because more leads entered the later stage",
+    );
+    expect(tile("MQL → SQL").querySelector("[data-flow-ratio]")?.textContent).toBe(
+      "Flow ratio in the period, not a cohort conversion",
+    );
+    expect(tile("Leads").querySelector("[data-flow-ratio]")).toBeNull();
+    const note = container.querySelector('[data-counting="period"]')?.textContent ?? "";
+    expect(note).toContain("agree with your CRM's reports");
+    expect(note).toContain("can exceed 100 %");
+    expect(note).toContain("conversion window (30 days) applies to cohort counting only");
+    expect(
+      screen.getByText(/^Of the leads that entered each stage in the period: The biggest leak/),
+    ).toBeTruthy();
   });
 });

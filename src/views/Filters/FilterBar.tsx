@@ -1,9 +1,11 @@
-// The shared controls: segment filters, period presets and cohort date range, the comparison with the
-// previous period, and the optional conversion window (bounds from src/model/settingsBounds.ts, the
+// The shared controls: segment filters, period presets and date range, the way of counting it (cohort
+// or in period), the comparison with the previous period, and the optional conversion window (bounds from src/model/settingsBounds.ts, the
 // same a link is read with). A filter from a link with several values, or values not in the data,
 // says so in its select.
 
+import { useId } from "react";
 import { type SegmentOptions, segmentOptionsMetric } from "../../metrics/segments";
+import { COUNT_EXPLAINED, COUNT_LABELS, COUNT_MODES, type CountMode, hasPeriod } from "../../model/counting";
 import { DIMENSION_LABELS, type Dimension, type FunnelFilters } from "../../model/filters";
 import { formatCount } from "../../model/format";
 import {
@@ -39,6 +41,47 @@ export function chosenOption(
   return { value, extra: { value, text } };
 }
 
+/**
+ * "Count": Cohort or In period, a radio group (arrow keys move between the two), each way explained
+ * in its tooltip and accessible description. Without a period both ways count every lead the same:
+ * it says so instead of offering the choice.
+ */
+export function CountControl(props: { periodChosen: boolean }) {
+  const count = useAppStore((s) => s.count);
+  const setCount = useAppStore((s) => s.setCount);
+  const id = useId();
+  if (!props.periodChosen)
+    return (
+      <p className="filter filter-count-same" data-count-choice="same">
+        <span>Count</span>
+        <span className="filter-count-note">Cohort and in period give the same counts without a period</span>
+      </p>
+    );
+  return (
+    <fieldset className="filter filter-count">
+      <legend>Count</legend>
+      <div className="filter-count-options">
+        {COUNT_MODES.map((mode: CountMode) => (
+          <label key={mode} title={COUNT_EXPLAINED[mode]}>
+            <input
+              type="radio"
+              name={`${id}-count`}
+              value={mode}
+              checked={count === mode}
+              aria-describedby={`${id}-${mode}`}
+              onChange={() => setCount(mode)}
+            />
+            <span>{COUNT_LABELS[mode]}</span>
+            <span id={`${id}-${mode}`} hidden>
+              {COUNT_EXPLAINED[mode]}
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 function useSegmentOptions(): SegmentOptions | null {
   const state = useQuery(segmentOptionsMetric, undefined);
   return state.status === "ready" ? state.data : null;
@@ -48,6 +91,7 @@ export function FilterBar() {
   const dataset = useAppStore((s) => s.dataset);
   const filters = useAppStore((s) => s.filters);
   const setFilters = useAppStore((s) => s.setFilters);
+  const choosePeriod = useAppStore((s) => s.choosePeriod);
   const windowDays = useAppStore((s) => s.windowDays);
   const setWindowDays = useAppStore((s) => s.setWindowDays);
   const compare = useAppStore((s) => s.compare);
@@ -58,7 +102,7 @@ export function FilterBar() {
   const preset = matchingPreset(filters, asOf ?? null);
   const setPreset = (value: string) => {
     if (!asOf && value !== "all") return;
-    setFilters({ ...filters, ...presetPeriod(value as PeriodPreset, asOf ?? "") });
+    choosePeriod(presetPeriod(value as PeriodPreset, asOf ?? ""));
   };
 
   const setSegment = (dimension: Dimension, value: string) =>
@@ -135,6 +179,7 @@ export function FilterBar() {
           onChange={(e) => setDate("to", e.currentTarget.value)}
         />
       </label>
+      <CountControl periodChosen={hasPeriod(filters)} />
       <label className="filter filter-check">
         <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.currentTarget.checked)} />
         <span>Compare with previous period</span>

@@ -4,6 +4,7 @@ import { useDefinitions } from "../../app/useDefinitions";
 import { BenchmarkChart } from "../../charts/BenchmarkChart";
 import { FunnelChart } from "../../charts/FunnelChart";
 import { kpiDelta } from "../../model/comparison";
+import { COUNT_LABELS, countingTooltip, FLOW_RATIO_NOTE, hasPeriod } from "../../model/counting";
 import { definitionForKpi } from "../../model/definitions";
 import { formatCount } from "../../model/format";
 import type { Funnel } from "../../model/funnel";
@@ -13,6 +14,7 @@ import { formatPeriod } from "../../model/period";
 import { MIN_LEADS_TO_JUDGE, tooFewToJudge } from "../../model/smallNumbers";
 import { STAGE_PLURALS } from "../../model/stages";
 import type { FunnelComparison } from "../../queries/useFunnel";
+import { useAppStore } from "../../store";
 import { downloadText } from "../../ui/download";
 import { KpiTile } from "../../ui/KpiTile";
 import { DefinitionsList } from "../Definitions/DefinitionsPanel";
@@ -21,12 +23,43 @@ import { StageRules } from "./StageRules";
 
 export const FUNNEL_TABLE_FILE = "funnel-table.csv";
 
+/**
+ * How the numbers were counted, in words. Only in-period counts (and all-time counts, where the two ways
+ * are the same) are what a CRM's reports show; a cohort of a period is not, and the note says so.
+ */
 function CountingNote(props: { funnel: Funnel }) {
-  const { windowDays, incompleteLeads } = props.funnel;
-  if (windowDays === null) {
+  const { windowDays, incompleteLeads, count } = props.funnel;
+  const filters = useAppStore((s) => s.filters);
+  const chosenWindow = useAppStore((s) => s.windowDays);
+  if (count === "period") {
     return (
-      <p className="view-note">
-        Cohort view: every later conversion in the data counts, so the numbers agree with your CRM's reports.
+      <div className="view-note" data-counting="period">
+        <p>
+          {COUNT_LABELS.period} ({formatPeriod(filters)}): each stage counts the leads that entered it in the
+          period, as CRM reports count “MQLs this month”, so these numbers agree with your CRM's reports for
+          the same days.
+        </p>
+        <p data-flow-ratio="true">{FLOW_RATIO_NOTE}</p>
+        {chosenWindow !== null && (
+          <p>
+            The conversion window ({formatCount(chosenWindow)} days) applies to cohort counting only;
+            in-period counts do not use it.
+          </p>
+        )}
+      </div>
+    );
+  }
+  if (windowDays === null) {
+    return hasPeriod(filters) ? (
+      <p className="view-note" data-counting="cohort">
+        {COUNT_LABELS.cohort} ({formatPeriod(filters)}): the leads that became leads in the period, with every
+        later conversion in the data. A CRM's “this month” report counts what entered each stage in the period
+        instead: choose Count: In period to compare with it.
+      </p>
+    ) : (
+      <p className="view-note" data-counting="cohort">
+        All time: every lead that reached each stage counts (cohort and in period are the same without a
+        period), so the numbers agree with your CRM's reports.
       </p>
     );
   }
@@ -107,6 +140,8 @@ export function FunnelOverview(props: {
             key={kpi.id}
             kpi={kpi}
             definition={definitionForKpi(kpi.id, definitions)}
+            counting={countingTooltip(funnel.count)}
+            flowRatio={funnel.count === "period"}
             delta={
               previous
                 ? kpiDelta(
