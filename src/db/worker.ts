@@ -18,19 +18,32 @@ export function startDuckdbWorker(workerUrl: string, wasmUrl: string): Worker {
   return new Worker(URL.createObjectURL(new Blob([wrapper], { type: "text/javascript" })));
 }
 
-/** The wrapper worker's script (absolute URLs: it runs from a blob: URL). */
+/**
+ * The wrapper worker's script (absolute URLs: it runs from a blob: URL). DuckDB's own fetch of the wasm
+ * is answered with an empty placeholder instead of a second download that would be cancelled (it
+ * showed as a failed, ERR_ABORTED request on every load); its instantiateStreaming then gets the early
+ * module. Should the early compile fail, the wasm is fetched again for real.
+ */
 export function workerWrapperSource(workerUrl: string, wasmUrl: string): string {
   return `"use strict";
 const wasmUrl = ${JSON.stringify(wasmUrl)};
-const compiled = WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: "same-origin" }));
+const realFetch = fetch;
+const compiled = WebAssembly.compileStreaming(realFetch(wasmUrl, { credentials: "same-origin" }));
 compiled.catch(() => undefined);
+const placeholders = new WeakSet();
+self.fetch = (input, init) => {
+  const url = typeof input === "string" ? input : input && input.url;
+  if (url !== wasmUrl) return realFetch(input, init);
+  const placeholder = new Response(null);
+  placeholders.add(placeholder);
+  return Promise.resolve(placeholder);
+};
 const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
 WebAssembly.instantiateStreaming = async (source, imports) => {
   const response = await source;
-  if (response.url !== wasmUrl) return instantiateStreaming(response, imports);
+  if (!placeholders.has(response)) return instantiateStreaming(response, imports);
   const module = await compiled.catch(() => null);
-  if (module === null) return instantiateStreaming(response, imports);
-  if (response.body) response.body.cancel().catch(() => undefined);
+  if (module === null) return instantiateStreaming(realFetch(wasmUrl, { credentials: "same-origin" }), imports);
   return { module, instance: await WebAssembly.instantiate(module, imports) };
 };
 self.TransformStream = undefined;

@@ -62,8 +62,17 @@ beforeAll(async () => {
 
 describe("return visits", () => {
   it("draws the sample's first screen from build-time answers, then the engine's equal numbers", async () => {
+    const failed: string[] = [];
+    const wasm: string[] = [];
+    page.on("requestfailed", (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+    page.on("request", (r) => {
+      if (r.url().endsWith(".wasm")) wasm.push(r.url());
+    });
     await page.goto(APP_URL);
     await showsLeads(page, SAMPLE_LEADS);
+    // DuckDB's wasm is downloaded once, and no request is cancelled (it was: ERR_ABORTED on every load).
+    expect(wasm).toHaveLength(1);
+    expect(failed).toEqual([]);
     const seen = await leadsSeen();
     // First drawn from the kept answers, never from a loading card with no numbers in between.
     expect(seen[0]).toBe(`last-visit:${SAMPLE_LEADS}`);
