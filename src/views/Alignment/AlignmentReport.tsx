@@ -12,6 +12,7 @@ import {
   slaTracked,
 } from "../../model/alignment";
 import { formatCount } from "../../model/format";
+import { CohortOnlyNote } from "../Filters/CohortOnlyNote";
 import { Misrouting } from "./Misrouting";
 import { ContactBuckets, SlaOutcomes } from "./Outcomes";
 import { Scorecard } from "./Scorecard";
@@ -38,6 +39,7 @@ export function AlignmentReport(props: { alignment: Alignment; settings: Alignme
         <h2 className="headline" data-headline="alignment">
           {alignmentScreenHeadline(alignment, settings)}
         </h2>
+        <CohortOnlyNote />
         {untracked.length > 0 && (
           <p className="view-note" data-not-tracked={untracked.join(" ")}>
             Not tracked in this data, so neither met nor missed and left out of the SLA and the alignment

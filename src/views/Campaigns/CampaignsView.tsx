@@ -27,6 +27,7 @@ import { useQuery } from "../../queries/useQuery";
 import { downloadText } from "../../ui/download";
 import { QueryState } from "../../ui/QueryState";
 import { DefinitionsPanel } from "../Definitions/DefinitionsPanel";
+import { CohortOnlyNote } from "../Filters/CohortOnlyNote";
 import { VolumeYieldChart, YieldChart } from "./CampaignCharts";
 import { CampaignTable, type SortKey, sortRows } from "./CampaignTable";
 import { ScoringSection } from "./ScoringSection";
@@ -176,6 +177,7 @@ export function CampaignsView() {
     <section className="campaigns" aria-labelledby="campaigns-title">
       <header className="view-header">
         <h2 id="campaigns-title">Campaigns by MQL yield</h2>
+        <CohortOnlyNote />
         <div className="filter-bar">
           <label className="filter">
             Group by

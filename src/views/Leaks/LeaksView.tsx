@@ -13,6 +13,7 @@ import type { Stage } from "../../model/stages";
 import { useQuery } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
 import { QueryState } from "../../ui/QueryState";
+import { CohortOnlyNote } from "../Filters/CohortOnlyNote";
 import { AidaSection } from "./AidaSection";
 import { LeakChart, LeakFlow } from "./LeakCharts";
 import { LeakedLeads } from "./LeakedLeads";
@@ -67,6 +68,7 @@ function LeaksReport({ leaks }: { leaks: Leaks }) {
     <section className="leaks" aria-labelledby="leaks-title">
       <header className="view-header">
         <h2 id="leaks-title">Where leads leak</h2>
+        <CohortOnlyNote />
       </header>
       <p className="headline" data-biggest-leak={leaks.biggest?.step.from ?? ""}>
         {leakSentence(leaks)}

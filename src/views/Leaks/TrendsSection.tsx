@@ -33,6 +33,7 @@ import { useAsOf } from "../../queries/useAsOf";
 import { useQuery } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
 import { QueryState } from "../../ui/QueryState";
+import { CohortOnlyNote } from "../Filters/CohortOnlyNote";
 import { rateCell } from "./LeakCharts";
 
 /** The previous period's trends when comparing (null when not comparing or there is no previous period). */
@@ -434,6 +435,7 @@ function TrendsReport({
   return (
     <section className="trends" aria-labelledby="trends-title">
       <h3 id="trends-title">Trends</h3>
+      <CohortOnlyNote />
       {step ? (
         <>
           <div className="filter-bar">
