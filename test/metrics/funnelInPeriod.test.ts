@@ -21,6 +21,8 @@
 // SQL in progress, P6 opportunity lost; P4 and P10 won. P2's furthest stage (MQL 04-02) is outside.
 // Closed win rate in March: won 2 (P4 P10) ÷ (2 + lost in March 1: P7) = 2/3; open 0 (P6 is lost).
 // Cohort (became a lead in March: P2 P3 P5 P9): lead 4, MQL 3 (P2 P3 P9), SAL 1, SQL 1, opp 0, deal 0.
+// The previous period, February, in period: lead 3 (P1 P6 P7), MQL 2, SAL 2, SQL 2 (P6 P7), opportunity 3
+// (P7 02-06, P10 02-10, P4 02-15), deal 0; by cohort (P1 P6 P7): 3, 3, 3, 3, 2 (P6 P7), 0.
 
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
@@ -29,6 +31,8 @@ import { funnelMetric, periodGroupsSql, queryFunnel } from "../../src/metrics/fu
 import { DEFAULT_BENCHMARKS } from "../../src/model/benchmarks";
 import { NO_FILTERS } from "../../src/model/filters";
 import type { Funnel, Kpi } from "../../src/model/funnel";
+import { previousPeriod } from "../../src/model/period";
+import { queryKey } from "../../src/queries/coordinator";
 import { importText } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 
@@ -196,6 +200,22 @@ describe("counting in period", () => {
     expect(funnel.stages.map((s) => s.reached)).toEqual([4, 3, 2, 2, 1, 2]);
     expect(funnel.windowDays).toBeNull();
     expect(funnelMetric.uses).toContain("count");
+  });
+
+  it("compares with the previous period counted the same way", async () => {
+    const february = { segments: {}, ...previousPeriod(MARCH, "2025-04-10") };
+    expect(february).toMatchObject({ from: "2025-02-01", to: "2025-02-28" });
+    const ctx = { filters: february, windowDays: null, stalledDays: 30 };
+    const inPeriod = await funnelMetric.run(engine, { ...ctx, count: "period" }, DEFAULT_BENCHMARKS);
+    const byCohort = await funnelMetric.run(engine, { ...ctx, count: "cohort" }, DEFAULT_BENCHMARKS);
+    expect(inPeriod.stages.map((s) => s.reached)).toEqual([3, 2, 2, 2, 3, 0]);
+    expect(byCohort.stages.map((s) => s.reached)).toEqual([3, 3, 3, 3, 2, 0]);
+    // Two questions for the cache with a period; one without (both ways are then the same).
+    const key = (c: typeof ctx, count: "cohort" | "period") =>
+      queryKey(funnelMetric, { ...c, count }, DEFAULT_BENCHMARKS);
+    expect(key(ctx, "period")).not.toBe(key(ctx, "cohort"));
+    const allTime = { ...ctx, filters: NO_FILTERS };
+    expect(key(allTime, "period")).toBe(key(allTime, "cohort"));
   });
 
   it("passes an EXPLAIN check with and without segment filters", async () => {
