@@ -17,7 +17,7 @@ export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
   "worker-src": ["blob:"],
   // fetch() of the bundled wasm and the sample CSV; no request may leave the origin.
   "connect-src": ["'self'"],
-  // data: for the `data:,` favicon and for the SVG image html-to-image draws a chart from for the PNG
+  // 'self' for the favicon (public/favicon.svg); data: for the SVG image html-to-image draws a chart from for the PNG
   // export. Stylesheets fall back to default-src: React sets inline styles through the CSSOM, which
   // style-src does not govern, so no 'unsafe-inline' is needed.
   "img-src": ["'self'", "data:"],
