@@ -85,7 +85,10 @@ export function funnelBars(funnel: Funnel, previous?: Funnel | null): FunnelBar[
     });
 }
 
-/** "5,000 leads became 9 deals: 0.2 % overall" — the finding the chart shows. */
+/**
+ * "5,000 leads became 9 deals: 0.2 % overall" — the finding the chart shows; in period, what entered the
+ * first and the last stage ("4 leads and 2 deals in the period").
+ */
 export function funnelChartTitle(funnel: Funnel): string {
   const tracked = funnel.stages.filter((row) => row.tracked);
   const first = tracked[0];
@@ -93,6 +96,13 @@ export function funnelChartTitle(funnel: Funnel): string {
   if (!first || first.reached === null) return "No funnel stage is tracked in this data";
   if (!last || last === first || last.reached === null) {
     return `Only ${first.label} is tracked: ${formatCount(first.reached)} ${stageNoun(first.stage, first.reached)}`;
+  }
+  if (funnel.count === "period") {
+    // Different leads enter each stage in a period: no lead "became" anything here, so none is claimed.
+    return (
+      `${formatCount(first.reached)} ${stageNoun(first.stage, first.reached)} and ` +
+      `${formatCount(last.reached)} ${stageNoun(last.stage, last.reached)} in the period`
+    );
   }
   if (funnel.windowDays !== null && !tooFewToJudge(first.reached)) {
     // The rate counts conversions within the window: the count beside it must be the same one.

@@ -3,6 +3,7 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { funnelBars } from "../../src/charts/FunnelChart";
 import { COUNT_EXPLAINED, countingTooltip } from "../../src/model/counting";
 import { defaultDefinitions } from "../../src/model/definitions";
 import { DEFAULT_SCORING } from "../../src/model/scoring";
@@ -256,5 +257,13 @@ describe("OverviewView and the way of counting", () => {
     expect(
       screen.getByText(/^Of the leads that entered each stage in the period: The biggest leak/),
     ).toBeTruthy();
+    // No lead "became" a deal here: the chart's title names what entered the first and last stages.
+    expect(screen.getAllByText("5,000 leads and 9 deals in the period").length).toBeGreaterThan(0);
+    expect(screen.queryByText(/leads became/)).toBeNull();
+    const sqlBar = funnelBars(inPeriod).find((bar) => bar.stage === "sql");
+    expect(sqlBar?.barLabel).toBe("273 · 27.3 % flow · 5.5 % cumulative");
+    expect(funnelBars(funnel).find((bar) => bar.stage === "sql")?.barLabel).toBe(
+      "273 · 27.3 % step · 5.5 % cumulative",
+    );
   });
 });
