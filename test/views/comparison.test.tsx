@@ -43,7 +43,7 @@ describe("comparison with the previous period", () => {
   it("names the period compared with and adds the previous counts to the funnel table", () => {
     renderCompared();
     expect(document.querySelector("[data-comparison]")?.textContent).toContain(
-      "Compared with the previous period, 1 Jul 2025 – 30 Sep 2025",
+      "Compared with the previous period, 1 Jul 2025 – 30 Sep 2025, counted the same way (by cohort)",
     );
     const table = screen.getByRole("table", { name: "Leads reached per stage" });
     expect(within(table).getByRole("columnheader", { name: "Reached, previous period" })).toBeTruthy();

@@ -88,7 +88,7 @@ function SmallSelectionNote(props: { funnel: Funnel }) {
 }
 
 /** Which period the deltas and ghost bars compare with, or why there is none. */
-function ComparisonNote(props: { comparison: FunnelComparison }) {
+function ComparisonNote(props: { comparison: FunnelComparison; count: Funnel["count"] }) {
   const { comparison } = props;
   if (comparison.state === "off") return null;
   if (comparison.state === "unavailable")
@@ -99,8 +99,9 @@ function ComparisonNote(props: { comparison: FunnelComparison }) {
     );
   return (
     <p className="view-note" data-comparison="ready">
-      Compared with the previous period, {formatPeriod(comparison.period)}: changes under each tile, the
-      previous period as outlined ghost bars on the charts.
+      Compared with the previous period, {formatPeriod(comparison.period)}, counted the same way (
+      {props.count === "period" ? "in period" : "by cohort"}): changes under each tile, the previous period as
+      outlined ghost bars on the charts.
     </p>
   );
 }
@@ -132,7 +133,7 @@ export function FunnelOverview(props: {
       <p className="headline">{biggestLeakSentence(funnel)}</p>
       <CountingNote funnel={funnel} />
       <SmallSelectionNote funnel={funnel} />
-      {props.comparison && <ComparisonNote comparison={props.comparison} />}
+      {props.comparison && <ComparisonNote comparison={props.comparison} count={funnel.count} />}
 
       <div className="kpi-grid">
         {funnel.kpis.map((kpi) => (
