@@ -1,4 +1,5 @@
-// "Data quality" after an import: the trust verdict in one line, and every check with its number on demand.
+// "Data quality" after an import: the trust verdict in one line, what was checked in a second, and
+// every check with its number on demand — compact, so the KPI tiles and the funnel stay above the fold.
 
 import { type CSSProperties, memo } from "react";
 import {
@@ -11,6 +12,7 @@ import {
   type DataAudit,
 } from "../../model/audit";
 import { formatCount } from "../../model/format";
+import "./auditPanel.css";
 
 /** Colour only reinforces the words and glyph beside it (Okabe–Ito, as in styles.css). */
 const LEVEL_COLORS: Record<AuditLevel, string> = {
@@ -49,10 +51,10 @@ export const AuditPanel = memo(function AuditPanel(props: { audit: DataAudit }) 
       aria-label="Data quality"
       className={`audit-panel audit-${verdict.level}`}
       data-level={verdict.level}
-      style={{ borderLeft: `6px solid ${color}`, paddingLeft: "1rem" }}
+      style={{ borderLeft: `6px solid ${color}` }}
     >
-      <h3>Data quality</h3>
-      <p className="audit-verdict">
+      <div className="audit-line">
+        <h3>Data quality</h3>{" "}
         <span className="audit-level" data-level={verdict.level} style={badgeStyle(color)}>
           <span aria-hidden="true" style={{ color }}>
             {LEVEL_GLYPHS[verdict.level]}
@@ -60,14 +62,16 @@ export const AuditPanel = memo(function AuditPanel(props: { audit: DataAudit }) 
           {AUDIT_LEVEL_LABELS[verdict.level]}
         </span>{" "}
         <span className="audit-headline">{verdict.headline}</span>
-      </p>
-      <p className="audit-scope">
-        Checked {formatCount(audit.eventRows)} {audit.eventRows === 1 ? "row" : "rows"} from{" "}
-        {formatCount(audit.leads)} {auditRecordNoun(audit, audit.leads)}
-        {audit.asOf !== null && ` · as-of date ${audit.asOf}`}.
-      </p>
+      </div>
       <details className="audit-details">
-        <summary>Every check ({formatCount(verdict.details.length)})</summary>
+        <summary>
+          <span className="audit-scope">
+            Checked {formatCount(audit.eventRows)} {audit.eventRows === 1 ? "row" : "rows"} from{" "}
+            {formatCount(audit.leads)} {auditRecordNoun(audit, audit.leads)}
+            {audit.asOf !== null && ` · as-of date ${audit.asOf}`}.
+          </span>{" "}
+          <span className="audit-more">Every check ({formatCount(verdict.details.length)})</span>
+        </summary>
         <ul className="audit-checks">
           {verdict.details.map((detail) => (
             <li key={detail.id} data-check={detail.id} data-severity={detail.severity}>
