@@ -96,6 +96,14 @@ export async function queryPipeline(engine: SqlEngine, filters: FunnelFilters): 
   return buildPipeline({ ...context, lostRecorded: Boolean(context.lostRecorded), stages, quarters, audit });
 }
 
+/** Whether the workspace holds any deal stage history: asked once per data version (no filters). */
+export const pipelineTrackedMetric = defineMetric("pipeline-tracked", [], async (engine) => {
+  const [row] = await engine.query<{ tracked: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM ${LIVE_DEAL_TABLES.dealStages}) AS tracked`,
+  );
+  return Boolean(row?.tracked);
+});
+
 /** The Pipeline screen's analysis: follows the shared filters and period. */
 export const pipelineMetric = defineMetric("pipeline", ["filters"], (engine, ctx) =>
   queryPipeline(engine, ctx.filters),

@@ -104,9 +104,24 @@ describe("the Pipeline screen", () => {
       .locator('.pipeline-view [data-metric="closed_win_rate"]')
       .getAttribute("data-value");
     expect(Number(winRate)).toBeCloseTo(10 / 28, 10);
+
+    // The Overview's opportunity → deal step and the Leaks screen open into the same stages.
+    for (const tab of ["Overview", "Leaks"]) {
+      await page.getByRole("tab", { name: tab }).click();
+      const brief = page.locator("details.pipeline-brief");
+      await brief.locator("summary").click({ timeout: LOAD_TIMEOUT });
+      const lost = (stage: string) =>
+        brief.locator(`tr[data-brief-stage="${stage}"] [data-metric="lost"]`).getAttribute("data-value");
+      expect([
+        await lost("Appointment Scheduled"),
+        await lost("Qualified To Buy"),
+        await lost("Contract"),
+      ]).toEqual(["8", "10", "0"]);
+    }
   });
 
   it("says in words that the sample holds no stage history", async () => {
+    await page.getByRole("tab", { name: "Pipeline" }).click();
     await page.getByRole("button", { name: "Clear workspace…" }).click();
     await page
       .getByRole("alertdialog", { name: "Clear workspace?" })
@@ -115,5 +130,9 @@ describe("the Pipeline screen", () => {
     // The Pipeline tab stays on show while the sample comes back.
     await page.getByText("No deal stage history is loaded").waitFor({ timeout: LOAD_TIMEOUT });
     expect(await page.locator("tr[data-deal-stage]").count()).toBe(0);
+    // Without stage history the Overview has no pipeline breakdown to open.
+    await page.getByRole("tab", { name: "Overview" }).click();
+    await metricsSettled(page);
+    expect(await page.locator("details.pipeline-brief").count()).toBe(0);
   });
 });

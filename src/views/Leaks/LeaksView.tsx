@@ -14,6 +14,7 @@ import { useQuery } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
 import { QueryState } from "../../ui/QueryState";
 import { CohortOnlyNote } from "../Filters/CohortOnlyNote";
+import { PipelineBrief } from "../Pipeline/PipelineBrief";
 import { AidaSection } from "./AidaSection";
 import { LeakChart, LeakFlow } from "./LeakCharts";
 import { LeakedLeads } from "./LeakedLeads";
@@ -84,6 +85,7 @@ function LeaksReport({ leaks }: { leaks: Leaks }) {
         <LeakChart leaks={leaks} />
         <LeakFlow leaks={leaks} />
       </div>
+      <PipelineBrief title="Opportunities that did not become deals, by the pipeline stage they stopped at" />
       {/* Keyed by the data, so a new selection reopens the list on its own biggest leak. */}
       <LeakedLeadsFor key={leaks.steps.map((s) => `${s.from}:${s.leaked}`).join("|")} leaks={leaks} />
       <AidaSection />

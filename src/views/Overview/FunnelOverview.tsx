@@ -18,6 +18,7 @@ import { useAppStore } from "../../store";
 import { downloadText } from "../../ui/download";
 import { KpiTile } from "../../ui/KpiTile";
 import { DefinitionsList } from "../Definitions/DefinitionsPanel";
+import { PipelineBrief } from "../Pipeline/PipelineBrief";
 import { CLOSED_WIN_RATE_LABEL, closedWinRateText } from "./closedWinRate";
 import { StageRules } from "./StageRules";
 
@@ -170,6 +171,7 @@ export function FunnelOverview(props: {
         <FunnelChart funnel={funnel} definitions={definitions} previous={previous} />
         <BenchmarkChart funnel={funnel} previous={previous} />
       </div>
+      <PipelineBrief title="Opportunity → Deal, stage by stage (the CRM's pipeline stages)" />
 
       <StageRules />
       <DefinitionsList definitions={definitions} className="print-only" />
