@@ -5,13 +5,13 @@ import { COHORT_ONLY_NOTE, countIn } from "../../model/counting";
 import { useAppStore } from "../../store";
 
 /** Nothing when counting by cohort, or without a period (the two ways are then the same). */
-export function CohortOnlyNote() {
+export function CohortOnlyNote(props: { text?: string }) {
   const filters = useAppStore((s) => s.filters);
   const count = useAppStore((s) => s.count);
   if (countIn(filters, count) !== "period") return null;
   return (
     <p className="view-note" data-cohort-only="true">
-      {COHORT_ONLY_NOTE}
+      {props.text ?? COHORT_ONLY_NOTE}
     </p>
   );
 }

@@ -8,12 +8,18 @@ import { formatCount } from "../../model/format";
 import { fixWorthSentence, type Pipeline, pipelineLeakSentence } from "../../model/pipeline";
 import { useQuery } from "../../queries/useQuery";
 import { QueryState } from "../../ui/QueryState";
+import { CohortOnlyNote } from "../Filters/CohortOnlyNote";
 import { QuarterRates } from "./QuarterRates";
 import { rateData, rateText } from "./rateText";
 import { type PipelineMeasure, StageChart } from "./StageChart";
 import { StageHistoryNotes } from "./StageHistoryNotes";
 import { StageTable } from "./StageTable";
 import { StallEffect } from "./StallEffect";
+
+/** The Pipeline counts deals by their lead's cohort, or their created date: never entries in the period. */
+export const PIPELINE_COHORT_NOTE =
+  "Counted by cohort: the deals whose lead became a lead in the period (a deal without a lead: created " +
+  "in it), with every later stage they reached — not the stage entries dated in the period.";
 
 export const NO_STAGE_HISTORY =
   "No deal stage history is loaded. Import a HubSpot deals export with its “Date entered …” columns, a " +
@@ -40,6 +46,7 @@ export function PipelineReport({ pipeline }: { pipeline: Pipeline }) {
   return (
     <div className="pipeline-view">
       <h2>Deal pipeline</h2>
+      <CohortOnlyNote text={PIPELINE_COHORT_NOTE} />
       <p className="headline" data-biggest-pipeline-leak={pipeline.biggestLeak?.stage ?? ""}>
         {pipelineLeakSentence(pipeline.biggestLeak)}
       </p>
