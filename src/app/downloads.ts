@@ -14,20 +14,12 @@ import { toCsv } from "../model/csv";
 import type { StopReason } from "../model/leaks";
 import type { Stage } from "../model/stages";
 import { appEngine } from "../queries/engine";
-import { useAppStore } from "../store";
 import { downloadText } from "../ui/download";
+import { whenDataLoaded } from "./dataLoaded";
 
 /** The engine once the data is in: not while a saved workspace is still reopening. */
 async function loadedEngine() {
-  const loaded = () => !useAppStore.getState().dataset?.restoring;
-  if (!loaded())
-    await new Promise<void>((resolve) => {
-      const stop = useAppStore.subscribe(() => {
-        if (!loaded()) return;
-        stop();
-        resolve();
-      });
-    });
+  await whenDataLoaded();
   return appEngine();
 }
 

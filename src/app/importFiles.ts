@@ -24,6 +24,7 @@ import { newDataIdentity, useAppStore } from "../store";
 import { DEFAULT_DERIVE_SETTINGS } from "../warehouse/derive";
 import { rederive } from "../warehouse/workspace";
 import { baseIdentity, derivedIdentity } from "./dataIdentity";
+import { whenDataLoaded } from "./dataLoaded";
 import {
   clearSavedWorkspace,
   hasSavedWorkspace,
@@ -300,6 +301,9 @@ export async function importFiles(
   options: { editMapping?: boolean } = {},
 ): Promise<void> {
   if (files.length === 0 || controller !== null) return;
+  // A file dropped while the last visit's data reopens waits for it: both use the staging tables.
+  await whenDataLoaded();
+  if (controller !== null) return;
   lastFiles = [...files];
   const fileNames = files.map((f) => f.name);
   const bytes = files.reduce((sum, f) => sum + f.size, 0);

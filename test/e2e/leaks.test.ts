@@ -51,9 +51,15 @@ describe("Leaks in the browser", () => {
     const rows = page.locator(".leaked-leads tbody tr");
     await rows.first().waitFor({ timeout: LOAD_TIMEOUT });
     expect(await rows.locator("th").allTextContents()).toEqual(["L4", "L9"]);
+    // Sorting asks the engine for the page in the new order (ascending, then descending by lead).
     await page.getByRole("button", { name: /^Lead/ }).click();
+    await expect
+      .poll(() => rows.locator("th").allTextContents(), { timeout: LOAD_TIMEOUT })
+      .toEqual(["L4", "L9"]);
     await page.getByRole("button", { name: /^Lead/ }).click();
-    expect(await rows.locator("th").allTextContents()).toEqual(["L9", "L4"]);
+    await expect
+      .poll(() => rows.locator("th").allTextContents(), { timeout: LOAD_TIMEOUT })
+      .toEqual(["L9", "L4"]);
 
     await page.locator(".leaked-leads").getByLabel("Step").selectOption("opportunity");
     await page.locator(".leaked-leads").getByLabel("Reason").selectOption("lost");
