@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // An import or a download started while the last visit's data reopens waits until it is in.
 import { afterEach, describe, expect, it } from "vitest";
 import { whenDataLoaded } from "../../src/app/dataLoaded";
