@@ -3,6 +3,7 @@
 
 import { funnelMetric } from "../metrics/funnel";
 import type { Metric, MetricContext } from "../metrics/metric";
+import { pipelineTrackedMetric } from "../metrics/pipeline";
 import { asOfMetric, segmentOptionsMetric } from "../metrics/segments";
 import { DEFAULT_BENCHMARKS } from "../model/benchmarks";
 import { NO_FILTERS } from "../model/filters";
@@ -22,9 +23,13 @@ export const FIRST_VISIT_CONTEXT: MetricContext = {
   count: "cohort",
 };
 
-/** The Overview's funnel (useFunnel), the data's last day (useAsOf) and the filter bar's options. */
+/**
+ * The Overview's funnel (useFunnel), the data's last day (useAsOf), the filter bar's options, and
+ * whether there is deal stage history (the Overview's pipeline breakdown).
+ */
 export const FIRST_SCREEN: readonly Question[] = [
   { metric: funnelMetric, params: DEFAULT_BENCHMARKS },
   { metric: asOfMetric, params: undefined },
   { metric: segmentOptionsMetric, params: undefined },
+  { metric: pipelineTrackedMetric, params: undefined },
 ];
