@@ -81,7 +81,7 @@ async function sampleJsHeap(page: Page): Promise<{ stop(): Promise<number> }> {
   };
 }
 
-async function waitOutcome(page: Page, timeoutMs: number): Promise<UpdateOutcome> {
+export async function waitOutcome(page: Page, timeoutMs: number): Promise<UpdateOutcome> {
   try {
     return await withTimeout(
       page.evaluate(() => window.__benchWait ?? Promise.reject(new Error("no wait armed"))),
@@ -121,7 +121,7 @@ async function menuValues(page: Page, leads: number): Promise<{ campaigns: strin
   return { campaigns: await values("Campaign"), teams: await values("Team") };
 }
 
-async function applyInPage(page: Page, step: FilterStep): Promise<void> {
+export async function applyInPage(page: Page, step: FilterStep): Promise<void> {
   const control = page.getByLabel(step.control, { exact: true });
   if (step.control === "Campaign" || step.control === "Team") await control.selectOption(step.value);
   else await control.fill(step.value);
@@ -154,7 +154,7 @@ async function runFilters(
   };
 }
 
-async function waitView(page: Page, timeoutMs: number): Promise<ViewOutcome> {
+export async function waitView(page: Page, timeoutMs: number): Promise<ViewOutcome> {
   return withTimeout(
     page.evaluate(() => window.__benchViewWait as Promise<ViewOutcome>),
     timeoutMs + 5_000,
@@ -211,7 +211,7 @@ async function runViews(
  * import silently. Confirm the mapping once on a few rows of the same header, so the timed import is
  * the machine's work, not a person reading the mapping step.
  */
-async function confirmMappingOnce(page: Page, dataset: Dataset): Promise<void> {
+export async function confirmMappingOnce(page: Page, dataset: Pick<Dataset, "path">): Promise<void> {
   const fd = openSync(dataset.path, "r");
   const buffer = Buffer.alloc(64 * 1024);
   const read = readSync(fd, buffer, 0, buffer.length, 0);

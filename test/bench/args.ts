@@ -2,6 +2,7 @@
 
 import { parseArgs } from "node:util";
 import { SIZES, type SizeLabel } from "./datasets";
+import { PIPELINE_ROWS } from "./dealsDataset";
 
 export interface BenchOptions {
   sizes: SizeLabel[];
@@ -12,6 +13,12 @@ export interface BenchOptions {
   /** Skip the start-up loads (keeps the previous figures), e.g. when adding large sizes. */
   startup: boolean;
   out: string;
+  /** Also run the pipeline bench (issue #18): deals export vs lead table, Pipeline vs Overview filters. */
+  pipeline: boolean;
+  /** Only the pipeline bench: no sizes, native runs, start-up loads or peer. */
+  pipelineOnly: boolean;
+  /** Deals (and lead-table rows) in the pipeline bench's files. */
+  pipelineRows: number;
 }
 
 function isSize(label: string): label is SizeLabel {
@@ -27,6 +34,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       "no-wait-quiet": { type: "boolean" },
       "no-startup": { type: "boolean" },
       out: { type: "string" },
+      pipeline: { type: "boolean" },
+      "pipeline-only": { type: "boolean" },
+      "pipeline-rows": { type: "string" },
     },
   });
   const requested = (values.sizes ?? SIZES.map((s) => s.label).join(","))
@@ -39,12 +49,19 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       `Unknown size(s) ${unknown.join(", ")}; choose from ${SIZES.map((s) => s.label).join(", ")}`,
     );
   // Keep the canonical order (small first) whatever order was typed.
-  const sizes = SIZES.map((s) => s.label).filter((label) => requested.includes(label));
+  const pipelineOnly = values["pipeline-only"] === true;
+  const sizes = pipelineOnly ? [] : SIZES.map((s) => s.label).filter((label) => requested.includes(label));
+  const pipelineRows = Number(values["pipeline-rows"] ?? PIPELINE_ROWS);
+  if (!Number.isInteger(pipelineRows) || pipelineRows < 100)
+    throw new Error(`--pipeline-rows must be a whole number ≥ 100, got ${values["pipeline-rows"]}`);
   return {
     sizes,
     steps: !values["no-steps"],
     waitQuiet: !values["no-wait-quiet"],
-    startup: !values["no-startup"],
+    startup: !values["no-startup"] && !pipelineOnly,
     out: values.out ?? "test/bench/results.json",
+    pipeline: pipelineOnly || values.pipeline === true,
+    pipelineOnly,
+    pipelineRows,
   };
 }

@@ -236,3 +236,57 @@ export function stepsTable(results: Results): string {
   ];
   return table(rows);
 }
+
+const phaseText = (phases: readonly { step: string; ms: number }[] | undefined) =>
+  phases && phases.length > 0 ? phases.map((x) => `${x.step} ${seconds(x.ms)}`).join(" · ") : "—";
+
+/** `--pipeline` (issue #18): deals export vs lead-table import, Pipeline vs Overview filter changes. */
+export function pipelineTable(results: Results): string {
+  const p = results.pipeline;
+  if (!p) return "";
+  const rows = p.deals?.rows.toLocaleString("en-US") ?? "?";
+  const importRow = (name: string, i: NonNullable<typeof p.deals> | undefined) => [
+    `${name}: chosen → on screen, median of ${i?.runs.length ?? 0} (s)`,
+    i
+      ? `${seconds(i.importMs)} (${i.runs.map((r) => seconds(r)).join(", ")}; app measure ${seconds(i.appImportMeasureMs)}; ${mb(i.bytes / 1e6)} MB; ${i.tile} shown ${i.shown?.toLocaleString("en-US") ?? "—"})`
+      : "—",
+  ];
+  const figures = table([
+    [`pipeline bench, ${rows} rows`, `measured ${p.measuredAt.slice(0, 16)} ${p.app}`],
+    importRow("deals export (8 stage columns)", p.deals),
+    importRow("lead table (HubSpot contacts)", p.leads),
+    ["ratio deals / lead table", p.importRatio?.toFixed(2) ?? "—"],
+    ["  deals import by step, last run (s)", phaseText(p.deals?.phases)],
+    ["  lead-table import by step, last run (s)", phaseText(p.leads?.phases)],
+    ["Pipeline: filter p50 / p95 (ms)", pair(p.pipeline?.total)],
+    ["  first show after the tab click (ms)", millis(p.pipeline?.firstShowMs)],
+    ["Overview (same deals): filter p50 / p95 (ms)", pair(p.overview?.total)],
+    ["other processes' CPU (%)", (p.otherCpu * 100).toFixed(0)],
+    [
+      "status",
+      p.failure
+        ? `${p.failure.during} failed: ${p.failure.message}`.replace(/\s+/g, " ").slice(0, 160)
+        : "ok",
+    ],
+  ]);
+  const verdict = (measured: number | undefined, limit: number | undefined) =>
+    measured === undefined || limit === undefined ? "not measured" : measured <= limit ? "PASS" : "FAIL";
+  const overviewP95 = p.overview?.total.p95;
+  const pipelineP95 = p.pipeline?.total.p95;
+  const targets = table([
+    ["target", "measured", "result"],
+    [
+      "deals import ≤ 2× lead-table import",
+      p.importRatio === undefined ? "—" : `${p.importRatio.toFixed(2)} ×`,
+      verdict(p.importRatio, 2),
+    ],
+    [
+      "Pipeline filter p95 ≤ Overview filter p95",
+      pipelineP95 === undefined || overviewP95 === undefined
+        ? "—"
+        : `${millis(pipelineP95)} ms vs ${millis(overviewP95)} ms`,
+      verdict(pipelineP95, overviewP95),
+    ],
+  ]);
+  return `${figures}\n\n${targets}`;
+}

@@ -9,6 +9,7 @@ import type { SizeLabel } from "./datasets";
 import type { StartupResult } from "./firstRender";
 import type { NativeSizeResult, WasmNodeSteps } from "./native";
 import type { PeerResult } from "./papaPeer";
+import type { PipelineBenchResult } from "./pipelineBench";
 
 export const SCHEMA = 1;
 
@@ -50,6 +51,8 @@ export interface Results {
   startup?: StartupResult & { measuredAt: string; app: string };
   papaparse?: PeerResult & { file: string; measuredAt: string; app: string; otherCpu: number };
   sizes: Partial<Record<SizeLabel, SizeResult>>;
+  /** `--pipeline`: deals export vs lead table import, Pipeline vs Overview filter changes (issue #18). */
+  pipeline?: PipelineBenchResult & { measuredAt: string; app: string; otherCpu: number };
 }
 
 const PACKAGES = [

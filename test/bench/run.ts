@@ -6,11 +6,13 @@ import { type BrowserSizeResult, benchAppSize } from "./appImport";
 import { parseBenchArgs } from "./args";
 import { launchChromium, startPreview } from "./chromium";
 import { type Dataset, ensureDataset } from "./datasets";
+import { ensurePipelineFiles } from "./dealsDataset";
 import { measureStartup } from "./firstRender";
 import { benchNativeSize, type WasmNodeSteps, wasmNodeSteps } from "./native";
 import { benchPapaParse } from "./papaPeer";
+import { benchPipeline } from "./pipelineBench";
 import { startContention, waitForQuiet } from "./quiet";
-import { headerLine, overallTable, sizeTable, stepsTable, targetTable } from "./report";
+import { headerLine, overallTable, pipelineTable, sizeTable, stepsTable, targetTable } from "./report";
 import {
   appRevision,
   environment,
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
   };
 
   const datasets = options.sizes.map(ensureDataset);
+  const pipelineFiles = options.pipeline ? ensurePipelineFiles(options.pipelineRows) : null;
   const previous = loadResults(options.out);
   /** Results merge across runs, so every entry says which app revision it measured. */
   const stamp = () => ({ measuredAt: new Date().toISOString(), app: appRevision() });
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
     environment: environment(browser.version()),
     ...(previous?.startup ? { startup: previous.startup } : {}),
     ...(previous?.papaparse ? { papaparse: previous.papaparse } : {}),
+    ...(previous?.pipeline ? { pipeline: previous.pipeline } : {}),
     sizes: { ...previous?.sizes },
   };
   const reopen = async () => {
@@ -133,6 +137,16 @@ async function main(): Promise<void> {
         otherCpu,
       };
     }
+
+    if (pipelineFiles) {
+      const [pipeline, otherCpu] = await measured(
+        `pipeline: ${pipelineFiles.deals.fileName} vs ${pipelineFiles.leads.fileName}, then Pipeline vs Overview filters`,
+        () => benchPipeline(reopen, pipelineFiles, undefined, log),
+      );
+      if (pipeline.failure) log(`  failed during ${pipeline.failure.during}: ${pipeline.failure.message}`);
+      results.pipeline = { ...pipeline, ...stamp(), otherCpu };
+      saveResults(options.out, results);
+    }
   } finally {
     await browser.close().catch(() => {});
     await server.close();
@@ -141,6 +155,11 @@ async function main(): Promise<void> {
   saveResults(options.out, results);
 
   const steps = stepsTable(results);
+  const pipeline = pipelineTable(results);
+  if (options.pipelineOnly) {
+    process.stdout.write(`${[headerLine(results), pipeline, `Wrote ${options.out}`].join("\n\n")}\n`);
+    return;
+  }
   process.stdout.write(
     `${[
       headerLine(results),
@@ -148,6 +167,7 @@ async function main(): Promise<void> {
       overallTable(results),
       targetTable(results),
       ...(steps ? [steps] : []),
+      ...(pipeline ? [pipeline] : []),
       "DuckDB-WASM's memory is capped at 4 GB (wasm32); the RSS figures include it (its worker is in the renderer).",
       `Wrote ${options.out}`,
     ].join("\n\n")}\n`,
