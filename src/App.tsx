@@ -1,6 +1,7 @@
 // The shell: header with import, the import banner or mapping step, the shared filters and the Overview.
 
 import { memo, useEffect, useRef } from "react";
+import { useCountAttribute } from "./app/countAttribute";
 import { downloadRejectedRows } from "./app/downloads";
 import {
   applyMapping,
@@ -13,7 +14,6 @@ import {
   openWorkspace,
   proposeForKind,
 } from "./app/importFiles";
-import { useCountAttribute } from "./app/countAttribute";
 import { keepAnswersForNextVisit } from "./app/lastVisit";
 import { watchOtherTabs } from "./app/tabSync";
 import { useAppliedTheme } from "./app/theme";
