@@ -44,14 +44,13 @@ export type ImportStatus =
   | { state: "done"; summary: ImportSummary };
 
 /**
- * What is loaded. `version` grows with every load in this tab; `identity` names the data itself (the
+ * What is loaded. A new object on every load (screens follow it); `identity` names the data itself (the
  * same after a reload reopens it), so answers kept from a last visit can be matched to it.
  * `restoring`: the data is still being reopened into the engine; screens may show answers kept from
  * the last visit, and nothing is asked of the engine until it is loaded.
  */
 export interface LoadedData {
   label: string;
-  version: number;
   identity: string;
   restoring: boolean;
 }
@@ -258,7 +257,7 @@ export const useAppStore = create<AppState>()(
       setEngine: (engine) => set({ engine }),
       setDataset: (label, keepView = false, identity = newDataIdentity(), restoring = false) =>
         set((state) => ({
-          dataset: { label, version: (state.dataset?.version ?? 0) + 1, identity, restoring },
+          dataset: { label, identity, restoring },
           filters: keepView ? state.filters : NO_FILTERS,
         })),
       setImportStatus: (importStatus) => set({ importStatus }),

@@ -37,7 +37,6 @@ beforeEach(() => {
       ...initialState,
       dataset: {
         label: "test",
-        version: 1,
         identity: `test-${Date.now()}-${Math.random()}`,
         restoring: false,
       },

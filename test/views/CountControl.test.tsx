@@ -37,7 +37,7 @@ beforeEach(() => {
   localStorage.clear();
   delete document.documentElement.dataset.count;
   useAppStore.setState(
-    { ...initialState, dataset: { label: "sample", version: 1, identity: "sample", restoring: false } },
+    { ...initialState, dataset: { label: "sample", identity: "sample", restoring: false } },
     true,
   );
 });

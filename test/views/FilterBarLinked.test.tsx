@@ -35,7 +35,7 @@ const initialState = useAppStore.getState();
 
 beforeEach(() => {
   useAppStore.setState(
-    { ...initialState, dataset: { label: "sample", version: 1, identity: "sample", restoring: false } },
+    { ...initialState, dataset: { label: "sample", identity: "sample", restoring: false } },
     true,
   );
 });

@@ -178,7 +178,7 @@ describe("PresentationMode", () => {
 describe("PresentationLauncher", () => {
   function withData(state: SlidesState = { status: "ready", slides: SLIDES }) {
     useAppStore.setState({
-      dataset: { label: "sample.csv", version: 1, identity: "sample.csv", restoring: false },
+      dataset: { label: "sample.csv", identity: "sample.csv", restoring: false },
     });
     slidesState.current = state;
   }
