@@ -430,11 +430,18 @@ export function biggestPipelineLeak(stages: readonly PipelineStageRow[]): Pipeli
 }
 
 /** The one-sentence name of the biggest leak. */
-export function pipelineLeakSentence(leak: PipelineLeak | null): string {
-  if (leak === null) return "No deal was lost or stalled in any stage.";
+/** `lostRecorded` false: the data records no lost deal, so only stalls are counted, and it says so. */
+export function pipelineLeakSentence(leak: PipelineLeak | null, lostRecorded = true): string {
+  if (leak === null)
+    return lostRecorded
+      ? "No deal was lost or stalled in any stage."
+      : "No deal stalled in any stage (lost deals are not recorded).";
+  const why = lostRecorded
+    ? `${formatCount(leak.lost)} lost, ${formatCount(leak.stalled)} stalled`
+    : `${formatCount(leak.stalled)} stalled; lost deals are not recorded`;
   return (
     `The pipeline leaks most at ${leak.stage}: ${formatCount(leak.leaked)} of ${formatCount(leak.reached)} deals ` +
-    `(${formatPercent(leak.share)}) stopped there — ${formatCount(leak.lost)} lost, ${formatCount(leak.stalled)} stalled.`
+    `(${formatPercent(leak.share)}) stopped there — ${why}.`
   );
 }
 

@@ -139,6 +139,14 @@ describe("the Pipeline screen", () => {
     expect(winRate.dataset.value).toBe("");
     expect(winRate.textContent).toMatch(/No lost deals are recorded/);
     expect(winRate.textContent?.startsWith("— (")).toBe(true);
+    // Losses it does not record are said, never counted as 0.
+    expect(cell("Demo", "lost").dataset.value).toBe("");
+    expect(cell("Demo", "lost").textContent).toBe("not tracked");
+    expect(cell("Demo", "lost_value").textContent).toBe("not tracked");
+    expect(screen.getByText(/30 won, lost deals not recorded, 20 open/)).toBeTruthy();
+    expect(document.querySelector("[data-biggest-pipeline-leak]")?.textContent).toMatch(
+      /— 4 stalled; lost deals are not recorded\.$/,
+    );
   });
 
   it("names every stage-history finding in words", () => {

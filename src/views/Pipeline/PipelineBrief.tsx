@@ -6,7 +6,7 @@ import { pipelineMetric, pipelineTrackedMetric } from "../../metrics/pipeline";
 import { formatCount } from "../../model/format";
 import type { Pipeline } from "../../model/pipeline";
 import { useQuery } from "../../queries/useQuery";
-import { rateData, rateText } from "./rateText";
+import { lostPart, lostText, rateData, rateText } from "./rateText";
 
 export function PipelineBrief(props: { title: string }) {
   // Asked only when the data holds stage history: the screens showing it never pay for it otherwise.
@@ -27,7 +27,7 @@ export function PipelineBriefTable(props: { pipeline: Pipeline; title: string; s
       <table className="data-table">
         <caption>
           {formatCount(pipeline.deals.placed)} deals in the stage history for these filters:{" "}
-          {formatCount(pipeline.deals.won)} won, {formatCount(pipeline.deals.lost)} lost,{" "}
+          {formatCount(pipeline.deals.won)} won, {lostPart(pipeline.deals.lost, pipeline.lostRecorded)},{" "}
           {formatCount(pipeline.deals.open)} open. Each deal that did not win is counted once, at the furthest
           stage it reached.
         </caption>
@@ -45,8 +45,8 @@ export function PipelineBriefTable(props: { pipeline: Pipeline; title: string; s
             <tr key={s.position} data-brief-stage={s.stage}>
               <th scope="row">{s.stage}</th>
               <td className="number">{formatCount(s.reached)}</td>
-              <td className="number" data-metric="lost" data-value={s.lost}>
-                {formatCount(s.lost)}
+              <td className="number" data-metric="lost" data-value={pipeline.lostRecorded ? s.lost : ""}>
+                {lostText(s.lost, pipeline.lostRecorded, formatCount)}
               </td>
               <td className="number">
                 {formatCount(s.open)}

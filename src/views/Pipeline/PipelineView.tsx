@@ -10,7 +10,7 @@ import { useQuery } from "../../queries/useQuery";
 import { QueryState } from "../../ui/QueryState";
 import { CohortOnlyNote } from "../Filters/CohortOnlyNote";
 import { QuarterRates } from "./QuarterRates";
-import { rateData, rateText } from "./rateText";
+import { lostPart, rateData, rateText } from "./rateText";
 import { type PipelineMeasure, StageChart } from "./StageChart";
 import { StageHistoryNotes } from "./StageHistoryNotes";
 import { StageTable } from "./StageTable";
@@ -48,7 +48,7 @@ export function PipelineReport({ pipeline }: { pipeline: Pipeline }) {
       <h2>Deal pipeline</h2>
       <CohortOnlyNote text={PIPELINE_COHORT_NOTE} />
       <p className="headline" data-biggest-pipeline-leak={pipeline.biggestLeak?.stage ?? ""}>
-        {pipelineLeakSentence(pipeline.biggestLeak)}
+        {pipelineLeakSentence(pipeline.biggestLeak, pipeline.lostRecorded)}
       </p>
       <p
         className="view-note"
@@ -58,7 +58,8 @@ export function PipelineReport({ pipeline }: { pipeline: Pipeline }) {
       </p>
       <p className="view-note" data-pipeline-deals={deals.placed}>
         {formatCount(deals.placed)} deals in the stages: {formatCount(deals.won)} won,{" "}
-        {formatCount(deals.lost)} lost, {formatCount(deals.open)} open. Closed win rate (won ÷ won and lost):{" "}
+        {lostPart(deals.lost, pipeline.lostRecorded)}, {formatCount(deals.open)} open. Closed win rate (won ÷
+        won and lost):{" "}
         <span data-metric="closed_win_rate" data-value={rateData(pipeline.closedWinRate)}>
           {rateText(pipeline.closedWinRate)}
         </span>

@@ -5,23 +5,20 @@ import { useRef } from "react";
 import { formatCount, formatMoney } from "../../model/format";
 import type { Pipeline, PipelineStageRow } from "../../model/pipeline";
 import { TableCsvButton } from "../../ui/TableCsvButton";
-import { daysText, rateData, rateText } from "./rateText";
+import { daysText, lostText, NOT_TRACKED, rateData, rateText } from "./rateText";
 
-function Count(props: { metric: string; value: number | null; note?: string }) {
+/** A count cell; `notTracked`: the data does not record what it counts (empty data-value, said in words). */
+function Count(props: { metric: string; value: number | null; note?: string; notTracked?: boolean }) {
+  const value = props.notTracked ? null : props.value;
   return (
-    <td
-      className="number"
-      data-metric={props.metric}
-      data-value={props.value ?? ""}
-      data-csv={props.value ?? ""}
-    >
-      {formatCount(props.value)}
+    <td className="number" data-metric={props.metric} data-value={value ?? ""} data-csv={value ?? ""}>
+      {props.notTracked ? NOT_TRACKED : formatCount(value)}
       {props.note ? <span className="cell-note"> {props.note}</span> : null}
     </td>
   );
 }
 
-function Row({ row }: { row: PipelineStageRow }) {
+function Row({ row, lostRecorded }: { row: PipelineStageRow; lostRecorded: boolean }) {
   const won = row.kind === "won";
   return (
     <tr data-deal-stage={row.stage}>
@@ -32,7 +29,7 @@ function Row({ row }: { row: PipelineStageRow }) {
         note={row.skipped > 0 ? `(${formatCount(row.skipped)} skipped through)` : undefined}
       />
       <Count metric="moved_on" value={won ? null : row.movedOn} />
-      <Count metric="lost" value={won ? null : row.lost} />
+      <Count metric="lost" value={won ? null : row.lost} notTracked={!won && !lostRecorded} />
       <Count metric="open" value={won ? null : row.open} />
       <Count metric="stalled" value={won ? null : row.stalled} />
       <td
@@ -70,8 +67,8 @@ function Row({ row }: { row: PipelineStageRow }) {
       <td className="number" data-metric="reached_value" data-value={row.reachedValue}>
         {formatMoney(row.reachedValue)}
       </td>
-      <td className="number" data-metric="lost_value" data-value={won ? "" : row.lostValue}>
-        {won ? "—" : formatMoney(row.lostValue)}
+      <td className="number" data-metric="lost_value" data-value={won || !lostRecorded ? "" : row.lostValue}>
+        {won ? "—" : lostText(row.lostValue, lostRecorded, formatMoney)}
       </td>
     </tr>
   );
@@ -118,7 +115,7 @@ export function StageTable({ pipeline }: { pipeline: Pipeline }) {
           </thead>
           <tbody>
             {pipeline.stages.map((row) => (
-              <Row key={row.position} row={row} />
+              <Row key={row.position} row={row} lostRecorded={pipeline.lostRecorded} />
             ))}
           </tbody>
         </table>

@@ -62,7 +62,7 @@ export function pipelineSlide(pipeline: Pipeline): Slide | null {
   return {
     id: "pipeline",
     name: "Deal pipeline",
-    headline: pipelineLeakSentence(pipeline.biggestLeak),
+    headline: pipelineLeakSentence(pipeline.biggestLeak, pipeline.lostRecorded),
     detail: fixWorthSentence(pipeline.fixWorth),
     chart: <StageChart pipeline={pipeline} measure="deals" />,
   };
