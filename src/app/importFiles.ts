@@ -3,7 +3,7 @@
 
 import type { SqlEngine } from "../db/engine";
 import { userMessage } from "../db/errors";
-import { recogniseDealStageHistory } from "../import/dealStageImport";
+import { type DealStageHistory, recogniseDealStageHistory } from "../import/dealStageImport";
 import type { FileKind } from "../import/fields";
 import {
   applyImport,
@@ -19,6 +19,7 @@ import type { FilePlan } from "../import/toEvents";
 import { queryAudit } from "../metrics/audit";
 import type { DealStagePlan } from "../model/pipeline";
 import { appCoordinator } from "../queries/appCoordinator";
+import { stableJson } from "../queries/coordinator";
 import { appEngine } from "../queries/engine";
 import { newDataIdentity, useAppStore } from "../store";
 import { DEFAULT_DERIVE_SETTINGS } from "../warehouse/derive";
@@ -48,6 +49,8 @@ export const SAMPLE_LABEL = "Sample data (3,000 leads)";
  */
 let controller: AbortController | null = null;
 let lastFiles: File[] = [];
+/** The deal stage history recognised for the mapping step, and the plans' shape it was read with. */
+let recognised: { shape: string; history: DealStageHistory } | null = null;
 
 /** The stalled setting the live lead_stages was derived with (lead status is decided there, once). */
 let derivedStalledDays: number | null = null;
@@ -118,6 +121,7 @@ async function apply(
   started = performance.now(),
   run = new AbortController(),
   dealStagePlan: DealStagePlan | null = null,
+  dealStageHistory?: DealStageHistory,
 ): Promise<void> {
   const store = useAppStore.getState();
   const fileNames = files.map((f) => f.name);
@@ -130,6 +134,7 @@ async function apply(
       signal: run.signal,
       onProgress: progress(fileNames, bytes, run),
       ...(dealStagePlan ? { dealStagePlan } : {}),
+      ...(dealStageHistory ? { dealStageHistory } : {}),
     });
     // Committed (applyImport honours a cancel up to its COMMIT): from here this is the workspace.
     if (controller === run) controller = null;
@@ -334,13 +339,14 @@ export async function importFiles(
     const history = await recogniseDealStageHistory(
       engine,
       prepared.map((file, i) => ({ ...file, ...(plans[i] ?? {}) })),
-    ).catch(() => ({ plan: null }));
+    ).catch(() => null);
+    recognised = history && { shape: planShapes(plans), history };
     controller = null; // waiting for the user: the mapping step's Cancel drops the read files
     useAppStore.getState().setImportStatus({
       state: "mapping",
       files: prepared,
       plans,
-      dealStagePlan: history.plan,
+      dealStagePlan: history?.plan ?? null,
     });
   } catch (error) {
     fail(error, fileNames.join(", "), run);
@@ -363,7 +369,15 @@ export async function applyMapping(
       kept.push(plan);
     }
   });
-  await apply(files, kept, undefined, undefined, dealStagePlan);
+  // The history the mapping step recognised holds for the same files read the same way: not read again.
+  const history = recognised?.shape === planShapes(kept) ? recognised.history : undefined;
+  recognised = null;
+  await apply(files, kept, undefined, undefined, dealStagePlan, history);
+}
+
+/** What deal stage recognition depends on in the plans: which files, read as what, with which columns. */
+function planShapes(plans: readonly FilePlan[]): string {
+  return stableJson(plans.map((p) => [p.table, p.kind, p.mapping, p.dateFormats]));
 }
 
 /** The mapping step asks for a fresh proposal when the user says a file is of another kind. */

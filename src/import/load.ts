@@ -17,7 +17,12 @@ import {
 } from "../warehouse/workspace";
 import { type DateColumnProfile, profileDateColumns } from "./dateProfile";
 import type { DateFormat } from "./dates";
-import { type DealStageFile, recogniseDealStageHistory, stageDealStageHistory } from "./dealStageImport";
+import {
+  type DealStageFile,
+  type DealStageHistory,
+  recogniseDealStageHistory,
+  stageDealStageHistory,
+} from "./dealStageImport";
 import {
   detectFields,
   FIELDS,
@@ -101,6 +106,11 @@ export interface ImportOptions {
   now?: Date;
   /** The deal stage plan as the user arranged it; without it, the proposed one (dealStageOrder.ts). */
   dealStagePlan?: DealStagePlan;
+  /**
+   * The stage history already recognised for these very plans (the mapping step did it): used as is
+   * instead of reading the files for it again.
+   */
+  dealStageHistory?: DealStageHistory;
 }
 
 /** What recognising deal stage history needs of each mapped file (its read table, headers and plan). */
@@ -338,7 +348,8 @@ export async function applyImport(
     );
     // Deal stage history (HubSpot "Date entered" columns, Salesforce stage history, stage-change rows):
     // staged beside the events, built into the pipeline tables when they are swapped in.
-    const history = await recogniseDealStageHistory(engine, dealStageFiles(files, plans));
+    const history =
+      options.dealStageHistory ?? (await recogniseDealStageHistory(engine, dealStageFiles(files, plans)));
     if (options.dealStagePlan && history.plan) history.plan = options.dealStagePlan;
     await stageDealStageHistory(
       engine,

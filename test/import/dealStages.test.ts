@@ -432,6 +432,31 @@ describe("hostile stage names", () => {
   });
 });
 
+describe("the history recognised for the mapping step", () => {
+  it("is taken as given by the import instead of reading the files for it again", async () => {
+    // A HubSpot export with history, imported with a history that says there is none: the import
+    // trusts what it is given (the mapping step recognised it for the same plans), so no stage is built.
+    const csv = [
+      'Record ID,Deal Name,Deal Stage,Pipeline,Create Date,"Date entered ""Discovery (Sales)""","Date entered ""Closed Won (Sales)"""',
+      "1,A,Closed Won,Sales,2025-01-02,2025-01-02,2025-02-01",
+      "2,B,Discovery,Sales,2025-01-03,2025-01-03,",
+    ].join("\n");
+    const prepared = await prepareFiles(
+      engine,
+      [{ name: "given.csv", data: new TextEncoder().encode(csv) }],
+      {
+        now: new Date("2025-06-01T00:00:00Z"),
+      },
+    );
+    const found = await recogniseDealStageHistory(engine, prepared);
+    expect(found.sources).toHaveLength(1);
+    await applyImport(engine, prepared, prepared.map(planFor), DEFAULT_DERIVE_SETTINGS, {
+      dealStageHistory: { sources: [], plan: null },
+    });
+    expect(await queryDealStageAudit(engine, LIVE_DEAL_TABLES.audit)).toMatchObject({ deals: 0, placed: 0 });
+  });
+});
+
 describe("files without stage history", () => {
   it("finds none in a plain opportunity report (one row per opportunity, no history headers)", async () => {
     const csv = [
