@@ -1,8 +1,9 @@
 // The values each filter dimension takes in the loaded data, with lead counts, for filter menus.
 
-import type { SqlEngine } from "../db/engine";
-import { DIMENSIONS, type Dimension } from "../model/filters";
+import type { SqlEngine, SqlValue } from "../db/engine";
+import { DIMENSIONS, type Dimension, type FunnelFilters } from "../model/filters";
 import { LIVE_TABLES } from "../warehouse/derive";
+import { filterWhere } from "./filters";
 import { defineMetric } from "./metric";
 
 export type SegmentOptions = Record<Dimension, { value: string; leads: number }[]>;
@@ -20,6 +21,40 @@ export async function querySegmentOptions(engine: SqlEngine): Promise<SegmentOpt
   for (const row of rows) options[row.dimension].push({ value: row.value, leads: row.leads });
   return options;
 }
+
+/** Leads per value of each dimension under the other filters: `counts.channel["Email"]`. */
+export type SegmentCounts = Record<Dimension, Record<string, number>>;
+
+/**
+ * Faceted counts, as filter menus in commercial tools show them: each dimension's values counted under
+ * every filter but its own (so a menu still offers its other values, with how many leads they would
+ * give). One grouping per dimension over funnel_cube (tens of thousands of rows at 1M leads), one
+ * statement. Values absent under the other filters are absent here (the menu shows them as 0).
+ */
+export function segmentCountsSql(filters: FunnelFilters): { sql: string; params: SqlValue[] } {
+  const params: SqlValue[] = [];
+  const parts = DIMENSIONS.map((d) => {
+    const where = filterWhere({ ...filters, segments: { ...filters.segments, [d]: [] } });
+    params.push(...where.params);
+    return `SELECT '${d}' AS dimension, ${d} AS value, sum(leads)::INTEGER AS leads FROM ${LIVE_TABLES.funnelCube} ${where.sql} GROUP BY ${d}`;
+  });
+  return { sql: parts.join("\nUNION ALL\n"), params };
+}
+
+export async function querySegmentCounts(engine: SqlEngine, filters: FunnelFilters): Promise<SegmentCounts> {
+  const { sql, params } = segmentCountsSql(filters);
+  const rows = await engine.query<{ dimension: Dimension; value: string; leads: number }>(sql, params);
+  const counts = Object.fromEntries(
+    DIMENSIONS.map((d) => [d, {} as Record<string, number>]),
+  ) as SegmentCounts;
+  for (const row of rows) counts[row.dimension][row.value] = row.leads;
+  return counts;
+}
+
+/** The filter menus' counts under the other filters (asked only while some filter is set). */
+export const segmentCountsMetric = defineMetric("segment-counts", ["filters"], (engine, ctx) =>
+  querySegmentCounts(engine, ctx.filters),
+);
 
 /** The data's last day (the latest dated record), as YYYY-MM-DD: what date presets are anchored on. */
 export async function queryAsOf(engine: SqlEngine): Promise<string | null> {

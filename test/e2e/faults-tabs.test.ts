@@ -33,8 +33,10 @@ describe("two tabs", () => {
     // Settings: the first tab picks the dark theme, the second a 30-day window; neither wipes the other.
     await first.getByLabel("Theme").selectOption("dark");
     await second.locator("html[data-theme='dark']").waitFor({ timeout: LOAD_TIMEOUT });
+    await second.getByRole("button", { name: "More filters" }).click();
     await second.getByLabel("Conversion window (days)").fill("30");
-    // The first tab reads the second's window back from storage (its own theme stays).
+    // The first tab reads the second's window back from storage (its own theme stays), and opens its
+    // "More filters" row to show the window now in force.
     await first.waitForFunction(
       () => document.querySelector<HTMLInputElement>('.filter-bar input[type="number"]')?.value === "30",
       undefined,

@@ -14,6 +14,7 @@ import {
   type OpenedApp,
   offOrigin,
   openApp,
+  openOnSample,
   SAMPLE_LEADS,
 } from "./browser";
 
@@ -75,5 +76,35 @@ describe("Overview in the browser", () => {
     expect(Number(await kpiValue(page, "sql_to_opportunity"))).toBeCloseTo(0.6, 10);
     expect(Number(await kpiValue(page, "win_rate"))).toBeCloseTo(2 / 3, 10);
     await expect(page.getByText("The biggest leak is SQL → Opportunity").count()).resolves.toBeGreaterThan(0);
+  });
+});
+
+describe("the first screen on a laptop (issue 19)", () => {
+  it("shows every KPI figure and the whole funnel above the fold at 1440×900", async () => {
+    const { page } = await openOnSample(browser(), undefined, { viewport: { width: 1440, height: 900 } });
+    // Boxes in page coordinates at scroll 0: the fold is the viewport's height.
+    const bottoms = await page.evaluate(`(() => {
+      const bottom = (el) => Math.round(el.getBoundingClientRect().bottom + window.scrollY);
+      return {
+        values: [...document.querySelectorAll(".kpi-tile[data-metric] .kpi-value")].map(bottom),
+        // The funnel's plot: the tallest SVG in its card (legend glyphs are SVGs too).
+        funnelPlot: Math.max(...[...document.querySelectorAll(".overview .funnel-chart svg")].map(bottom)),
+        sideways: document.scrollingElement.scrollWidth - window.innerWidth,
+      };
+    })()`);
+    const { values, funnelPlot, sideways } = bottoms as {
+      values: number[];
+      funnelPlot: number;
+      sideways: number;
+    };
+    expect(values).toHaveLength(KPI_IDS.length);
+    for (const bottom of values) expect(bottom).toBeLessThanOrEqual(900);
+    expect(funnelPlot).toBeGreaterThan(0);
+    expect(funnelPlot).toBeLessThanOrEqual(900);
+    expect(sideways).toBeLessThanOrEqual(0);
+    // The rarely used filters wait behind "More filters"; the compact row is one line.
+    const filterRow = await page.locator(".filter-bar").boundingBox();
+    expect(filterRow?.height ?? 999).toBeLessThan(90);
+    await page.context().close();
   });
 });

@@ -29,6 +29,7 @@ describe("shareable view links", () => {
     const filters = page.getByRole("region", { name: "Filters" });
     let update = Number(await page.locator("main").getAttribute("data-funnel-update"));
 
+    await filters.getByRole("button", { name: "More filters" }).click();
     await filters.getByLabel("Team", { exact: true }).selectOption("Regional");
     update = await nextUpdate(page, update);
     await filters.getByLabel("Period", { exact: true }).selectOption("last_quarter");

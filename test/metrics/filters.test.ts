@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
 import { filterWhere } from "../../src/metrics/filters";
 import { queryFunnel } from "../../src/metrics/funnel";
-import { querySegmentOptions } from "../../src/metrics/segments";
+import { querySegmentCounts, querySegmentOptions } from "../../src/metrics/segments";
 import { DEFAULT_BENCHMARKS } from "../../src/model/benchmarks";
 import type { Funnel } from "../../src/model/funnel";
 import { previousPeriod } from "../../src/model/period";
@@ -44,6 +44,24 @@ describe("filters as parameters", () => {
   it("keeps the hostile campaign name intact as a filter value", async () => {
     const options = await querySegmentOptions(engine);
     expect(options.campaign.map((o) => o.value).sort()).toEqual([HOSTILE, "Plain"].sort());
+  });
+
+  it("counts each menu's values under the other filters but not its own (faceted)", async () => {
+    // February alone: H2 (campaign A) and P2 (Plain) became leads then; P1 and H1 in January.
+    const february = { segments: { campaign: ["Plain"] }, from: "2025-02-01", to: "2025-02-28" };
+    const counts = await querySegmentCounts(engine, february);
+    // The campaign menu ignores its own choice (Plain) but follows the period: one February lead each.
+    expect(counts.campaign).toEqual({ [HOSTILE]: 1, Plain: 1 });
+    // Another menu follows both: Plain's February lead, with no channel recorded.
+    expect(Object.values(counts.channel)).toEqual([1]);
+    // The hostile name as a chosen value stays a value, not SQL.
+    const hostile = await querySegmentCounts(engine, {
+      segments: { campaign: [HOSTILE] },
+      from: null,
+      to: null,
+    });
+    expect(Object.values(hostile.channel)).toEqual([2]);
+    expect(hostile.campaign).toEqual({ [HOSTILE]: 2, Plain: 2 });
   });
 
   it("filters to exactly the leads of a campaign whose name holds quotes and SQL", async () => {

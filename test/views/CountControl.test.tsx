@@ -25,6 +25,7 @@ const OPTIONS: SegmentOptions = {
 vi.mock("../../src/queries/engine", () => ({ appEngine: async () => ({}) }));
 vi.mock("../../src/metrics/segments", () => ({
   segmentOptionsMetric: { id: "segment-options", uses: [], run: async () => OPTIONS },
+  segmentCountsMetric: { id: "segment-counts", uses: ["filters"], run: async () => null },
   asOfMetric: { id: "as-of", uses: [], run: async () => "2026-06-30" },
 }));
 
@@ -62,7 +63,7 @@ async function renderBar() {
 describe("the Count control", () => {
   it("says both ways count the same without a period, and offers no choice", async () => {
     await renderBar();
-    expect(screen.getByText("Cohort and in period give the same counts without a period")).toBeTruthy();
+    expect(screen.getByText("Same either way (no period)")).toBeTruthy();
     expect(screen.queryByRole("radio")).toBeNull();
     expect(document.documentElement.dataset.count).toBe("cohort");
   });

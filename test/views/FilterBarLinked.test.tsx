@@ -26,8 +26,19 @@ const OPTIONS: SegmentOptions = {
 };
 
 vi.mock("../../src/queries/engine", () => ({ appEngine: async () => ({}) }));
+// Under any filter (faceted): the campaign menu as if one channel were chosen.
+const COUNTS = {
+  campaign: { Webinars: 148 },
+  channel: { Email: 309, Events: 235, Webinars: 148 },
+  team: {},
+  region: { EMEA: 148 },
+  company_size: {},
+  industry: {},
+};
+
 vi.mock("../../src/metrics/segments", () => ({
   segmentOptionsMetric: { id: "segment-options", uses: [], run: async () => OPTIONS },
+  segmentCountsMetric: { id: "segment-counts", uses: ["filters"], run: async () => COUNTS },
   asOfMetric: { id: "as-of", uses: [], run: async () => "2026-06-30" },
 }));
 
@@ -71,8 +82,47 @@ describe("FilterBar with a link's filters", () => {
     expect(useAppStore.getState().filters.segments.team).toEqual([]);
   });
 
+  it("counts each menu's values under the other filters once a filter is set", async () => {
+    render(<FilterBar />);
+    await screen.findByRole("combobox", { name: "Campaign" });
+    expect(shownText(select("Campaign"))).toBe("All");
+    expect([...select("Campaign").options].map((o) => o.textContent)).toEqual([
+      "All",
+      "Webinars (148)",
+      "Email (309)",
+    ]);
+    fireEvent.change(select("Channel"), { target: { value: "Webinars" } });
+    await vi.waitFor(() =>
+      expect([...select("Campaign").options].map((o) => o.textContent)).toEqual([
+        "All",
+        "Webinars (148)",
+        "Email (0)",
+      ]),
+    );
+    expect(select("Campaign").title).toBe("Leads under the other filters");
+  });
+
+  it("keeps the rarely used filters behind More filters, saying how many are set", async () => {
+    render(<FilterBar />);
+    const more = await screen.findByRole("button", { name: "More filters" });
+    expect(more.getAttribute("aria-expanded")).toBe("false");
+    const window = () => screen.queryByRole("spinbutton", { name: "Conversion window (days)" });
+    expect(window()).toBeNull();
+    fireEvent.click(more);
+    expect(window()).toBeTruthy();
+    act(() => {
+      fireEvent.change(screen.getByRole("spinbutton", { name: "Conversion window (days)" }), {
+        target: { value: "30" },
+      });
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Fewer filters" }));
+    expect(screen.getByRole("button", { name: "More filters (1 set)" })).toBeTruthy();
+    expect(window()).toBeNull();
+  });
+
   it("keeps the conversion window within 1–3,650 decimal days", async () => {
     render(<FilterBar />);
+    fireEvent.click(await screen.findByRole("button", { name: "More filters" }));
     const window = (await screen.findByRole("spinbutton", {
       name: "Conversion window (days)",
     })) as HTMLInputElement;

@@ -3,10 +3,22 @@
 // same a link is read with). A filter from a link with several values, or values not in the data,
 // says so in its select.
 
-import { useId } from "react";
-import { type SegmentOptions, segmentOptionsMetric } from "../../metrics/segments";
-import { COUNT_EXPLAINED, COUNT_LABELS, COUNT_MODES, type CountMode, hasPeriod } from "../../model/counting";
-import { DIMENSION_LABELS, type Dimension, type FunnelFilters } from "../../model/filters";
+import { useId, useState } from "react";
+import {
+  type SegmentCounts,
+  type SegmentOptions,
+  segmentCountsMetric,
+  segmentOptionsMetric,
+} from "../../metrics/segments";
+import {
+  COUNT_EXPLAINED,
+  COUNT_LABELS,
+  COUNT_MODES,
+  type CountMode,
+  countIn,
+  hasPeriod,
+} from "../../model/counting";
+import { DIMENSION_LABELS, DIMENSIONS, type Dimension, type FunnelFilters } from "../../model/filters";
 import { formatCount } from "../../model/format";
 import {
   matchingPreset,
@@ -19,8 +31,6 @@ import { COHORT_DAYS, isCalendarDay, parseWholeDays, WINDOW_DAYS } from "../../m
 import { useAsOf } from "../../queries/useAsOf";
 import { useQuery } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
-
-const SHOWN: Dimension[] = ["campaign", "channel", "team", "region", "company_size", "industry"];
 
 /**
  * What a filter's select shows for the chosen values: one value of the data is that option; several
@@ -52,9 +62,13 @@ export function CountControl(props: { periodChosen: boolean }) {
   const id = useId();
   if (!props.periodChosen)
     return (
-      <p className="filter filter-count-same" data-count-choice="same">
+      <p
+        className="filter filter-count-same"
+        data-count-choice="same"
+        title="Cohort and in period give the same counts without a period: every lead that reached each stage counts."
+      >
         <span>Count</span>
-        <span className="filter-count-note">Cohort and in period give the same counts without a period</span>
+        <span className="filter-count-note">Same either way (no period)</span>
       </p>
     );
   return (
@@ -87,123 +101,184 @@ function useSegmentOptions(): SegmentOptions | null {
   return state.status === "ready" ? state.data : null;
 }
 
+/**
+ * The menus' counts under the other filters (faceted), or null while there is no filter (then the
+ * unfiltered counts are the faceted ones) or before the first answer. A stale answer keeps showing
+ * until the new one lands, as every figure does.
+ */
+function useSegmentCounts(filtered: boolean): SegmentCounts | null {
+  const state = useQuery(segmentCountsMetric, undefined, { enabled: filtered, priority: "background" });
+  return filtered && state.status === "ready" ? state.data : null;
+}
+
+/** The filters in the compact row; the rest sit behind "More filters". */
+const PRIMARY: Dimension[] = ["campaign", "channel"];
+const MORE: Dimension[] = ["team", "region", "company_size", "industry"];
+
+function SegmentFilter(props: {
+  dimension: Dimension;
+  options: SegmentOptions | null;
+  counts: SegmentCounts | null;
+}) {
+  const { dimension, options, counts } = props;
+  const filters = useAppStore((s) => s.filters);
+  const setFilters = useAppStore((s) => s.setFilters);
+  const values = options?.[dimension] ?? [];
+  const chosen = filters.segments[dimension] ?? [];
+  if (!options || (values.length <= 1 && chosen.length === 0)) return null;
+  const shown = chosenOption(chosen, new Set(values.map((v) => v.value)));
+  const setSegment = (value: string) =>
+    setFilters({ ...filters, segments: { ...filters.segments, [dimension]: value ? [value] : [] } });
+  return (
+    <label className="filter">
+      <span>{DIMENSION_LABELS[dimension]}</span>
+      <select
+        aria-label={DIMENSION_LABELS[dimension]}
+        value={shown.value}
+        title={counts ? "Leads under the other filters" : "Leads in the data"}
+        onChange={(e) => {
+          if (e.currentTarget.value !== shown.extra?.value) setSegment(e.currentTarget.value);
+        }}
+      >
+        <option value="">All</option>
+        {shown.extra && <option value={shown.extra.value}>{shown.extra.text}</option>}
+        {values.map((v) => (
+          <option key={v.value} value={v.value}>
+            {v.value} ({formatCount(counts ? (counts[dimension][v.value] ?? 0) : v.leads)})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function WindowFilter() {
+  const windowDays = useAppStore((s) => s.windowDays);
+  const setWindowDays = useAppStore((s) => s.setWindowDays);
+  return (
+    <label className="filter">
+      <span>Conversion window (days)</span>
+      <input
+        type="number"
+        min={WINDOW_DAYS.min}
+        max={WINDOW_DAYS.max}
+        step={1}
+        placeholder="none"
+        value={windowDays ?? ""}
+        onChange={(e) => {
+          const text = e.currentTarget.value;
+          // Empty is "no window"; a value outside the bounds is refused and the last valid one stays.
+          if (text === "") setWindowDays(null);
+          else {
+            const days = parseWholeDays(text, WINDOW_DAYS);
+            if (days !== null) setWindowDays(days);
+          }
+        }}
+      />
+    </label>
+  );
+}
+
+/** How many of the filters behind "More filters" are set (said on the button while they are hidden). */
+export function hiddenFiltersSet(filters: FunnelFilters, windowDays: number | null): number {
+  return MORE.filter((d) => (filters.segments[d] ?? []).length > 0).length + (windowDays === null ? 0 : 1);
+}
+
 export function FilterBar() {
   const dataset = useAppStore((s) => s.dataset);
   const filters = useAppStore((s) => s.filters);
   const setFilters = useAppStore((s) => s.setFilters);
   const choosePeriod = useAppStore((s) => s.choosePeriod);
   const windowDays = useAppStore((s) => s.windowDays);
-  const setWindowDays = useAppStore((s) => s.setWindowDays);
   const compare = useAppStore((s) => s.compare);
   const setCompare = useAppStore((s) => s.setCompare);
+  const count = useAppStore((s) => s.count);
   const options = useSegmentOptions();
+  const filtered = hasPeriod(filters) || DIMENSIONS.some((d) => (filters.segments[d] ?? []).length > 0);
+  const counts = useSegmentCounts(filtered);
   const asOf = useAsOf();
+  const hiddenSet = hiddenFiltersSet(filters, windowDays);
+  // Until the user opens or closes it, the second row shows exactly when one of its filters is set
+  // (by a link, the last visit or another tab), so a filter in force is never out of sight.
+  const [moreChosen, setMoreOpen] = useState<boolean | null>(null);
+  const moreOpen = moreChosen ?? hiddenSet > 0;
+  const moreId = useId();
   if (!dataset) return null;
   const preset = matchingPreset(filters, asOf ?? null);
   const setPreset = (value: string) => {
     if (!asOf && value !== "all") return;
     choosePeriod(presetPeriod(value as PeriodPreset, asOf ?? ""));
   };
-
-  const setSegment = (dimension: Dimension, value: string) =>
-    setFilters({ ...filters, segments: { ...filters.segments, [dimension]: value ? [value] : [] } });
   const setDate = (key: "from" | "to", value: string) => {
     if (value === "" || isCalendarDay(value))
       setFilters({ ...filters, [key]: value === "" ? null : value } as FunnelFilters);
   };
+  // In period, the two days bound when stage entries are counted; by cohort, when leads became leads.
+  const inPeriod = countIn(filters, count) === "period";
+  const dayLabel = (end: "from" | "to") => `${inPeriod ? "Counted" : "Cohort"} ${end}`;
+  const dayTitle = inPeriod
+    ? "Stage entries on these days are counted (both days included)"
+    : "Leads that became leads on these days (both days included)";
 
   return (
     <section className="filter-bar" aria-label="Filters">
-      {SHOWN.map((dimension) => {
-        const values = options?.[dimension] ?? [];
-        const chosen = filters.segments[dimension] ?? [];
-        if (!options || (values.length <= 1 && chosen.length === 0)) return null;
-        const shown = chosenOption(chosen, new Set(values.map((v) => v.value)));
-        return (
-          <label key={dimension} className="filter">
-            <span>{DIMENSION_LABELS[dimension]}</span>
-            <select
-              aria-label={DIMENSION_LABELS[dimension]}
-              value={shown.value}
-              onChange={(e) => {
-                if (e.currentTarget.value !== shown.extra?.value)
-                  setSegment(dimension, e.currentTarget.value);
-              }}
-            >
-              <option value="">All</option>
-              {shown.extra && <option value={shown.extra.value}>{shown.extra.text}</option>}
-              {values.map((v) => (
-                <option key={v.value} value={v.value}>
-                  {v.value} ({formatCount(v.leads)})
-                </option>
-              ))}
-            </select>
+      <div className="filter-row">
+        {PRIMARY.map((dimension) => (
+          <SegmentFilter key={dimension} dimension={dimension} options={options} counts={counts} />
+        ))}
+        <label className="filter">
+          <span>Period</span>
+          <select
+            aria-label="Period"
+            value={preset ?? "custom"}
+            onChange={(e) => setPreset(e.currentTarget.value)}
+            title={asOf ? `Periods end on the data's last day, ${asOf}` : undefined}
+          >
+            {PERIOD_PRESETS.map((p) => (
+              <option key={p} value={p} disabled={p !== "all" && !asOf}>
+                {PERIOD_LABELS[p]}
+              </option>
+            ))}
+            {preset === null && <option value="custom">Custom range</option>}
+          </select>
+        </label>
+        {(["from", "to"] as const).map((end) => (
+          <label key={end} className="filter filter-day" title={dayTitle}>
+            <span>{dayLabel(end)}</span>
+            <input
+              type="date"
+              aria-label={dayLabel(end)}
+              min={COHORT_DAYS.min}
+              max={COHORT_DAYS.max}
+              value={filters[end] ?? ""}
+              onChange={(e) => setDate(end, e.currentTarget.value)}
+            />
           </label>
-        );
-      })}
-      <label className="filter">
-        <span>Period</span>
-        <select
-          aria-label="Period"
-          value={preset ?? "custom"}
-          onChange={(e) => setPreset(e.currentTarget.value)}
-          title={asOf ? `Periods end on the data's last day, ${asOf}` : undefined}
+        ))}
+        <CountControl periodChosen={hasPeriod(filters)} />
+        <label className="filter filter-check">
+          <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.currentTarget.checked)} />
+          <span>Compare with previous period</span>
+        </label>
+        <button
+          type="button"
+          className="filter-more"
+          aria-expanded={moreOpen}
+          aria-controls={moreId}
+          onClick={() => setMoreOpen(!moreOpen)}
         >
-          {PERIOD_PRESETS.map((p) => (
-            <option key={p} value={p} disabled={p !== "all" && !asOf}>
-              {PERIOD_LABELS[p]}
-            </option>
+          {moreOpen ? "Fewer filters" : "More filters"}
+          {!moreOpen && hiddenSet > 0 && ` (${formatCount(hiddenSet)} set)`}
+        </button>
+      </div>
+      {moreOpen && (
+        <div className="filter-row filter-row-more" id={moreId}>
+          {MORE.map((dimension) => (
+            <SegmentFilter key={dimension} dimension={dimension} options={options} counts={counts} />
           ))}
-          {preset === null && <option value="custom">Custom range</option>}
-        </select>
-      </label>
-      <label className="filter">
-        <span>Cohort from</span>
-        <input
-          type="date"
-          aria-label="Cohort from"
-          min={COHORT_DAYS.min}
-          max={COHORT_DAYS.max}
-          value={filters.from ?? ""}
-          onChange={(e) => setDate("from", e.currentTarget.value)}
-        />
-      </label>
-      <label className="filter">
-        <span>Cohort to</span>
-        <input
-          type="date"
-          aria-label="Cohort to"
-          min={COHORT_DAYS.min}
-          max={COHORT_DAYS.max}
-          value={filters.to ?? ""}
-          onChange={(e) => setDate("to", e.currentTarget.value)}
-        />
-      </label>
-      <CountControl periodChosen={hasPeriod(filters)} />
-      <label className="filter filter-check">
-        <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.currentTarget.checked)} />
-        <span>Compare with previous period</span>
-      </label>
-      <label className="filter">
-        <span>Conversion window (days)</span>
-        <input
-          type="number"
-          min={WINDOW_DAYS.min}
-          max={WINDOW_DAYS.max}
-          step={1}
-          placeholder="none"
-          value={windowDays ?? ""}
-          onChange={(e) => {
-            const text = e.currentTarget.value;
-            // Empty is "no window"; a value outside the bounds is refused and the last valid one stays.
-            if (text === "") setWindowDays(null);
-            else {
-              const days = parseWholeDays(text, WINDOW_DAYS);
-              if (days !== null) setWindowDays(days);
-            }
-          }}
-        />
-      </label>
+          <WindowFilter />
+        </div>
+      )}
     </section>
   );
 }

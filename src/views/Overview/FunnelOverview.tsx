@@ -7,7 +7,7 @@ import { kpiDelta } from "../../model/comparison";
 import { COUNT_LABELS, countingTooltip, FLOW_RATIO_NOTE, hasPeriod } from "../../model/counting";
 import { definitionForKpi } from "../../model/definitions";
 import { formatCount } from "../../model/format";
-import type { Funnel } from "../../model/funnel";
+import type { Funnel, Kpi } from "../../model/funnel";
 import { funnelTableCsv } from "../../model/funnelTable";
 import { biggestLeakSentence } from "../../model/insights";
 import { formatPeriod } from "../../model/period";
@@ -23,6 +23,9 @@ import { CLOSED_WIN_RATE_LABEL, closedWinRateText } from "./closedWinRate";
 import { StageRules } from "./StageRules";
 
 export const FUNNEL_TABLE_FILE = "funnel-table.csv";
+
+/** The funnel's plot height on the Overview: six stages in 280 px keep it whole above the fold at 1440×900. */
+const FUNNEL_HEIGHT = 280;
 
 /**
  * How the numbers were counted, in words. Only in-period counts (and all-time counts, where the two ways
@@ -115,10 +118,38 @@ export function FunnelOverview(props: {
   const { funnel } = props;
   const definitions = useDefinitions();
   const previous = props.comparison?.state === "ready" ? props.comparison.funnel : null;
+  const tile = (kpi: Kpi) => (
+    <KpiTile
+      key={kpi.id}
+      kpi={kpi}
+      definition={definitionForKpi(kpi.id, definitions)}
+      counting={countingTooltip(funnel.count)}
+      flowRatio={funnel.count === "period"}
+      delta={
+        previous
+          ? kpiDelta(
+              kpi,
+              previous.kpis.find((k) => k.id === kpi.id),
+            )
+          : null
+      }
+    >
+      {kpi.id === "win_rate" && (
+        <p
+          className="kpi-note"
+          data-metric="closed_win_rate"
+          data-value={funnel.closedWinRate.rate === null ? "" : String(funnel.closedWinRate.rate)}
+        >
+          <span className="kpi-note-label">{CLOSED_WIN_RATE_LABEL}:</span>{" "}
+          {closedWinRateText(funnel.closedWinRate, funnel.windowDays)}
+        </p>
+      )}
+    </KpiTile>
+  );
   return (
     <section className="overview" aria-labelledby="overview-title">
       <header className="view-header">
-        <div>
+        <div className="view-title-line">
           <h2 id="overview-title">Funnel overview</h2>
           <p className="dataset-label">{props.datasetLabel}</p>
         </div>
@@ -136,41 +167,18 @@ export function FunnelOverview(props: {
       <SmallSelectionNote funnel={funnel} />
       {props.comparison && <ComparisonNote comparison={props.comparison} count={funnel.count} />}
 
-      <div className="kpi-grid">
-        {funnel.kpis.map((kpi) => (
-          <KpiTile
-            key={kpi.id}
-            kpi={kpi}
-            definition={definitionForKpi(kpi.id, definitions)}
-            counting={countingTooltip(funnel.count)}
-            flowRatio={funnel.count === "period"}
-            delta={
-              previous
-                ? kpiDelta(
-                    kpi,
-                    previous.kpis.find((k) => k.id === kpi.id),
-                  )
-                : null
-            }
-          >
-            {kpi.id === "win_rate" && (
-              <p
-                className="kpi-note"
-                data-metric="closed_win_rate"
-                data-value={funnel.closedWinRate.rate === null ? "" : String(funnel.closedWinRate.rate)}
-              >
-                <span className="kpi-note-label">{CLOSED_WIN_RATE_LABEL}:</span>{" "}
-                {closedWinRateText(funnel.closedWinRate, funnel.windowDays)}
-              </p>
-            )}
-          </KpiTile>
-        ))}
+      {/* Counts in one row; the funnel beside the four rates it explains, so at 1440×900 the tiles and
+          the funnel are above the fold (issue 19); the benchmark bars follow. */}
+      <div className="kpi-grid kpi-grid-counts">
+        {funnel.kpis.filter((k) => k.kind === "count").map(tile)}
       </div>
-
-      <div className="chart-grid">
-        <FunnelChart funnel={funnel} definitions={definitions} previous={previous} />
-        <BenchmarkChart funnel={funnel} previous={previous} />
+      <div className="overview-main">
+        <FunnelChart funnel={funnel} definitions={definitions} previous={previous} height={FUNNEL_HEIGHT} />
+        <div className="kpi-grid kpi-grid-rates">
+          {funnel.kpis.filter((k) => k.kind === "rate").map(tile)}
+        </div>
       </div>
+      <BenchmarkChart funnel={funnel} previous={previous} />
       <PipelineBrief title="Opportunity → Deal, stage by stage (the CRM's pipeline stages)" />
 
       <StageRules />
