@@ -1,7 +1,9 @@
 // The PNG / SVG / CSV buttons in a chart's caption: what a results-review deck needs from each chart.
 
 import { type RefObject, useState } from "react";
+import { currentOutputContext } from "../app/outputContext";
 import { toCsv } from "../model/csv";
+import { outputContextFields, outputContextLines, withAboutColumns } from "../model/outputContext";
 import { downloadBlob, downloadText } from "../ui/download";
 import {
   type ChartExportFormat,
@@ -14,16 +16,19 @@ import {
 
 const FORMATS: readonly ChartExportFormat[] = ["png", "svg", "csv"];
 
+/** Every file carries the context of the view it was made from: a footer in pictures, columns in CSV. */
 async function exportChart(figure: HTMLElement, title: string, format: ChartExportFormat): Promise<void> {
   const fileName = chartFileName(title, format);
+  const context = await currentOutputContext();
   if (format === "png") {
-    downloadBlob(fileName, await chartPngBlob(figure));
+    downloadBlob(fileName, await chartPngBlob(figure, outputContextLines(context)));
   } else if (format === "svg") {
-    const svg = chartSvgText(figure, title);
+    const svg = chartSvgText(figure, title, outputContextLines(context));
     if (svg === null) throw new Error("the chart is not drawn yet");
     downloadText(fileName, svg, "image/svg+xml;charset=utf-8");
   } else {
-    downloadText(fileName, toCsv(chartCsvRows(figure)), "text/csv;charset=utf-8");
+    const rows = withAboutColumns(chartCsvRows(figure), outputContextFields(context));
+    downloadText(fileName, toCsv(rows), "text/csv;charset=utf-8");
   }
 }
 

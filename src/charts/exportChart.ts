@@ -2,6 +2,7 @@
 
 import type { CsvCell } from "../model/csv";
 import { fileNameFromTitle } from "../ui/fileName";
+import { OUTPUT_FOOTER_CLASS, outputFooterElement } from "../ui/OutputFooter";
 import { tableRows } from "../ui/tableCsv";
 
 export type ChartExportFormat = "png" | "svg" | "csv";
@@ -161,6 +162,37 @@ export interface SvgExportOptions {
   background: string;
   /** The element around the SVG that may hold an HTML legend. */
   plot?: ParentNode;
+  /** The output context (model/outputContext), one line each, written below the chart. */
+  footer?: readonly string[];
+}
+
+/** Footer text size and line height in the SVG file, in its own pixels. */
+const FOOTER_FONT_SIZE = 12;
+const FOOTER_LINE_HEIGHT = 16;
+
+/**
+ * The context lines as SVG text under the chart: the picture grows by their height (and its viewBox with
+ * it), so the footer never covers the chart. Ink and font are the chart's own.
+ */
+function appendFooter(svg: SVGSVGElement, clone: SVGSVGElement, lines: readonly string[], height: number) {
+  if (lines.length === 0) return height;
+  const style = svg.ownerDocument.defaultView?.getComputedStyle(svg.parentElement ?? svg);
+  const group = svgElement(svg.ownerDocument, "g");
+  group.setAttribute("class", OUTPUT_FOOTER_CLASS);
+  group.setAttribute("font-size", String(FOOTER_FONT_SIZE));
+  const ink = style?.color ?? "";
+  group.setAttribute("fill", usable(ink) ? ink : "#1a1a1a");
+  const font = style?.fontFamily ?? "";
+  if (usable(font)) group.setAttribute("font-family", font);
+  lines.forEach((line, i) => {
+    const text = svgElement(svg.ownerDocument, "text");
+    text.setAttribute("x", "8");
+    text.setAttribute("y", String(height + 8 + FOOTER_LINE_HEIGHT * (i + 1) - 4));
+    text.textContent = line;
+    group.append(text);
+  });
+  clone.append(group);
+  return height + 8 + FOOTER_LINE_HEIGHT * lines.length + 8;
 }
 
 /**
@@ -170,16 +202,25 @@ export interface SvgExportOptions {
 export function serializeChartSvg(svg: SVGSVGElement, options: SvgExportOptions): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, clone, true);
-  const { width, height } = sizeOf(svg);
+  const { width, height: chartHeight } = sizeOf(svg);
   clone.setAttributeNS(XMLNS_NS, "xmlns", SVG_NS);
+  if (options.plot) appendLegends(options.plot, svg, clone);
+  const height = appendFooter(svg, clone, options.footer ?? [], chartHeight);
   clone.setAttribute("width", String(width));
   clone.setAttribute("height", String(height));
-  if (!clone.hasAttribute("viewBox")) clone.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  // The footer extends the picture below the chart's own box.
+  const box = clone
+    .getAttribute("viewBox")
+    ?.split(/[\s,]+/)
+    .map(Number);
+  if (box && box.length === 4 && box.every(Number.isFinite) && chartHeight > 0 && height !== chartHeight) {
+    const [x, y, w, h] = box as [number, number, number, number];
+    clone.setAttribute("viewBox", `${x} ${y} ${w} ${h + ((height - chartHeight) * h) / chartHeight}`);
+  } else if (!box) clone.setAttribute("viewBox", `0 0 ${width} ${height}`);
   // On the page the chart is a keyboard-focusable Recharts surface; in a file it is a picture.
   clone.setAttribute("role", "img");
   clone.removeAttribute("tabindex");
   clone.removeAttribute("aria-hidden");
-  if (options.plot) appendLegends(options.plot, svg, clone);
 
   const title = svgElement(svg.ownerDocument, "title");
   title.textContent = options.title;
@@ -211,11 +252,11 @@ export function chartSvg(figure: Element): SVGSVGElement | null {
   return [...surfaces].find((svg) => !svg.closest(".recharts-legend-wrapper")) ?? null;
 }
 
-export function chartSvgText(figure: Element, title: string): string | null {
+export function chartSvgText(figure: Element, title: string, footer: readonly string[] = []): string | null {
   const svg = chartSvg(figure);
   if (!svg) return null;
   const plot = figure.querySelector(".chart-plot") ?? undefined;
-  return serializeChartSvg(svg, { title, background: opaqueBackground(svg.parentElement), plot });
+  return serializeChartSvg(svg, { title, background: opaqueBackground(svg.parentElement), plot, footer });
 }
 
 /** The rows of the chart's text-alternative table: the numbers behind the chart. */
@@ -239,10 +280,24 @@ export function pngCaptureHeight(figure: HTMLElement): number {
   return Math.ceil(last.getBoundingClientRect().bottom - frame.top + padding + border);
 }
 
-/** The chart frame as a PNG at twice its on-screen size, on its own opaque background (light or dark). */
-export async function chartPngBlob(figure: HTMLElement): Promise<Blob> {
+/**
+ * The chart frame as a PNG at twice its on-screen size, on its own opaque background (light or dark).
+ * The context footer is placed in the frame, after its notes, for the capture only: the picture's height
+ * (pngCaptureHeight) then runs to the footer's end.
+ */
+export async function chartPngBlob(figure: HTMLElement, footer: readonly string[] = []): Promise<Blob> {
   // Loaded on the first PNG export, not with the first dashboard.
   const { toBlob } = await import("html-to-image");
+  const footerElement = footer.length > 0 ? outputFooterElement(figure.ownerDocument, footer) : null;
+  if (footerElement) figure.insertBefore(footerElement, figure.querySelector(":scope > details"));
+  try {
+    return await framePng(toBlob, figure);
+  } finally {
+    footerElement?.remove();
+  }
+}
+
+async function framePng(toBlob: typeof import("html-to-image").toBlob, figure: HTMLElement): Promise<Blob> {
   const blob = await toBlob(figure, {
     pixelRatio: 2,
     height: pngCaptureHeight(figure),

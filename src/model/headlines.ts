@@ -13,6 +13,7 @@ import { type Benchmark, type BenchmarkStatus, benchmarkStatus, formatBand } fro
 import { CAMPAIGN_DIMENSION_LABELS, type CampaignReport, judgedRows, mqlYieldNotTracked } from "./campaigns";
 import { formatCount, formatHours, formatPercent } from "./format";
 import type { Funnel } from "./funnel";
+import type { Period } from "./period";
 import { MIN_LEADS_TO_JUDGE, tooFewToJudge } from "./smallNumbers";
 import { STAGE_LABELS, STAGE_PLURALS, type Stage } from "./stages";
 
@@ -257,14 +258,32 @@ export function trendStepToShow<T extends { from: Stage; to: Stage }>(
 }
 
 /**
- * The trends slide: the latest complete month against the step's band, or, without a band, its direction
- * from the complete month before it. An incomplete or maturing month is never read as a drop.
+ * The months a period touches (a month partly inside it counts). A cohort of Q1 leads reaches MQL in
+ * April too, so a step's months run past the period: a slide about Q1 must not talk about April.
  */
-export function trendHeadline(step: TrendStepInput, benchmark: Benchmark | null): string {
+export function monthsInPeriod<T extends { month: string }>(months: readonly T[], period: Period): T[] {
+  const first = period.from?.slice(0, 7) ?? null;
+  const last = period.to?.slice(0, 7) ?? null;
+  return months.filter((m) => (first === null || m.month >= first) && (last === null || m.month <= last));
+}
+
+/**
+ * The trends slide: the latest complete month of the period against the step's band, or, without a
+ * band, its direction from the complete month before it. An incomplete or maturing month is never read
+ * as a drop, and a month outside the selected period is never named.
+ */
+export function trendHeadline(
+  step: TrendStepInput,
+  benchmark: Benchmark | null,
+  period: Period = { from: null, to: null },
+): string {
   const name = stepName(step.from, step.to);
-  const complete = step.months.filter((m) => m.status === "complete");
+  const complete = monthsInPeriod(step.months, period).filter((m) => m.status === "complete");
   const latest = complete[complete.length - 1];
-  if (!latest) return `${name}: no complete month yet to judge`;
+  if (!latest) {
+    const bounded = period.from !== null || period.to !== null;
+    return `${name}: no complete month ${bounded ? "in the period " : ""}yet to judge`;
+  }
   const when = monthName(latest.month);
   if (tooFewToJudge(latest.entered)) {
     return (

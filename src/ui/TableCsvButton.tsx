@@ -1,7 +1,9 @@
 // A "Download … as CSV" button for any data table on screen: saves the table as shown, formula-safe.
 
 import type { RefObject } from "react";
+import { currentOutputContext } from "../app/outputContext";
 import { toCsv } from "../model/csv";
+import { outputContextFields, withAboutColumns } from "../model/outputContext";
 import { downloadText } from "./download";
 import { fileNameFromTitle } from "./fileName";
 import { tableRows } from "./tableCsv";
@@ -15,12 +17,15 @@ export function TableCsvButton(props: {
     <button
       type="button"
       className="button table-csv-button no-print"
-      onClick={() => {
+      onClick={async () => {
         const table = props.table.current;
         if (!table) return;
+        // Read before waiting for the context, so the file holds the table as it was clicked.
+        const rows = tableRows(table);
+        const context = await currentOutputContext();
         downloadText(
           fileNameFromTitle(props.label, "csv", "table"),
-          toCsv(tableRows(table)),
+          toCsv(withAboutColumns(rows, outputContextFields(context))),
           "text/csv;charset=utf-8",
         );
       }}

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 // Tests for chart exports: a self-contained SVG (inlined styles, no var()), file names, and the CSV rows.
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ChartFrame } from "../../src/charts/ChartFrame";
 import { chartFileName, opaqueBackground, serializeChartSvg } from "../../src/charts/exportChart";
+import { useAppStore } from "../../src/store";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -62,6 +63,24 @@ describe("serializeChartSvg", () => {
     expect(svg.querySelector("rect.bar")?.getAttribute("stroke")).toBe("var(--chart-grid)");
   });
 
+  it("writes the context lines below the chart and grows the picture (and its viewBox) to hold them", () => {
+    const svg = drawChart();
+    const footer = ["Data: Sample data (3,000 leads)", "Filters: Team: Enterprise", "As of: 30 Jun 2026"];
+    const root = parse(serializeChartSvg(svg, { title: "t", background: "#fff", footer })).documentElement;
+    const lines = [...root.querySelectorAll("g.output-footer text")];
+    expect(lines.map((t) => t.textContent)).toEqual(footer);
+    // 100 px of chart, then 8 px, three 16 px lines and 8 px: every line lies below the chart, inside the picture.
+    expect(root.getAttribute("height")).toBe("164");
+    expect(root.getAttribute("viewBox")).toBe("0 0 200 164");
+    for (const line of lines) {
+      const y = Number(line.getAttribute("y"));
+      expect(y).toBeGreaterThan(100);
+      expect(y).toBeLessThanOrEqual(164);
+    }
+    // The footer carries its own ink, like every label in the file.
+    expect(root.querySelector("g.output-footer")?.getAttribute("fill")).toBeTruthy();
+  });
+
   it("takes the first opaque background behind an element", () => {
     const svg = drawChart();
     expect(opaqueBackground(svg)).toBe("rgb(13, 17, 23)");
@@ -78,7 +97,9 @@ describe("chartFileName", () => {
 
 describe("chart export menu", () => {
   const { createObjectURL, revokeObjectURL } = URL;
+  const initialStore = useAppStore.getState();
   afterEach(() => {
+    useAppStore.setState(initialStore, true);
     URL.createObjectURL = createObjectURL;
     URL.revokeObjectURL = revokeObjectURL;
     vi.restoreAllMocks();
@@ -143,13 +164,20 @@ describe("chart export menu", () => {
     }
   });
 
-  it("saves the text-alternative table as a formula-safe CSV", async () => {
+  it("saves the text-alternative table as a formula-safe CSV, the view's context in leading columns", async () => {
     const files = captureDownloads();
+    // No data is loaded in this test, so the as-of day is unknown; the label and filters are the store's.
+    useAppStore.setState({ filters: { segments: { team: ["Enterprise"] }, from: null, to: null } });
     renderChart();
     await userEvent.click(screen.getByRole("button", { name: `Download ${title} as CSV` }));
+    await waitFor(() => expect(files).toHaveLength(1));
     expect(files.map((f) => f.name)).toEqual(["paid-social-brings-the-most-leads.csv"]);
+    const about =
+      "nothing loaded,Team: Enterprise,all time,Cohort (leads grouped by the day they became a lead)," +
+      "none (every later conversion counts),unknown";
     expect(await files[0]?.blob.text()).toBe(
-      `Campaign,Leads\r\n"'=HYPERLINK(""http://evil.example"",""click"")",1204\r\n`,
+      "about_data,about_filters,about_period,about_counting,about_conversion_window,about_as_of,Campaign,Leads\r\n" +
+        `${about},"'=HYPERLINK(""http://evil.example"",""click"")",1204\r\n`,
     );
   });
 
@@ -157,6 +185,7 @@ describe("chart export menu", () => {
     const files = captureDownloads();
     renderChart();
     await userEvent.click(screen.getByRole("button", { name: `Download ${title} as SVG` }));
+    await waitFor(() => expect(files).toHaveLength(1));
     expect(files.map((f) => f.name)).toEqual(["paid-social-brings-the-most-leads.svg"]);
     expect(files[0]?.blob.type).toBe("image/svg+xml;charset=utf-8");
     const file = parse((await files[0]?.blob.text()) ?? "");
@@ -165,5 +194,9 @@ describe("chart export menu", () => {
     expect(file.querySelector("title")?.textContent).toBe(title);
     // The background and the bar; jsdom computes no style from presentation attributes, so only count.
     expect(file.querySelectorAll("rect")).toHaveLength(2);
+    // The context footer is in the file, below the chart.
+    expect([...file.querySelectorAll("g.output-footer text")].map((t) => t.textContent)).toContain(
+      "Filters: none (all leads)",
+    );
   });
 });

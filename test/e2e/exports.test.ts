@@ -14,6 +14,16 @@ const NEUTRALISED = `"'${HOSTILE.replaceAll('"', '""')}"`;
 /** A cell (start of a line or after a comma, quoted or not) that a spreadsheet would run. */
 const RAW_FORMULA_CELL = /(^|,)"?=HYPERLINK/m;
 
+/** The sample, all time: what every exported picture says about itself (model/outputContext). */
+const SAMPLE_CONTEXT = [
+  "Data: Sample data (3,000 leads)",
+  "Filters: none (all leads)",
+  "Period: all time",
+  "Counting: Cohort (leads grouped by the day they became a lead)",
+  "Conversion window: none (every later conversion counts)",
+  "As of: 30 Jun 2026",
+];
+
 const browser = browserForFile();
 let page: Page;
 let requests: string[];
@@ -32,8 +42,23 @@ async function downloadedBytes(file: Download): Promise<Buffer> {
 }
 
 describe("exports in the browser", () => {
-  it("saves the Overview funnel chart as a PNG at twice its on-screen size", async () => {
+  it("saves the Overview funnel chart as a PNG at twice its on-screen size, the context footer included", async () => {
     const figure = page.locator("figure.funnel-chart");
+    // The footer is put in the frame for the capture only: record it while it is there.
+    await figure.evaluate((element: HTMLElement) => {
+      const seen: { lines: string[]; bottom: number }[] = [];
+      Object.assign(window, { footersSeen: seen });
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes) {
+            if (!(node instanceof HTMLElement) || !node.classList.contains("output-footer")) continue;
+            seen.push({
+              lines: [...node.children].map((line) => line.textContent ?? ""),
+              bottom: node.getBoundingClientRect().bottom - element.getBoundingClientRect().top,
+            });
+          }
+      }).observe(element, { childList: true });
+    });
     const file = await download(figure.getByRole("button", { name: /^Download .* as PNG$/ }));
     expect(file.suggestedFilename()).toMatch(/^3-000-leads-became-[a-z0-9-]+\.png$/);
     const png = await downloadedBytes(file);
@@ -56,14 +81,22 @@ describe("exports in the browser", () => {
             px(style.paddingBottom) +
             px(style.borderBottomWidth),
         ),
-        frameHeight: element.getBoundingClientRect().height,
+        paddingBottom: px(style.paddingBottom),
+        borderBottom: px(style.borderBottomWidth),
         plotBottom: (element.querySelector(".chart-plot")?.getBoundingClientRect().bottom ?? 0) - top,
       };
     });
+    const [footer] = await page.evaluate(
+      () => (window as unknown as { footersSeen: { lines: string[]; bottom: number }[] }).footersSeen,
+    );
+    expect(footer?.lines).toEqual(SAMPLE_CONTEXT);
+    // The footer was gone again once the picture was made.
+    await expect(figure.locator(".output-footer").count()).resolves.toBe(0);
     expect(width).toBe(Math.floor(box.width * 2));
-    expect(height).toBe(box.height * 2);
+    // The picture runs to the footer's end: its height is the frame's down to the footer, plus padding and border.
+    expect(height).toBe(Math.ceil((footer?.bottom ?? 0) + box.paddingBottom + box.borderBottom) * 2);
+    expect(height).toBeGreaterThan(box.height * 2);
     expect(height).toBeGreaterThan(box.plotBottom * 2);
-    expect(height).toBeLessThan(box.frameHeight * 2);
   });
 
   it("saves the same chart as a standalone SVG with no custom property left in it", async () => {
@@ -84,6 +117,13 @@ describe("exports in the browser", () => {
         height: Number(root.getAttribute("height")),
         title: root.querySelector("title")?.textContent ?? null,
         unfilledText: [...root.querySelectorAll("text")].filter((t) => !t.closest("[fill]")).length,
+        footer: [...root.querySelectorAll("g.output-footer text")].map((t) => t.textContent),
+        footerTop: Math.min(
+          ...[...root.querySelectorAll("g.output-footer text")].map((t) => Number(t.getAttribute("y")) - 12),
+        ),
+        footerBottom: Math.max(
+          ...[...root.querySelectorAll("g.output-footer text")].map((t) => Number(t.getAttribute("y"))),
+        ),
         texts: root.querySelectorAll("text").length,
       };
     }, svg);
@@ -93,6 +133,14 @@ describe("exports in the browser", () => {
     expect(parsed.width).toBeGreaterThan(0);
     expect(parsed.height).toBeGreaterThan(0);
     expect(parsed.title).toBe(title);
+    // The context footer is text in the file, below the chart.
+    expect(parsed.footer).toEqual(SAMPLE_CONTEXT);
+    const chartHeight = await figure
+      .locator(".chart-plot svg.recharts-surface, .chart-plot svg.chart-surface")
+      .first()
+      .evaluate((svg) => svg.getBoundingClientRect().height);
+    expect(parsed.footerTop).toBeGreaterThanOrEqual(chartHeight);
+    expect(parsed.footerBottom).toBeLessThanOrEqual(parsed.height);
     // Every label carries its colour in the file itself (on it or on an ancestor).
     expect(parsed.texts).toBeGreaterThan(0);
     expect(parsed.unfilledText).toBe(0);

@@ -4,7 +4,7 @@
 
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { browserForFile, LOAD_TIMEOUT, openOnSample } from "./browser";
+import { APP_URL, browserForFile, LOAD_TIMEOUT, openApp, openOnSample } from "./browser";
 
 /*
  * The sample's Overview (sample-data/README.md): MQL → SQL 27.7 %, within its 25–30 % band; sales
@@ -21,7 +21,31 @@ interface Printed {
   pages: number;
   charts: number;
   headlines: (string | null)[];
+  /** Each page's context footer, as text. */
+  footers: (string | null)[];
 }
+
+/** The context of the sample, all time, as every slide and page states it (model/outputContext). */
+const SAMPLE_CONTEXT = [
+  "Data: Sample data (3,000 leads)",
+  "Filters: none (all leads)",
+  "Period: all time",
+  "Counting: Cohort (leads grouped by the day they became a lead)",
+  "Conversion window: none (every later conversion counts)",
+  "As of: 30 Jun 2026",
+];
+
+/** Enterprise, Q1 2026, In period, compared with Q4 2025, 90-day window: a link's view. */
+const Q1_ENTERPRISE_LINK = `${APP_URL}?team=Enterprise&from=2026-01-01&to=2026-03-31&count=period&compare=1&window=90`;
+const Q1_ENTERPRISE_CONTEXT = [
+  "Data: Sample data (3,000 leads)",
+  "Filters: Team: Enterprise",
+  "Period: 1 Jan 2026 – 31 Mar 2026",
+  "Counting: In period (each stage counts the leads that entered it in the period)",
+  "Compared with: 1 Oct 2025 – 31 Dec 2025 (previous period)",
+  "Conversion window: 90 days",
+  "As of: 30 Jun 2026",
+];
 
 const browser = browserForFile();
 let page: Page;
@@ -84,6 +108,9 @@ describe("Presentation mode in the browser", () => {
           pages: report?.querySelectorAll(".print-page").length ?? 0,
           charts: report?.querySelectorAll(".chart-plot svg").length ?? 0,
           headlines: [...(report?.querySelectorAll(".slide-headline") ?? [])].map((h) => h.textContent),
+          footers: [...(report?.querySelectorAll(".print-page") ?? [])].map(
+            (p) => p.querySelector(".output-footer")?.textContent ?? null,
+          ),
         });
       };
     });
@@ -95,6 +122,9 @@ describe("Presentation mode in the browser", () => {
     expect(printed?.pages).toBe(SLIDES);
     expect(printed?.charts).toBeGreaterThanOrEqual(SLIDES);
     expect(printed?.headlines[0]).toBe(SAMPLE_OVERVIEW_HEADLINE);
+    // Every printed page says what it is about.
+    expect(printed?.footers).toHaveLength(SLIDES);
+    for (const footer of printed?.footers ?? []) expect(footer).toBe(SAMPLE_CONTEXT.join(""));
     // The report is gone once printing is over.
     await page.locator(".presentation-print-report").waitFor({ state: "detached" });
   });
@@ -129,5 +159,36 @@ describe("Presentation mode in the browser", () => {
     });
     const [seen] = await page.evaluate(() => (window as unknown as { seen: Record<string, string>[] }).seen);
     expect(seen).toEqual({ app: "none", report: "block", page: "page", buttons: "" });
+  });
+
+  it("puts the view's context on every slide: team, period, way of counting, comparison, window, as-of", async () => {
+    const { page: linked } = await openApp(browser(), Q1_ENTERPRISE_LINK);
+    try {
+      await linked
+        .locator('[data-query-state="ready"] [data-metric="leads"]')
+        .waitFor({ timeout: LOAD_TIMEOUT });
+      await linked.getByRole("button", { name: "Present" }).click();
+      const deck = linked.getByRole("dialog", { name: "Presentation" });
+      await deck.locator(".slide").waitFor({ timeout: LOAD_TIMEOUT });
+      const total = Number((await deck.locator(".slide-number").textContent())?.split(" / ")[1]);
+      expect(total).toBeGreaterThan(1);
+      for (let n = 1; n <= total; n++) {
+        await deck.getByText(`${n} / ${total}`, { exact: true }).waitFor();
+        const fields = await deck.locator(".slide .output-footer-field").allTextContents();
+        expect(fields).toEqual(Q1_ENTERPRISE_CONTEXT);
+        // Shown, not just present: the footer lies inside the slide's box.
+        const inside = await linked.evaluate(() => {
+          const slide = document.querySelector(".presentation-canvas .slide")?.getBoundingClientRect();
+          const footer = document
+            .querySelector(".presentation-canvas .output-footer")
+            ?.getBoundingClientRect();
+          return Boolean(slide && footer && footer.height > 0 && footer.bottom <= slide.bottom + 0.5);
+        });
+        expect(inside).toBe(true);
+        await linked.keyboard.press("ArrowRight");
+      }
+    } finally {
+      await linked.context().close();
+    }
   });
 });

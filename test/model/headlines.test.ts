@@ -364,6 +364,30 @@ describe("trends headline", () => {
     );
   });
 
+  it("never names a month outside the selected period: Q1 leads reaching MQL in April are left out", () => {
+    const step = {
+      from: "mql" as const,
+      to: "sql" as const,
+      months: [month("2026-02", 50, 250), month("2026-03", 69, 250), month("2026-04", 10, 200)],
+    };
+    const q1 = { from: "2026-01-01", to: "2026-03-31" };
+    expect(trendHeadline(step, benchmark("mql_to_sql"), q1)).toBe(
+      "MQL → SQL was 27.6 % in March 2026, the latest complete month — within the 25–30 % band",
+    );
+    expect(trendHeadline(step, null, q1)).toBe(
+      "MQL → SQL rose from 20.0 % in February 2026 to 27.6 % in March 2026",
+    );
+    // Without a period, April is the latest complete month.
+    expect(trendHeadline(step, null)).toMatch(/in April 2026$/);
+  });
+
+  it("says there is no complete month in the period when the period's only months are maturing", () => {
+    const step = { from: "mql" as const, to: "sql" as const, months: [month("2026-04", 5, 40)] };
+    expect(trendHeadline(step, null, { from: "2026-01-01", to: "2026-03-31" })).toBe(
+      "MQL → SQL: no complete month in the period yet to judge",
+    );
+  });
+
   it("says there is no complete month yet when the only month is maturing", () => {
     const step = { from: "mql" as const, to: "sql" as const, months: [month("2026-04", 5, 40, "maturing")] };
     expect(trendHeadline(step, benchmark("mql_to_sql"))).toBe("MQL → SQL: no complete month yet to judge");

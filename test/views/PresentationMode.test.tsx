@@ -5,6 +5,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { OutputContextInput } from "../../src/model/outputContext";
 import { useAppStore } from "../../src/store";
 import { PresentationLauncher } from "../../src/views/Presentation/PresentationLauncher";
 import { PresentationMode } from "../../src/views/Presentation/PresentationMode";
@@ -13,7 +14,7 @@ import type { SlidesState } from "../../src/views/Presentation/slides";
 
 // The launcher's slides come from the DuckDB queries; here they are the hand-made SLIDES below.
 const slidesState = vi.hoisted(() => ({
-  current: { status: "loading" } as { status: string; slides?: unknown },
+  current: { status: "loading" } as { status: string; slides?: unknown; context?: unknown },
 }));
 vi.mock("../../src/views/Presentation/slides", () => ({
   usePresentationSlides: () => slidesState.current,
@@ -34,6 +35,17 @@ const SLIDES: Slide[] = [
     chart: <p>yield chart</p>,
   },
 ];
+
+/** What the slides are about: the footer of every slide. */
+const CONTEXT: OutputContextInput = {
+  dataLabel: "sample.csv",
+  filters: { segments: { team: ["Enterprise"] }, from: "2026-01-01", to: "2026-03-31" },
+  count: "period",
+  compare: true,
+  previous: { from: "2025-10-01", to: "2025-12-31" },
+  windowDays: null,
+  asOf: "2026-04-14",
+};
 
 function headline(): string {
   return screen.getByRole("heading", { level: 2 }).textContent ?? "";
@@ -176,7 +188,7 @@ describe("PresentationMode", () => {
 });
 
 describe("PresentationLauncher", () => {
-  function withData(state: SlidesState = { status: "ready", slides: SLIDES }) {
+  function withData(state: SlidesState = { status: "ready", slides: SLIDES, context: CONTEXT }) {
     useAppStore.setState({
       dataset: { label: "sample.csv", identity: "sample.csv", restoring: false },
     });
@@ -197,7 +209,7 @@ describe("PresentationLauncher", () => {
     // The deck's code loads on first use; then the deck itself says the slides are coming.
     const deck = await screen.findByRole("dialog");
     expect(within(deck).getByRole("status").textContent).toBe("Preparing the slides…");
-    slidesState.current = { status: "ready", slides: SLIDES };
+    slidesState.current = { status: "ready", slides: SLIDES, context: CONTEXT };
     rerender(<PresentationLauncher />);
     expect(screen.getByText("1 / 3")).toBeTruthy();
     await user.keyboard("{Escape}");

@@ -1,6 +1,7 @@
 // The full-screen deck: one slide at a time, moved with the arrow keys, clicks or buttons; Esc leaves.
 
 import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useRef, useState } from "react";
+import type { OutputContextInput } from "../../model/outputContext";
 import { type Slide, SlideView } from "./SlideView";
 import { useViewportScale } from "./useViewportScale";
 import "./presentation.css";
@@ -63,10 +64,12 @@ export interface PresentationModeProps {
   onClose: () => void;
   /** Shown instead of a slide while there is none yet ("Preparing the slides…"). */
   status?: string;
+  /** What the numbers are about: the footer of every slide. */
+  context?: OutputContextInput;
 }
 
 export function PresentationMode(props: PresentationModeProps) {
-  const { slides, onClose, status } = props;
+  const { slides, onClose, status, context } = props;
   const total = slides.length;
   const [chosen, setChosen] = useState(0);
   const index = Math.min(chosen, Math.max(0, total - 1));
@@ -141,7 +144,7 @@ export function PresentationMode(props: PresentationModeProps) {
           // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut duplicating the Next button
           // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled for the whole deck at the document
           <div className="presentation-canvas" style={{ transform: `scale(${scale})` }} onClick={next}>
-            <SlideView slide={slide} number={index + 1} total={total} />
+            <SlideView slide={slide} number={index + 1} total={total} context={context} />
           </div>
         ) : (
           <p className="presentation-status" role="status">

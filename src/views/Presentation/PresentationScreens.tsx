@@ -11,6 +11,7 @@ export function Deck(props: { onClose: () => void }) {
     <PresentationMode
       slides={state.status === "ready" ? state.slides : []}
       status={state.status === "loading" ? "Preparing the slides…" : undefined}
+      context={state.status === "ready" ? state.context : undefined}
       onClose={props.onClose}
     />,
     document.body,
@@ -24,7 +25,11 @@ export function Report(props: { onDone: () => void }) {
       <span className="view-note" role="status">
         Preparing the report…
       </span>
-      <PrintReport slides={state.status === "ready" ? state.slides : null} onDone={props.onDone} />
+      <PrintReport
+        slides={state.status === "ready" ? state.slides : null}
+        context={state.status === "ready" ? state.context : undefined}
+        onDone={props.onDone}
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { createPortal } from "react-dom";
+import type { OutputContextInput } from "../../model/outputContext";
 import { type Slide, SlideView } from "./SlideView";
 import "./presentation.css";
 
@@ -13,16 +14,21 @@ function chartsDrawn(report: HTMLElement): boolean {
   return [...report.querySelectorAll(".chart-plot")].every((plot) => plot.querySelector("svg") !== null);
 }
 
-export function PrintPages(props: { slides: readonly Slide[] }) {
+export function PrintPages(props: { slides: readonly Slide[]; context?: OutputContextInput }) {
   return props.slides.map((slide, i) => (
     <section key={slide.id} className="print-page">
-      <SlideView slide={slide} number={i + 1} total={props.slides.length} />
+      <SlideView slide={slide} number={i + 1} total={props.slides.length} context={props.context} />
     </section>
   ));
 }
 
 /** Prints once the slides are drawn, then calls onDone (after the print dialog closes). */
-export function PrintReport(props: { slides: readonly Slide[] | null; onDone: () => void }) {
+export function PrintReport(props: {
+  slides: readonly Slide[] | null;
+  onDone: () => void;
+  /** Printed at the foot of every page. */
+  context?: OutputContextInput;
+}) {
   const report = useRef<HTMLDivElement>(null);
   const done = useRef(props.onDone);
   done.current = props.onDone;
@@ -64,7 +70,7 @@ export function PrintReport(props: { slides: readonly Slide[] | null; onDone: ()
       aria-hidden="true"
       data-slides={props.slides?.length ?? 0}
     >
-      {props.slides && <PrintPages slides={props.slides} />}
+      {props.slides && <PrintPages slides={props.slides} context={props.context} />}
     </div>,
     document.body,
   );

@@ -1,6 +1,8 @@
 // One slide of the deck and of the printed report: its headline, an optional detail line, the chart, "3 / 5".
 
 import { type ReactNode, useId } from "react";
+import type { OutputContextInput } from "../../model/outputContext";
+import { OutputFooter } from "../../ui/OutputFooter";
 import { FitBox } from "./FitBox";
 import "./presentation.css";
 
@@ -19,8 +21,14 @@ export interface Slide {
 /** "3 / 5" — the slide number as shown on the slide. */
 export const slideNumber = (number: number, total: number) => `${number} / ${total}`;
 
-export function SlideView(props: { slide: Slide; number: number; total: number }) {
-  const { slide, number, total } = props;
+/** `context`: what the numbers are about (data, filters, period, counting…), shown at the slide's foot. */
+export function SlideView(props: {
+  slide: Slide;
+  number: number;
+  total: number;
+  context?: OutputContextInput;
+}) {
+  const { slide, number, total, context } = props;
   const headlineId = useId();
   return (
     <article
@@ -35,7 +43,10 @@ export function SlideView(props: { slide: Slide; number: number; total: number }
       </h2>
       {slide.detail && <p className="slide-detail">{slide.detail}</p>}
       <FitBox className="slide-chart">{slide.chart}</FitBox>
-      <p className="slide-number">{slideNumber(number, total)}</p>
+      <div className="slide-foot">
+        {context && <OutputFooter context={context} />}
+        <p className="slide-number">{slideNumber(number, total)}</p>
+      </div>
     </article>
   );
 }

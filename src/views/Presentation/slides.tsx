@@ -1,6 +1,7 @@
 // The deck's slides — overview, biggest leak, pipeline, campaigns, alignment, trends (those the data allows) — built
 // from the same queries, model functions and charts as the screens, with a headline from model/headlines.
 
+import { useOutputContext } from "../../app/outputContext";
 import { BenchmarkChart } from "../../charts/BenchmarkChart";
 import { funnelChartTitle } from "../../charts/FunnelChart";
 import { type Alignment, alignmentMetric } from "../../metrics/alignment";
@@ -18,11 +19,14 @@ import {
   alignmentHeadline,
   biggestLeakHeadline,
   campaignsHeadline,
+  monthsInPeriod,
   overviewHeadline,
   trendHeadline,
   trendStepToShow,
 } from "../../model/headlines";
 import { buildLeaks, type Leaks, leakSentence } from "../../model/leaks";
+import type { OutputContextInput } from "../../model/outputContext";
+import type { Period } from "../../model/period";
 import { fixWorthSentence, type Pipeline, pipelineLeakSentence } from "../../model/pipeline";
 import { type QueryView, useQuery } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
@@ -102,16 +106,28 @@ export function alignmentSlide(alignment: Alignment, settings: AlignmentSettings
   };
 }
 
-export function trendsSlide(trends: Trends, benchmarks: readonly Benchmark[]): Slide | null {
-  const step = trendStepToShow(trends.steps, benchmarks);
-  if (!step) return null;
+/**
+ * The trend of one step over the months of the selected period only: a cohort's later conversions fall
+ * in months after it, and neither the chart nor the headline may talk about those.
+ */
+export function trendsSlide(
+  trends: Trends,
+  benchmarks: readonly Benchmark[],
+  period: Period = { from: null, to: null },
+): Slide | null {
+  const inPeriod: Trends = {
+    ...trends,
+    steps: trends.steps.map((s) => ({ ...s, months: monthsInPeriod(s.months, period) })),
+  };
+  const step = trendStepToShow(inPeriod.steps, benchmarks);
+  if (!step || step.months.length === 0) return null;
   const benchmark = benchmarks.find((b) => b.from === step.from && b.to === step.to) ?? null;
   return {
     id: "trends",
     name: "Trend",
-    headline: trendHeadline(step, benchmark),
+    headline: trendHeadline(step, benchmark, period),
     detail: trendTitle(step),
-    chart: <StepChart trends={trends} step={step} benchmark={benchmark ?? undefined} />,
+    chart: <StepChart trends={inPeriod} step={step} benchmark={benchmark ?? undefined} />,
   };
 }
 
@@ -122,7 +138,9 @@ function errorSlide(id: string, name: string, message: string): Slide {
 // The Campaigns screen opens on campaigns, first touch: so does the slide (and shares its answer).
 const CAMPAIGN_SLIDE = { dimension: "campaign", attribution: "first_touch" } as const;
 
-export type SlidesState = { status: "loading" } | { status: "ready"; slides: Slide[] };
+export type SlidesState =
+  | { status: "loading" }
+  | { status: "ready"; slides: Slide[]; context: OutputContextInput };
 
 /** A ready metric becomes its slide (or none); a failed one a slide saying so. */
 function slideFrom<T>(state: QueryView<T>, id: string, name: string, build: (data: T) => Slide | null) {
@@ -134,6 +152,8 @@ function slideFrom<T>(state: QueryView<T>, id: string, name: string, build: (dat
 export function usePresentationSlides(): SlidesState {
   const benchmarks = useAppStore((s) => s.benchmarks);
   const alignmentSettings = useAppStore((s) => s.alignment);
+  const filters = useAppStore((s) => s.filters);
+  const context = useOutputContext();
   const funnel = useQuery(funnelMetric, benchmarks);
   const leakCounts = useQuery(leakCountsMetric, undefined);
   const campaigns = useQuery(campaignsMetric, CAMPAIGN_SLIDE);
@@ -142,7 +162,7 @@ export function usePresentationSlides(): SlidesState {
   const pipeline = useQuery(pipelineMetric, undefined);
   const states = [funnel, leakCounts, pipeline, campaigns, alignment, trends];
   // A slide never shows numbers older than the filters: the deck waits for every fresh answer.
-  if (states.some((s) => s.status === "loading" || (s.status === "ready" && s.stale)))
+  if (context === null || states.some((s) => s.status === "loading" || (s.status === "ready" && s.stale)))
     return { status: "loading" };
   const slides = [
     slideFrom(funnel, "overview", "Funnel overview", overviewSlide),
@@ -152,7 +172,7 @@ export function usePresentationSlides(): SlidesState {
     slideFrom(alignment, "alignment", "Marketing → sales alignment", (a) =>
       alignmentSlide(a, alignmentSettings),
     ),
-    slideFrom(trends, "trends", "Trend", (t) => trendsSlide(t, benchmarks)),
+    slideFrom(trends, "trends", "Trend", (t) => trendsSlide(t, benchmarks, filters)),
   ].filter((slide): slide is Slide => slide !== null);
-  return { status: "ready", slides };
+  return { status: "ready", slides, context };
 }
