@@ -1,7 +1,8 @@
 // The deal pipeline by stage (issue #18): reached, skipped, moved on, lost, open and stalled per stage,
 // days in stage, the stall line's effect on winning, quarterly step rates, the biggest leak and what
-// fixing it is worth. Read from deal_stages (warehouse/dealStages.ts), which carries the filter columns
-// of the lead each deal links to (a deal with no lead follows the period by its created date).
+// fixing it is worth. Read from deal_stage_facts and deal_segments (warehouse/dealStages.ts), built from
+// deal_stages, which carries the filter columns of the lead each deal links to (a deal with no lead
+// follows the period by its created date).
 
 import type { SqlEngine } from "../db/engine";
 import type { FunnelFilters } from "../model/filters";
@@ -11,103 +12,147 @@ import {
   type PipelineQuarterCounts,
   type PipelineStageCounts,
 } from "../model/pipeline";
-import { LIVE_DEAL_TABLES, queryDealStageAudit } from "../warehouse/dealStages";
+import { type DealStageAuditRow, dealStageAuditOf, LIVE_DEAL_TABLES } from "../warehouse/dealStages";
 import { LIVE_TABLES } from "../warehouse/derive";
 import { filterWhere } from "./filters";
 import { defineMetric } from "./metric";
 
-const DAYS_SINCE = (from: string, to: string) => `date_diff('second', ${from}, ${to}) / 86400.0`;
+/** `facts.fate` (warehouse/dealStages.ts): where the deal went from the stage. */
+const MOVED_ON = "fate < 3";
+const OPEN_HERE = "fate = 3";
+const WON_HERE = "fate = 4";
+const LOST_HERE = "fate = 5";
+const WON = "fate IN (1, 4)";
+const LOST = "fate IN (2, 5)";
 
 /**
- * Per stage, for the deals in the selection. The stall line is the stage's own p75 days in stage, over the
- * deals that moved on from it (a stay still going on is not a finished stay); a deal open at its furthest
- * stage for longer than that is stalled. A closed deal's stay in a stage is its days there (moved on) or
- * its days from entering to closing (closed there).
- * Only the columns it needs are read; the counts that need no stall line come from one grouping, the
- * stall line's three quantiles from one sort per stage, and only open-at-furthest or closed rows are
- * joined to the line (1.4–1.7× faster than one grouping over every row joined to it: 200k deals × 8
- * stages in DuckDB-WASM/Node, 390 → 281 ms unfiltered, 177 → 115 ms one campaign, same answers).
+ * The stage rows of the deals in the selection, counted once for every part below. `where` (filterWhere)
+ * chooses segments — the few combinations of filter columns and cohort day — and the rows are joined to
+ * them; without filters every row counts and nothing is joined.
+ * - `lines`: per stage, the days in stage of the deals that moved on from it: their count, median, p75 (the
+ *   stall line; a stay still going on is not a finished stay) and p90, exact (quantile_cont of the values).
+ * - `fates`: the rows grouped by stage, fate, skipped, quarter reached, whether the stay is over the stall
+ *   line and whether a deal open here is stalled (open longer than the line at the as-of date). A closed
+ *   deal's stay in a stage is its days there (moved on) or its days from entering to closing (closed there).
+ * Every part reads these few hundred groups, so one statement answers a filter change with two passes over
+ * the rows. 200k deals × 8 stages (682,731 rows), the bench's 20 changes in DuckDB-WASM/Node
+ * (test/bench/pipelineTimes.ts), CPU p50 / p95: the four statements over deal_stages before, 227 / 627 ms;
+ * this one, 60 / 99 ms (measured on a busy machine, load 7), same answers.
  */
-export function pipelineStagesSql(where: string): string {
-  return `WITH s AS (
-  SELECT position, stage, kind, skipped, is_furthest, outcome, amount, days_in_stage,
-    CASE WHEN is_furthest AND outcome IS NULL
-      THEN ${DAYS_SINCE("entered_at", `(SELECT as_of FROM ${LIVE_TABLES.trackedStages})`)} END AS open_days,
-    CASE WHEN NOT is_furthest THEN days_in_stage WHEN outcome IS NOT NULL THEN days_to_close END AS stay_days
-  FROM ${LIVE_DEAL_TABLES.dealStages} ${where}
-),
+function pipelineRowsSql(where: string): string {
+  const { facts, segments } = LIVE_DEAL_TABLES;
+  const rows = where === "" ? `${facts} f` : `${facts} f JOIN chosen USING (segment)`;
+  return `WITH ${where === "" ? "" : `chosen AS (SELECT segment FROM ${segments} ${where}),`}
 lines AS (
-  SELECT position, count(days_in_stage)::INTEGER AS stays,
-    quantile_cont(days_in_stage, [0.5, 0.75, 0.9]) AS q
-  FROM s WHERE NOT is_furthest GROUP BY position
+  SELECT *, q[2] AS line FROM (
+    SELECT position, count(stay)::INTEGER AS stays, quantile_cont(stay, [0.5, 0.75, 0.9]) AS q
+    FROM ${rows} WHERE ${MOVED_ON} GROUP BY position)
 ),
-counts AS (
-  SELECT position, any_value(stage) AS stage, any_value(kind) AS kind,
-    count(*)::INTEGER AS reached,
-    count(*) FILTER (WHERE skipped)::INTEGER AS skipped,
-    count(*) FILTER (WHERE NOT is_furthest)::INTEGER AS "movedOn",
-    count(*) FILTER (WHERE is_furthest AND outcome = 'lost')::INTEGER AS lost,
-    count(*) FILTER (WHERE is_furthest AND outcome IS NULL)::INTEGER AS open,
-    count(*) FILTER (WHERE outcome = 'won')::INTEGER AS won,
-    coalesce(sum(amount), 0)::DOUBLE AS "reachedValue",
-    coalesce(sum(amount) FILTER (WHERE is_furthest AND outcome = 'lost'), 0)::DOUBLE AS "lostValue",
-    coalesce(sum(amount) FILTER (WHERE is_furthest AND outcome IS NULL), 0)::DOUBLE AS "openValue",
-    count(amount)::INTEGER AS "reachedWithAmount"
-  FROM s GROUP BY position
-),
-over AS (
-  SELECT s.position,
-    count(*) FILTER (WHERE s.open_days > l.q[2])::INTEGER AS stalled,
-    count(*) FILTER (WHERE s.outcome = 'won' AND s.stay_days > l.q[2])::INTEGER AS "wonOver",
-    count(*) FILTER (WHERE s.outcome = 'lost' AND s.stay_days > l.q[2])::INTEGER AS "lostOver",
-    count(*) FILTER (WHERE s.outcome = 'won' AND s.stay_days <= l.q[2])::INTEGER AS "wonUnder",
-    count(*) FILTER (WHERE s.outcome = 'lost' AND s.stay_days <= l.q[2])::INTEGER AS "lostUnder"
-  FROM s JOIN lines l USING (position)
-  WHERE s.open_days IS NOT NULL OR s.outcome IS NOT NULL
-  GROUP BY s.position
-)
-SELECT c.position, c.stage, c.kind, c.reached, c.skipped, c."movedOn", c.lost, c.open, c.won,
-  coalesce(o.stalled, 0)::INTEGER AS stalled, coalesce(l.stays, 0)::INTEGER AS stays,
-  l.q[1] AS "medianDays", l.q[2] AS "p75Days", l.q[3] AS "p90Days",
-  coalesce(o."wonOver", 0)::INTEGER AS "wonOver", coalesce(o."lostOver", 0)::INTEGER AS "lostOver",
-  coalesce(o."wonUnder", 0)::INTEGER AS "wonUnder", coalesce(o."lostUnder", 0)::INTEGER AS "lostUnder",
-  c."reachedValue", c."lostValue", c."openValue", c."reachedWithAmount"
-FROM counts c LEFT JOIN lines l USING (position) LEFT JOIN over o USING (position)
-ORDER BY c.position`;
+fates AS (
+  SELECT f.position, f.fate, f.skipped, f.reached_quarter,
+    f.stay > l.line AS over,
+    CASE WHEN f.${OPEN_HERE}
+      THEN date_diff('second', f.open_since, (SELECT as_of FROM ${LIVE_TABLES.trackedStages})) / 86400.0 > l.line
+    END AS stalled,
+    count(*) AS deals, sum(f.amount) AS value, count(f.amount) AS with_amount
+  FROM ${rows} LEFT JOIN lines l USING (position)
+  GROUP BY ALL
+)`;
 }
+
+const deals = (condition: string) => `coalesce(sum(deals) FILTER (WHERE ${condition}), 0)::INTEGER`;
+const value = (condition: string) => `coalesce(sum(value) FILTER (WHERE ${condition}), 0)::DOUBLE`;
+
+/**
+ * Per stage, for the deals in the selection: reached, skipped, moved on, lost and open here, won (of those
+ * that reached it), stalled, days in stage, the stall line's effect on winning (closed deals over / under
+ * it) and value. The stage's name and kind come from the plan.
+ */
+const STAGES_PART = `SELECT 'stage' AS part, g.position, p.stage, p.kind,
+  sum(g.deals)::INTEGER AS reached, ${deals("g.skipped")} AS skipped, ${deals(MOVED_ON)} AS "movedOn",
+  ${deals(LOST_HERE)} AS lost, ${deals(OPEN_HERE)} AS open, ${deals(WON)} AS won, ${deals("stalled")} AS stalled,
+  coalesce(any_value(l.stays), 0)::INTEGER AS stays,
+  any_value(l.q)[1] AS "medianDays", any_value(l.q)[2] AS "p75Days", any_value(l.q)[3] AS "p90Days",
+  ${deals(`${WON} AND over`)} AS "wonOver", ${deals(`${LOST} AND over`)} AS "lostOver",
+  ${deals(`${WON} AND NOT over`)} AS "wonUnder", ${deals(`${LOST} AND NOT over`)} AS "lostUnder",
+  coalesce(sum(value), 0)::DOUBLE AS "reachedValue", ${value(LOST_HERE)} AS "lostValue",
+  ${value(OPEN_HERE)} AS "openValue", sum(with_amount)::INTEGER AS "reachedWithAmount"
+FROM fates g
+JOIN (SELECT DISTINCT position, stage, kind FROM ${LIVE_DEAL_TABLES.plan} WHERE position IS NOT NULL) p USING (position)
+LEFT JOIN lines l USING (position)
+GROUP BY ALL`;
 
 /** Deals by the quarter they reached each open stage, and how many of them moved on (ever, by as-of). */
-export function pipelineQuartersSql(where: string): string {
-  return `SELECT position, year(reached_at) || '-Q' || quarter(reached_at) AS quarter,
-  epoch_ms(date_trunc('quarter', reached_at) + INTERVAL 3 MONTH)::DOUBLE AS "quarterEnd",
-  count(*)::INTEGER AS entered, count(*) FILTER (WHERE NOT is_furthest)::INTEGER AS "movedOn"
-FROM ${LIVE_DEAL_TABLES.dealStages} ${where}
-${where === "" ? "WHERE" : "AND"} kind = 'open'
-GROUP BY ALL
-ORDER BY position, quarter`;
-}
+const QUARTERS_PART = `SELECT 'quarter' AS part, position,
+  (reached_quarter // 4) || '-Q' || (reached_quarter % 4 + 1) AS quarter,
+  epoch_ms(make_date(reached_quarter // 4, reached_quarter % 4 * 3 + 1, 1) + INTERVAL 3 MONTH)::DOUBLE AS "quarterEnd",
+  sum(deals)::INTEGER AS entered, ${deals(MOVED_ON)} AS "movedOn"
+FROM fates WHERE reached_quarter IS NOT NULL
+GROUP BY ALL`;
 
 /** As-of, whether lost deals are recorded at all (workspace-wide), and the selection's average won amount. */
-export function pipelineContextSql(where: string): string {
-  return `SELECT epoch_ms(t.as_of)::DOUBLE AS "asOf",
-  (SELECT count(*) FROM ${LIVE_DEAL_TABLES.outcomes} WHERE in_pipeline AND outcome = 'lost') > 0 AS "lostRecorded",
-  (SELECT avg(amount) FROM ${LIVE_DEAL_TABLES.dealStages} ${where}
-     ${where === "" ? "WHERE" : "AND"} is_furthest AND outcome = 'won') AS "averageWonAmount"
-FROM ${LIVE_TABLES.trackedStages} t`;
+const CONTEXT_PART = `SELECT 'context' AS part, (SELECT epoch_ms(as_of)::DOUBLE FROM ${LIVE_TABLES.trackedStages}) AS "asOf",
+  EXISTS (SELECT 1 FROM ${LIVE_DEAL_TABLES.outcomes} WHERE in_pipeline AND outcome = 'lost') AS "lostRecorded",
+  sum(value) FILTER (WHERE ${WON_HERE}) / sum(with_amount) FILTER (WHERE ${WON_HERE}) AS "averageWonAmount"
+FROM fates`;
+
+/** The data-quality audit: the whole workspace's, not the selection's (its rows are a handful). */
+const AUDIT_PART = `SELECT 'audit' AS part, item, detail, n FROM ${LIVE_DEAL_TABLES.audit}`;
+
+export function pipelineStagesSql(where: string): string {
+  return `${pipelineRowsSql(where)}\n${STAGES_PART}\nORDER BY position`;
 }
+
+export function pipelineQuartersSql(where: string): string {
+  return `${pipelineRowsSql(where)}\n${QUARTERS_PART}\nORDER BY position, quarter`;
+}
+
+export function pipelineContextSql(where: string): string {
+  return `${pipelineRowsSql(where)}\n${CONTEXT_PART}`;
+}
+
+/**
+ * The whole analysis as one statement: each part's rows, told apart by `part`. A filter change then pays
+ * one worker round trip, and the audit (which follows no filter) rides along for a handful of rows.
+ */
+export function pipelineSql(where: string): string {
+  return `${pipelineRowsSql(where)}
+${STAGES_PART}
+UNION ALL BY NAME ${QUARTERS_PART}
+UNION ALL BY NAME ${CONTEXT_PART}
+UNION ALL BY NAME ${AUDIT_PART}
+ORDER BY part, position, quarter, item, n DESC, detail`;
+}
+
+type PipelineRow =
+  | ({ part: "stage" } & PipelineStageCounts)
+  | ({ part: "quarter" } & PipelineQuarterCounts)
+  | { part: "context"; asOf: number | null; lostRecorded: boolean; averageWonAmount: number | null }
+  | ({ part: "audit" } & DealStageAuditRow);
 
 export async function queryPipeline(engine: SqlEngine, filters: FunnelFilters): Promise<Pipeline> {
   const where = filterWhere(filters);
-  const [context] = await engine.query<{
-    asOf: number | null;
-    lostRecorded: boolean;
-    averageWonAmount: number | null;
-  }>(pipelineContextSql(where.sql), where.params);
+  const rows = await engine.query<PipelineRow>(pipelineSql(where.sql), where.params);
+  const context = rows.find((r) => r.part === "context");
   if (!context) throw new Error("No data is loaded");
-  const stages = await engine.query<PipelineStageCounts>(pipelineStagesSql(where.sql), where.params);
-  const quarters = await engine.query<PipelineQuarterCounts>(pipelineQuartersSql(where.sql), where.params);
-  const audit = await queryDealStageAudit(engine, LIVE_DEAL_TABLES.audit);
-  return buildPipeline({ ...context, lostRecorded: Boolean(context.lostRecorded), stages, quarters, audit });
+  const pick = <K extends PipelineRow["part"], T>(
+    part: K,
+    fields: (row: Extract<PipelineRow, { part: K }>) => T,
+  ) => rows.filter((r): r is Extract<PipelineRow, { part: K }> => r.part === part).map(fields);
+  return buildPipeline({
+    asOf: context.asOf,
+    lostRecorded: Boolean(context.lostRecorded),
+    averageWonAmount: context.averageWonAmount,
+    stages: pick("stage", ({ part: _, ...stage }) => stage),
+    quarters: pick("quarter", (q) => ({
+      position: q.position,
+      quarter: q.quarter,
+      quarterEnd: q.quarterEnd,
+      entered: q.entered,
+      movedOn: q.movedOn,
+    })),
+    audit: dealStageAuditOf(pick("audit", (a) => ({ item: a.item, detail: a.detail, n: a.n }))),
+  });
 }
 
 /** Whether the workspace holds any deal stage history: asked once per data version (no filters). */
