@@ -1,6 +1,7 @@
 // The data-quality audit's result and the pure rules that turn it into a short trust verdict.
 
 import { formatCount, formatPercent } from "./format";
+import { formatDayText } from "./period";
 import { type DealStageAudit, stageHistoryFindings } from "./pipeline";
 import { STAGE_LABELS, STAGE_PLURALS, STAGES, type Stage } from "./stages";
 
@@ -255,7 +256,7 @@ function movedBackwardsCheck(audit: DataAudit): Check {
 function futureDatesCheck(audit: DataAudit): Check {
   const { stageRows, stageRowsTotal, allRows, exampleLeadId } = audit.futureDates;
   const otherRows = allRows - stageRows;
-  const asOf = audit.asOf === null ? "" : ` (now ${audit.asOf})`;
+  const asOf = audit.asOf === null ? "" : ` (now ${formatDayText(audit.asOf)})`;
   return {
     id: "future_dates",
     label: "Stage dates in the future",

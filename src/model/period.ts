@@ -175,13 +175,20 @@ export function previousPeriod(period: Period, asOf: string | null): Period | nu
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+/**
+ * A calendar day (YYYY-MM-DD) as every screen writes it: "30 Jun 2026" (issue 19: one date style on
+ * screen; CSV files keep YYYY-MM-DD). Fixed English month names, as the rest of the text is English and
+ * locales disagree on abbreviations ("Sep" / "Sept"). Anything that is not a day is returned as it is.
+ */
+export function formatDayText(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const d = parseDay(value);
+  return `${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
+}
+
 /** "1 Oct 2025 – 31 Dec 2025", for saying which period a comparison is against. */
 export function formatPeriod(period: Period): string {
-  // Fixed English month names: locales disagree on abbreviations ("Sep" / "Sept").
-  const format = (value: string) => {
-    const d = parseDay(value);
-    return `${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
-  };
+  const format = formatDayText;
   if (period.from === null && period.to === null) return "all time";
   if (period.from === null) return `until ${format(period.to as string)}`;
   if (period.to === null) return `from ${format(period.from)}`;

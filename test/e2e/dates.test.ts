@@ -51,9 +51,9 @@ describe("dates in the browser", () => {
     await page.locator('[data-metric="opportunities"][data-value="4"]').waitFor({ timeout: LOAD_TIMEOUT });
     expect(await kpiValue(page, "deals")).toBe("2");
     const quality = page.getByRole("region", { name: "Data quality" });
-    await quality.getByText("as-of date 2017-12-31").waitFor({ timeout: LOAD_TIMEOUT });
+    await quality.getByText("as-of date 31 Dec 2017").waitFor({ timeout: LOAD_TIMEOUT });
     const text = await quality.textContent();
-    expect(text).toContain("Checked 7 rows from 4 opportunities · as-of date 2017-12-31.");
+    expect(text).toContain("Checked 7 rows from 4 opportunities · as-of date 31 Dec 2017.");
     expect(text).toContain("The funnel starts at opportunity: the data holds deals / opportunities only");
     expect(text).not.toContain("no lead has an MQL date");
   });

@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import {
+  formatDayText,
   formatPeriod,
   matchingPreset,
   monthsBetween,
@@ -91,6 +92,15 @@ describe("previousPeriod", () => {
       from: "2025-11-05",
       to: "2025-11-09",
     });
+  });
+});
+
+describe("formatDayText", () => {
+  it("writes a day as every screen does, and leaves anything else alone", () => {
+    expect(formatDayText("2026-06-30")).toBe("30 Jun 2026");
+    expect(formatDayText("2025-01-05")).toBe("5 Jan 2025");
+    expect(formatDayText("2025-Q1")).toBe("2025-Q1");
+    expect(formatDayText("")).toBe("");
   });
 });
 

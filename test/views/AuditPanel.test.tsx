@@ -60,7 +60,7 @@ describe("AuditPanel", () => {
     expect(panel().dataset.level).toBe("good");
     expect(level().textContent).toContain("Good");
     expect(panel().textContent).toContain("Good to use: no problems found in 5,000 rows from 400 leads.");
-    expect(panel().textContent).toContain("Checked 5,000 rows from 400 leads · as-of date 2025-06-30.");
+    expect(panel().textContent).toContain("Checked 5,000 rows from 400 leads · as-of date 30 Jun 2025.");
   });
 
   it("lists unrecognised activities at or under 5 % without raising a caveat", () => {
@@ -191,7 +191,7 @@ describe("AuditPanel", () => {
         "problems found in 7 rows from 4 opportunities.",
     );
     expect(panel().textContent).not.toContain("no lead has an MQL date");
-    expect(panel().textContent).toContain("Checked 7 rows from 4 opportunities · as-of date 2017-12-31.");
+    expect(panel().textContent).toContain("Checked 7 rows from 4 opportunities · as-of date 31 Dec 2017.");
   });
 
   it("counts dates before 1970 or more than a year ahead, in words", () => {

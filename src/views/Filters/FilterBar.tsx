@@ -21,6 +21,7 @@ import {
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension, type FunnelFilters } from "../../model/filters";
 import { formatCount } from "../../model/format";
 import {
+  formatDayText,
   matchingPreset,
   PERIOD_LABELS,
   PERIOD_PRESETS,
@@ -232,7 +233,7 @@ export function FilterBar() {
             aria-label="Period"
             value={preset ?? "custom"}
             onChange={(e) => setPreset(e.currentTarget.value)}
-            title={asOf ? `Periods end on the data's last day, ${asOf}` : undefined}
+            title={asOf ? `Periods end on the data's last day, ${formatDayText(asOf)}` : undefined}
           >
             {PERIOD_PRESETS.map((p) => (
               <option key={p} value={p} disabled={p !== "all" && !asOf}>

@@ -12,6 +12,7 @@ import {
   type DataAudit,
 } from "../../model/audit";
 import { formatCount } from "../../model/format";
+import { formatDayText } from "../../model/period";
 import "./auditPanel.css";
 
 /** Colour only reinforces the words and glyph beside it (Okabe–Ito, as in styles.css). */
@@ -68,7 +69,7 @@ export const AuditPanel = memo(function AuditPanel(props: { audit: DataAudit }) 
           <span className="audit-scope">
             Checked {formatCount(audit.eventRows)} {audit.eventRows === 1 ? "row" : "rows"} from{" "}
             {formatCount(audit.leads)} {auditRecordNoun(audit, audit.leads)}
-            {audit.asOf !== null && ` · as-of date ${audit.asOf}`}.
+            {audit.asOf !== null && ` · as-of date ${formatDayText(audit.asOf)}`}.
           </span>{" "}
           <span className="audit-more">Every check ({formatCount(verdict.details.length)})</span>
         </summary>

@@ -12,6 +12,7 @@ import {
   STOP_REASONS,
   type StopReason,
 } from "../../model/leaks";
+import { formatDayText } from "../../model/period";
 import type { Stage } from "../../model/stages";
 import type { QueryView } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
@@ -167,7 +168,7 @@ export function LeakedLeads(props: LeakedLeadsProps) {
                     <th scope="row">{l.lead_id}</th>
                     <td>{l.campaign}</td>
                     <td>{l.team}</td>
-                    <td>{l.last_activity_day}</td>
+                    <td>{formatDayText(l.last_activity_day)}</td>
                     <td className="number">{formatCount(l.days_since_activity)}</td>
                   </tr>
                 ))}
