@@ -167,6 +167,16 @@ function summarise(file: PipelineFile, runs: ImportOnce[]): PipelineImport {
   };
 }
 
+/**
+ * Shows the filters kept behind "More filters" (Team is one of them) when they are hidden: the filter
+ * bar opens with a compact row.
+ */
+async function showAllFilters(page: Page): Promise<void> {
+  const more = page.getByRole("button", { name: /^More filters/ });
+  if ((await more.count()) > 0 && (await more.first().getAttribute("aria-expanded")) === "false")
+    await more.first().click();
+}
+
 /** The menu's values once it lists the imported file's (not the sample's) and at least two of them. */
 async function menu(page: Page, label: "Campaign" | "Team", known: readonly string[]): Promise<string[]> {
   const deadline = Date.now() + STEP_TIMEOUT_MS;
@@ -202,6 +212,7 @@ async function screenFilters(
   const opened = await waitView(page, STEP_TIMEOUT_MS * 5);
   if (!opened.ok) throw new Error(`opening ${tab}: ${opened.message}`);
   await page.locator(READY[tab]).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await showAllFilters(page);
   await onOpened(page);
   const runs: ViewRun[] = [];
   for (const step of filterSteps(campaigns, teams)) {
@@ -258,6 +269,7 @@ export async function benchPipeline(
   }
   try {
     const { page } = last;
+    await showAllFilters(page);
     const campaigns = await menu(page, "Campaign", CAMPAIGN_NAMES);
     const teams = await menu(page, "Team", TEAM_NAMES);
     // Before any filter: the stages shown and the first one's deals reached, for the record.

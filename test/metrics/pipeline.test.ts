@@ -30,6 +30,7 @@ import {
   pipelineContextSql,
   pipelineMetric,
   pipelineQuartersSql,
+  pipelineSql,
   pipelineStagesSql,
   queryPipeline,
 } from "../../src/metrics/pipeline";
@@ -252,6 +253,101 @@ describe("pipeline on the hand-worked activity log", () => {
       denominator: 10,
       text: "Too few to judge (fewer than 20 deals)",
     });
+  });
+});
+
+describe("pipeline for a selection, from the narrow facts built at import", () => {
+  // Campaign Ads = groups B, C and D (90 deals). Reached: Discovery 90, Demo 90, Proposal 24, Closed Won 12.
+  // Days in Demo of the 24 movers: 14 × 20 (C) and 10 × 40 (B) → median 20, p75 40 (the stall line), p90 40.
+  // Open at Demo: D's 10, open 51 days > 40: stalled. Over the line at Demo (stay > 40): the 56 lost there
+  // (B: 42 days, C: 43) → 0 won of 56; under: B's and C's movers (40 and 20 days) → 12 won of 24.
+  // Lost: 56 at Demo + 12 at Proposal = 68; closed win rate 12 / 80.
+  const ADS = { ...NO_FILTERS, segments: { campaign: ["Ads"] } };
+  let all: Pipeline;
+  let ads: Pipeline;
+
+  beforeAll(async () => {
+    engine = await createNodeEngine();
+    await importLog("pipeline.csv", activityLog(GROUPS, "2025-01-31"));
+    all = await queryPipeline(engine, NO_FILTERS);
+    ads = await queryPipeline(engine, ADS);
+  });
+
+  it("counts the selection's deals stage by stage, worked out by hand", () => {
+    expect(ads.stages.map((s) => [s.stage, s.reached, s.movedOn, s.lost, s.open, s.stalled])).toEqual([
+      ["Discovery", 90, 90, 0, 0, 0],
+      ["Demo", 90, 24, 56, 10, 10],
+      ["Proposal", 24, 12, 12, 0, 0],
+      ["Closed Won", 12, 0, 0, 0, null],
+    ]);
+    expect(ads.deals).toEqual({ placed: 90, won: 12, lost: 68, open: 10 });
+    expect(rateValue(ads.closedWinRate)).toBeCloseTo(12 / 80, 12);
+  });
+
+  it("takes the stall line and days in stage from the selection's own movers", () => {
+    expect(stage(ads, "Demo").days).toEqual({ stays: 24, median: 20, p75: 40, p90: 40 });
+    expect(stage(ads, "Demo").stallLineDays).toBe(40);
+    expect(stage(ads, "Proposal").days).toEqual({ stays: 12, median: 30, p75: 30, p90: 30 });
+    const demo = stage(ads, "Demo").stallEffect;
+    expect(demo.over).toMatchObject({ numerator: 0, denominator: 56 });
+    expect(demo.under).toMatchObject({ numerator: 12, denominator: 24 });
+    // Unfiltered the line is 20 (test above): the selection's differs, so it is not taken from all deals.
+    expect(stage(all, "Demo").stallLineDays).toBe(20);
+  });
+
+  it("counts the quarters and the value of the selection only", () => {
+    const demo = ads.steps.find((s) => s.from === "Demo");
+    expect(demo?.quarters.map((q) => [q.quarter, q.entered, q.movedOn])).toEqual([
+      ["2024-Q2", 40, 10],
+      ["2024-Q3", 40, 14],
+      ["2024-Q4", 10, 0],
+    ]);
+    expect(stage(ads, "Demo")).toMatchObject({ reachedValue: 90_000, lostValue: 56_000, openValue: 10_000 });
+  });
+
+  it("answers as deal_stages does for every selection (the narrow table loses nothing)", async () => {
+    // Straight from deal_stages, one row per deal and stage, as the analysis read it before deal_stage_facts.
+    const reference = (where: string) => `SELECT position, count(*)::INTEGER AS reached,
+  count(*) FILTER (WHERE NOT is_furthest)::INTEGER AS "movedOn",
+  count(*) FILTER (WHERE is_furthest AND outcome = 'lost')::INTEGER AS lost,
+  count(*) FILTER (WHERE is_furthest AND outcome IS NULL)::INTEGER AS open,
+  quantile_cont(days_in_stage, 0.75) FILTER (WHERE NOT is_furthest) AS line
+FROM deal_stages ${where} GROUP BY position ORDER BY position`;
+    const selections = [
+      NO_FILTERS,
+      ADS,
+      { segments: { campaign: ["Webinar"] }, from: null, to: null },
+      { segments: {}, from: "2024-04-01", to: "2024-09-30" },
+      { segments: { campaign: ["Ads"] }, from: "2024-07-01", to: null },
+      { segments: { campaign: ["Nobody"] }, from: null, to: null },
+    ];
+    for (const filters of selections) {
+      const where = filterWhere(filters);
+      const expected = await engine.query<Record<string, number>>(reference(where.sql), where.params);
+      const p = await queryPipeline(engine, filters);
+      expect(
+        p.stages.map((s) => ({
+          position: s.position,
+          reached: s.reached,
+          movedOn: s.movedOn,
+          lost: s.lost,
+          open: s.open,
+          line: s.stallLineDays,
+        })),
+      ).toEqual(expected);
+    }
+  });
+
+  it("carries the whole workspace's stage-history audit whatever the filters", () => {
+    expect(ads.audit).toEqual(all.audit);
+    expect(ads.audit).toMatchObject({ deals: 130, placed: 130 });
+  });
+
+  it("passes an EXPLAIN check for the one statement asked per filter change", async () => {
+    for (const filters of [NO_FILTERS, { segments: { campaign: ["Ads"] }, from: "2024-01-01", to: null }]) {
+      const where = filterWhere(filters);
+      await engine.query(`EXPLAIN ${pipelineSql(where.sql)}`, where.params);
+    }
   });
 });
 
