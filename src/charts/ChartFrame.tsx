@@ -4,6 +4,7 @@ import { type ReactNode, useId, useRef } from "react";
 import { ChartExportMenu } from "./ChartExportMenu";
 import { useMeasuredWidth } from "./useMeasuredWidth";
 import "./chartExport.css";
+import "./chartLayout.css";
 
 export interface ChartFrameProps {
   /** A sentence stating what the chart shows, not what it is. */

@@ -25,6 +25,7 @@ import { formatCount, formatMoney, formatPercent } from "../../model/format";
 import { formatCountOf, MIN_LEADS_TO_JUDGE } from "../../model/smallNumbers";
 import { TableCsvButton } from "../../ui/TableCsvButton";
 import { NotTracked, RateCell } from "./cells";
+import "./alignment.css";
 
 /** What became of groups of hand-offs; a rate through a stage the data never records says "not tracked". */
 export function OutcomeTable(props: {
@@ -176,57 +177,60 @@ export function SlaOutcomes(props: { alignment: Alignment }) {
           />
         }
       />
-      <TableCsvButton table={upliftTable} label="measured uplift against the published effect" />
-      <table
-        ref={upliftTable}
-        className="data-table"
-        aria-label="Measured uplift against the published effect of alignment"
-      >
-        <caption>
-          Measured uplift of SLA met over missed, beside the published effect of aligned teams
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Measure</th>
-            <th scope="col">SLA met</th>
-            <th scope="col">SLA missed</th>
-            <th scope="col">Measured uplift</th>
-            <th scope="col">Published</th>
-          </tr>
-        </thead>
-        <tbody>
-          <UpliftRow
-            id="win_rate"
-            label="Win rate"
-            met={side(met.winRate)}
-            missed={side(missed.winRate)}
-            published={PUBLISHED_EFFECT.winRate}
-            notTracked={outcomeNotTracked(outcomeTracking, ["opportunity", "deal"])}
-          />
-          <UpliftRow
-            id="customers"
-            label="Customers per hand-off"
-            met={side(met.customers)}
-            missed={side(missed.customers)}
-            published={PUBLISHED_EFFECT.customers}
-            notTracked={outcomeNotTracked(outcomeTracking, ["deal"])}
-          />
-          <UpliftRow
-            id="revenue"
-            label="Revenue per hand-off"
-            met={perHandoff(met)}
-            missed={perHandoff(missed)}
-            published={PUBLISHED_EFFECT.revenue}
-            notTracked={outcomeNotTracked(outcomeTracking, ["deal"])}
-          />
-        </tbody>
-      </table>
-      <p className="view-note">
-        Caution: this comparison is observational. Leads handled within the SLA may differ in other ways
-        (team, size, quality), so the gap is not proof that meeting the SLA causes it; the published figures
-        compare aligned with unaligned companies, not leads. An uplift is measured only when each side has at
-        least {MIN_LEADS_TO_JUDGE} leads behind it.
-      </p>
+      {/* One grid cell for the uplift table, its download and its caution (not a card per piece). */}
+      <div className="alignment-uplift">
+        <TableCsvButton table={upliftTable} label="measured uplift against the published effect" />
+        <table
+          ref={upliftTable}
+          className="data-table"
+          aria-label="Measured uplift against the published effect of alignment"
+        >
+          <caption>
+            Measured uplift of SLA met over missed, beside the published effect of aligned teams
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Measure</th>
+              <th scope="col">SLA met</th>
+              <th scope="col">SLA missed</th>
+              <th scope="col">Measured uplift</th>
+              <th scope="col">Published</th>
+            </tr>
+          </thead>
+          <tbody>
+            <UpliftRow
+              id="win_rate"
+              label="Win rate"
+              met={side(met.winRate)}
+              missed={side(missed.winRate)}
+              published={PUBLISHED_EFFECT.winRate}
+              notTracked={outcomeNotTracked(outcomeTracking, ["opportunity", "deal"])}
+            />
+            <UpliftRow
+              id="customers"
+              label="Customers per hand-off"
+              met={side(met.customers)}
+              missed={side(missed.customers)}
+              published={PUBLISHED_EFFECT.customers}
+              notTracked={outcomeNotTracked(outcomeTracking, ["deal"])}
+            />
+            <UpliftRow
+              id="revenue"
+              label="Revenue per hand-off"
+              met={perHandoff(met)}
+              missed={perHandoff(missed)}
+              published={PUBLISHED_EFFECT.revenue}
+              notTracked={outcomeNotTracked(outcomeTracking, ["deal"])}
+            />
+          </tbody>
+        </table>
+        <p className="view-note">
+          Caution: this comparison is observational. Leads handled within the SLA may differ in other ways
+          (team, size, quality), so the gap is not proof that meeting the SLA causes it; the published figures
+          compare aligned with unaligned companies, not leads. An uplift is measured only when each side has
+          at least {MIN_LEADS_TO_JUDGE} leads behind it.
+        </p>
+      </div>
     </>
   );
 }

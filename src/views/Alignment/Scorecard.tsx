@@ -21,6 +21,7 @@ import { formatCount, formatHours, formatPercent } from "../../model/format";
 import { MIN_LEADS_TO_JUDGE, TOO_FEW_TO_JUDGE } from "../../model/smallNumbers";
 import { TableCsvButton } from "../../ui/TableCsvButton";
 import { HoursCell, NotTracked, RateCell, Status } from "./cells";
+import "./alignment.css";
 
 /** The caption names the best- and least-aligned teams only when each score rests on enough leads. */
 export function scorecardCaption(teams: readonly HandoffGroup[]): string {
@@ -108,89 +109,93 @@ export function Scorecard(props: { alignment: Alignment; settings: AlignmentSett
   return (
     <section className="alignment-scorecard" aria-label="Team scorecard">
       <TableCsvButton table={table} label="team scorecard" />
-      <table ref={table} className="data-table">
-        <caption>{scorecardCaption(teams)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Team</th>
-            <th scope="col">Leads handed off</th>
-            <th scope="col">Median to review</th>
-            <th scope="col">Median to first contact</th>
-            <th scope="col">Median to feedback</th>
-            <th scope="col">Within SLA (goal {formatPercent(slaGoal)})</th>
-            <th scope="col">Accepted by sales, MQL → SAL (goal ≥ {formatPercent(ACCEPTANCE_GOAL)})</th>
-            <th scope="col">Alignment score</th>
-            <th scope="col">Win rate (opportunity → deal)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {teams.map((t) => (
-            <tr key={t.key} data-team={t.key}>
-              <th scope="row">{t.key}</th>
-              <td className="number" data-team={t.key} data-metric="handoffs" data-value={t.handoffs}>
-                {formatCount(t.handoffs)}
-              </td>
-              <HoursCell
-                hours={t.medianReviewHours}
-                target={targets.reviewHours}
-                team={t.key}
-                metric="median_review_hours"
-                notTracked={stepReason("review")}
-              />
-              <HoursCell
-                hours={t.medianContactHours}
-                target={targets.contactHours}
-                team={t.key}
-                metric="median_contact_hours"
-                notTracked={stepReason("contact")}
-              />
-              <HoursCell
-                hours={t.medianFeedbackHours}
-                target={targets.feedbackHours}
-                team={t.key}
-                metric="median_feedback_hours"
-                notTracked={stepReason("feedback")}
-              />
-              <RateCell
-                rate={t.slaCompliance}
-                team={t.key}
-                metric="sla_compliance"
-                notTracked={slaReason}
-                empty="no hand-off due yet"
-                status={
-                  <Status
-                    ok={(t.slaCompliance.value ?? 0) >= slaGoal}
-                    okText="meets goal"
-                    badText="below goal"
-                  />
-                }
-              />
-              <RateCell
-                rate={t.acceptance}
-                team={t.key}
-                metric="acceptance"
-                notTracked={acceptanceReason}
-                empty="no hand-offs"
-                status={
-                  <Status
-                    ok={(t.acceptance.value ?? 0) >= ACCEPTANCE_GOAL}
-                    okText="meets benchmark"
-                    badText="below benchmark"
-                  />
-                }
-              />
-              <ScoreCell team={t} tracking={tracking} />
-              <RateCell
-                rate={t.winRate}
-                team={t.key}
-                metric="opportunity_win_rate"
-                empty="no opportunities"
-                notTracked={outcomeNotTracked(props.alignment.outcomeTracking, ["opportunity", "deal"])}
-              />
+      {/* A wide scorecard scrolls inside its own box instead of widening the page (a filter's long
+          numbers once made the screen 1,450 px wide at 1,440). */}
+      <div className="alignment-table-scroll">
+        <table ref={table} className="data-table">
+          <caption>{scorecardCaption(teams)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Team</th>
+              <th scope="col">Leads handed off</th>
+              <th scope="col">Median to review</th>
+              <th scope="col">Median to first contact</th>
+              <th scope="col">Median to feedback</th>
+              <th scope="col">Within SLA (goal {formatPercent(slaGoal)})</th>
+              <th scope="col">Accepted by sales, MQL → SAL (goal ≥ {formatPercent(ACCEPTANCE_GOAL)})</th>
+              <th scope="col">Alignment score</th>
+              <th scope="col">Win rate (opportunity → deal)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {teams.map((t) => (
+              <tr key={t.key} data-team={t.key}>
+                <th scope="row">{t.key}</th>
+                <td className="number" data-team={t.key} data-metric="handoffs" data-value={t.handoffs}>
+                  {formatCount(t.handoffs)}
+                </td>
+                <HoursCell
+                  hours={t.medianReviewHours}
+                  target={targets.reviewHours}
+                  team={t.key}
+                  metric="median_review_hours"
+                  notTracked={stepReason("review")}
+                />
+                <HoursCell
+                  hours={t.medianContactHours}
+                  target={targets.contactHours}
+                  team={t.key}
+                  metric="median_contact_hours"
+                  notTracked={stepReason("contact")}
+                />
+                <HoursCell
+                  hours={t.medianFeedbackHours}
+                  target={targets.feedbackHours}
+                  team={t.key}
+                  metric="median_feedback_hours"
+                  notTracked={stepReason("feedback")}
+                />
+                <RateCell
+                  rate={t.slaCompliance}
+                  team={t.key}
+                  metric="sla_compliance"
+                  notTracked={slaReason}
+                  empty="no hand-off due yet"
+                  status={
+                    <Status
+                      ok={(t.slaCompliance.value ?? 0) >= slaGoal}
+                      okText="meets goal"
+                      badText="below goal"
+                    />
+                  }
+                />
+                <RateCell
+                  rate={t.acceptance}
+                  team={t.key}
+                  metric="acceptance"
+                  notTracked={acceptanceReason}
+                  empty="no hand-offs"
+                  status={
+                    <Status
+                      ok={(t.acceptance.value ?? 0) >= ACCEPTANCE_GOAL}
+                      okText="meets benchmark"
+                      badText="below benchmark"
+                    />
+                  }
+                />
+                <ScoreCell team={t} tracking={tracking} />
+                <RateCell
+                  rate={t.winRate}
+                  team={t.key}
+                  metric="opportunity_win_rate"
+                  empty="no opportunities"
+                  notTracked={outcomeNotTracked(props.alignment.outcomeTracking, ["opportunity", "deal"])}
+                />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="view-note">
         {scoreFormula(tracking)} Hours are elapsed calendar hours from MQL (not business hours) to the first
         review, contact and feedback at or after it; touches before MQL do not count.{" "}

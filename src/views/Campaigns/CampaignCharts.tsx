@@ -4,16 +4,19 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  Customized,
   ErrorBar,
   LabelList,
-  ReferenceArea,
   ReferenceLine,
   Scatter,
   ScatterChart,
+  Tooltip,
   XAxis,
   YAxis,
 } from "recharts";
 import { ChartFrame } from "../../charts/ChartFrame";
+import { axisTitleAbove, axisTitleBelow, niceAxis, TITLE_ROOM } from "../../charts/chartParts";
+import { type LabelBox, placePointLabels, textWidth } from "../../charts/labelLayout";
 import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, CHART_MUTED_INK, OKABE_ITO } from "../../charts/palette";
 import {
   CAMPAIGN_DIMENSION_LABELS,
@@ -66,44 +69,74 @@ export function YieldChart(props: { report: CampaignReport }) {
     small: r.tooSmallToJudge,
   }));
   const height = Math.max(160, data.length * ROW_HEIGHT + 60);
+  const labelSize = CHART_FONT_SIZE - 2;
+  const labelRoom = Math.max(40, ...data.map((d) => textWidth(d.label, labelSize))) + 12;
+  const percentAxis = niceAxis(1);
   return (
     <ChartFrame
       title={yieldChartTitle(report)}
       height={height}
-      plot={(width) => (
-        <BarChart
-          width={width}
-          height={height}
-          data={data}
-          layout="vertical"
-          margin={{ top: 8, right: Math.min(200, Math.round(width * 0.25)), bottom: 28, left: 8 }}
-        >
-          <CartesianGrid horizontal={false} stroke={CHART_GRID} />
-          <XAxis
-            type="number"
-            domain={[0, 1]}
-            tickFormatter={(v: number) => formatPercent(v)}
-            tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
-            label={{ value: "MQL yield (% of leads), 95 % interval", position: "insideBottom", offset: -16 }}
-          />
-          <YAxis
-            type="category"
-            dataKey="name"
-            width={Math.min(240, Math.round(width * 0.35))}
-            tick={{ fontSize: CHART_FONT_SIZE - 2, fill: CHART_INK }}
-          />
-          <Bar
-            dataKey="mqlYield"
-            name="MQL yield"
-            fill={OKABE_ITO.blue}
-            barSize={16}
-            isAnimationActive={false}
-          >
-            <ErrorBar dataKey="error" direction="x" width={6} stroke={CHART_INK} />
-            <LabelList dataKey="label" position="right" fill={CHART_INK} fontSize={CHART_FONT_SIZE - 2} />
-          </Bar>
-        </BarChart>
-      )}
+      plot={(width) => {
+        // The plot's geometry, so each label starts after its whisker's end (never under it).
+        const margin = {
+          top: 8,
+          right: Math.min(Math.round(labelRoom), Math.round(width * 0.4)),
+          bottom: 28,
+          left: 8,
+        };
+        const categoryWidth = Math.min(240, Math.round(width * 0.35));
+        const plotLeft = margin.left + categoryWidth;
+        const plotWidth = Math.max(10, width - plotLeft - margin.right);
+        const xOf = (value: number) => plotLeft + Math.min(1, Math.max(0, value)) * plotWidth;
+        return (
+          <BarChart width={width} height={height} data={data} layout="vertical" margin={margin}>
+            <CartesianGrid horizontal={false} stroke={CHART_GRID} />
+            <XAxis
+              type="number"
+              domain={percentAxis.domain}
+              ticks={percentAxis.ticks}
+              tickFormatter={(v: number) => formatPercent(v)}
+              tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
+              label={axisTitleBelow("MQL yield (% of leads), 95 % interval")}
+            />
+            <YAxis
+              type="category"
+              dataKey="name"
+              width={categoryWidth}
+              tick={{ fontSize: CHART_FONT_SIZE - 2, fill: CHART_INK }}
+            />
+            <Bar
+              dataKey="mqlYield"
+              name="MQL yield"
+              fill={OKABE_ITO.blue}
+              barSize={16}
+              isAnimationActive={false}
+            >
+              <ErrorBar dataKey="error" direction="x" width={6} stroke={CHART_INK} />
+              <LabelList
+                dataKey="label"
+                content={(label) => {
+                  const row = data[Number(label.index)];
+                  if (!row) return null;
+                  const end = Math.max(row.mqlYield, row.mqlYield + (row.error[1] ?? 0));
+                  return (
+                    <text
+                      className="chart-bar-label"
+                      x={xOf(end) + 8}
+                      y={Number(label.y ?? 0) + Number(label.height ?? 0) / 2}
+                      dy={4}
+                      fontSize={labelSize}
+                      fill={CHART_INK}
+                    >
+                      {row.label}
+                    </text>
+                  );
+                }}
+              />
+            </Bar>
+          </BarChart>
+        );
+      }}
       notes={
         <p className="chart-notes">
           Whiskers show the 95 % Wilson interval. A {noun.toLowerCase()} with fewer than 20 leads or an
@@ -142,7 +175,8 @@ export function VolumeYieldChart(props: { report: CampaignReport }) {
   const noun = CAMPAIGN_DIMENSION_LABELS[report.dimension].toLowerCase();
   const medianLeads = median(report.rows.map((r) => r.leads));
   const overall = overallYield(report);
-  const maxLeads = Math.max(1, ...report.rows.map((r) => r.leads)) * 1.1;
+  const leadsAxis = niceAxis(Math.max(1, ...report.rows.map((r) => r.leads)) * 1.05);
+  const maxLeads = leadsAxis.domain[1];
   const points = report.rows
     .filter((r) => r.mqlYield !== null)
     .map((r) => ({
@@ -154,16 +188,11 @@ export function VolumeYieldChart(props: { report: CampaignReport }) {
     }));
   const troubled = points.filter((p) => p.quadrant === "high volume, low yield").map((p) => p.name);
   const judged = judgedRows(report).length;
-  const height = 360;
-  const corner = (
-    value: string,
-    position: "insideTopLeft" | "insideTopRight" | "insideBottomLeft" | "insideBottomRight",
-  ) => ({
-    value,
-    position,
-    fill: CHART_MUTED_INK,
-    fontSize: CHART_FONT_SIZE - 2,
-  });
+  const height = 380;
+  const percentAxis = niceAxis(1);
+  const margin = { top: TITLE_ROOM + 6, right: 24, bottom: 40, left: 8 };
+  const yAxisWidth = 64;
+  const xAxisHeight = 30;
   return (
     <ChartFrame
       title={
@@ -174,70 +203,143 @@ export function VolumeYieldChart(props: { report: CampaignReport }) {
             : `No ${noun} with enough leads combines above-median volume with below-average yield`
       }
       height={height}
-      plot={(width) => (
-        <ScatterChart width={width} height={height} margin={{ top: 16, right: 24, bottom: 36, left: 16 }}>
-          <CartesianGrid stroke={CHART_GRID} />
-          <XAxis
-            type="number"
-            dataKey="leads"
-            name="Leads"
-            domain={[0, maxLeads]}
-            tickFormatter={(v: number) => formatCredit(Math.round(v))}
-            tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
-            label={{ value: "Leads (volume)", position: "insideBottom", offset: -20 }}
-          />
-          <YAxis
-            type="number"
-            dataKey="mqlYield"
-            name="MQL yield"
-            domain={[0, 1]}
-            tickFormatter={(v: number) => formatPercent(v)}
-            tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
-            label={{ value: "MQL yield", angle: -90, position: "insideLeft" }}
-          />
-          <ReferenceArea
-            x1={medianLeads}
-            x2={maxLeads}
-            y1={overall}
-            y2={1}
-            fillOpacity={0}
-            label={corner("high volume, high yield", "insideTopRight")}
-          />
-          <ReferenceArea
-            x1={0}
-            x2={medianLeads}
-            y1={overall}
-            y2={1}
-            fillOpacity={0}
-            label={corner("low volume, high yield", "insideTopLeft")}
-          />
-          <ReferenceArea
-            x1={medianLeads}
-            x2={maxLeads}
-            y1={0}
-            y2={overall}
-            fillOpacity={0}
-            label={corner("high volume, low yield", "insideBottomRight")}
-          />
-          <ReferenceArea
-            x1={0}
-            x2={medianLeads}
-            y1={0}
-            y2={overall}
-            fillOpacity={0}
-            label={corner("low volume, low yield", "insideBottomLeft")}
-          />
-          <ReferenceLine x={medianLeads} stroke={CHART_MUTED_INK} strokeDasharray="4 4" />
-          <ReferenceLine y={overall} stroke={CHART_MUTED_INK} strokeDasharray="4 4" />
-          <Scatter data={points} fill={OKABE_ITO.vermillion} isAnimationActive={false}>
-            <LabelList dataKey="name" position="top" fill={CHART_INK} fontSize={CHART_FONT_SIZE - 3} />
-          </Scatter>
-        </ScatterChart>
-      )}
+      plot={(width) => {
+        // The plot area in px, as Recharts lays it out from these margins and axis sizes: the labels
+        // are placed here, measured, so none overlaps another, a marker or a quadrant's name.
+        const plot = {
+          x: margin.left + yAxisWidth,
+          y: margin.top,
+          width: Math.max(10, width - margin.left - yAxisWidth - margin.right),
+          height: Math.max(10, height - margin.top - margin.bottom - xAxisHeight),
+        };
+        const xOf = (leads: number) => plot.x + (leads / maxLeads) * plot.width;
+        const yOf = (value: number) => plot.y + (1 - value) * plot.height;
+        const cornerSize = CHART_FONT_SIZE - 2;
+        const corners = [
+          { text: "low volume, high yield", anchor: "start" as const, x: plot.x + 6, y: plot.y + 4 },
+          {
+            text: "high volume, high yield",
+            anchor: "end" as const,
+            x: plot.x + plot.width - 6,
+            y: plot.y + 4,
+          },
+          {
+            text: "low volume, low yield",
+            anchor: "start" as const,
+            x: plot.x + 6,
+            y: plot.y + plot.height - 20,
+          },
+          {
+            text: "high volume, low yield",
+            anchor: "end" as const,
+            x: plot.x + plot.width - 6,
+            y: plot.y + plot.height - 20,
+          },
+        ].map((c) => {
+          const w = textWidth(c.text, cornerSize);
+          const box: LabelBox = { x: c.anchor === "end" ? c.x - w : c.x, y: c.y, width: w, height: 16 };
+          return { ...c, box };
+        });
+        const labelSize = CHART_FONT_SIZE - 2;
+        const placed = placePointLabels(
+          points.map((p) => ({
+            id: p.name,
+            x: xOf(p.leads),
+            y: yOf(p.mqlYield),
+            text: p.name,
+            // The quadrant the title names first, then the biggest campaigns.
+            priority: (p.quadrant === "high volume, low yield" ? 1e9 : 0) + p.leads,
+          })),
+          {
+            fontSize: labelSize,
+            bounds: plot,
+            radius: 6,
+            limit: 8,
+            taken: corners.map((c) => c.box),
+          },
+        );
+        return (
+          <ScatterChart width={width} height={height} margin={margin}>
+            <CartesianGrid stroke={CHART_GRID} />
+            <XAxis
+              type="number"
+              dataKey="leads"
+              name="Leads"
+              domain={leadsAxis.domain}
+              ticks={leadsAxis.ticks}
+              height={xAxisHeight}
+              tickFormatter={(v: number) => formatCredit(Math.round(v))}
+              tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
+              label={axisTitleBelow("Leads (volume)")}
+            />
+            <YAxis
+              type="number"
+              dataKey="mqlYield"
+              name="MQL yield"
+              domain={percentAxis.domain}
+              ticks={percentAxis.ticks}
+              width={yAxisWidth}
+              tickFormatter={(v: number) => formatPercent(v)}
+              tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
+              label={axisTitleAbove("MQL yield (% of leads)")}
+            />
+            <ReferenceLine x={medianLeads} stroke={CHART_MUTED_INK} strokeDasharray="4 4" />
+            <ReferenceLine y={overall} stroke={CHART_MUTED_INK} strokeDasharray="4 4" />
+            <Scatter data={points} fill={OKABE_ITO.vermillion} isAnimationActive={false} />
+            <Tooltip
+              cursor={false}
+              content={({ active, payload }) => {
+                const point = payload?.[0]?.payload as (typeof points)[number] | undefined;
+                if (!active || !point) return null;
+                return (
+                  <div className="chart-tooltip">
+                    <strong>{point.name}</strong>
+                    <br />
+                    {formatCredit(point.leads)} leads · MQL yield {formatPercent(point.mqlYield)} ·{" "}
+                    {point.quadrant}
+                  </div>
+                );
+              }}
+            />
+            <Customized
+              component={() => (
+                <g className="chart-point-labels">
+                  {corners.map((c) => (
+                    <text
+                      key={c.text}
+                      className="chart-corner-label"
+                      x={c.x}
+                      y={c.y + 12}
+                      textAnchor={c.anchor}
+                      fontSize={cornerSize}
+                      fill={CHART_MUTED_INK}
+                    >
+                      {c.text}
+                    </text>
+                  ))}
+                  {placed.map((label) => (
+                    <text
+                      key={label.id}
+                      className="chart-point-label"
+                      x={label.x}
+                      y={label.baseline}
+                      fontSize={labelSize}
+                      fill={CHART_INK}
+                    >
+                      {label.text}
+                    </text>
+                  ))}
+                </g>
+              )}
+            />
+          </ScatterChart>
+        );
+      }}
       notes={
         <p className="chart-notes">
           Dashed lines: the median {noun}'s leads ({formatCredit(medianLeads)}) and the overall MQL yield (
-          {formatPercent(overall)}).
+          {formatPercent(overall)}). The largest {noun}s are named on the chart; hover a dot for the others,
+          or open the table.
         </p>
       }
       textAlternative={

@@ -14,6 +14,7 @@ import {
   YAxis,
 } from "recharts";
 import { ChartFrame } from "../../charts/ChartFrame";
+import { axisTitleAbove, axisTitleBelow, TITLE_ROOM } from "../../charts/chartParts";
 import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, OKABE_ITO } from "../../charts/palette";
 import { type AgreementGroup, type ScoringReport, scoringMetric } from "../../metrics/scoring";
 import { UNTRACKED_REASONS } from "../../model/campaigns";
@@ -261,15 +262,15 @@ function ScoringCharts(props: { report: ScoringReport }) {
             width={width}
             height={260}
             data={report.distribution}
-            margin={{ top: 8, right: 16, bottom: 28, left: 8 }}
+            margin={{ top: TITLE_ROOM, right: 16, bottom: 28, left: 8 }}
           >
             <CartesianGrid vertical={false} stroke={CHART_GRID} />
-            <XAxis
-              dataKey="binStart"
+            <XAxis dataKey="binStart" tick={axisTick} label={axisTitleBelow("Score (points)")} />
+            <YAxis
               tick={axisTick}
-              label={{ value: "Score (points)", position: "insideBottom", offset: -16 }}
+              tickFormatter={(v: number) => formatCount(v)}
+              label={axisTitleAbove("Leads")}
             />
-            <YAxis tick={axisTick} tickFormatter={(v: number) => formatCount(v)} />
             <ReferenceLine
               x={Math.floor(report.model.mqlThreshold / 10) * 10}
               stroke={OKABE_ITO.vermillion}
@@ -305,15 +306,17 @@ function ScoringCharts(props: { report: ScoringReport }) {
             width={width}
             height={260}
             data={bands}
-            margin={{ top: 8, right: 16, bottom: 28, left: 8 }}
+            margin={{ top: TITLE_ROOM, right: 16, bottom: 28, left: 8 }}
           >
             <CartesianGrid vertical={false} stroke={CHART_GRID} />
-            <XAxis
-              dataKey="band"
+            <XAxis dataKey="band" tick={axisTick} label={axisTitleBelow("Score band")} />
+            <YAxis
               tick={axisTick}
-              label={{ value: "Score band", position: "insideBottom", offset: -16 }}
+              domain={[0, 1]}
+              ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]}
+              tickFormatter={(v: number) => formatPercent(v)}
+              label={axisTitleAbove("Reached SQL (% of the band's leads)")}
             />
-            <YAxis tick={axisTick} domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} />
             <Bar dataKey="sqlRate" name="Reached SQL" fill={OKABE_ITO.bluishGreen} isAnimationActive={false}>
               <ErrorBar dataKey="error" direction="y" width={6} stroke={CHART_INK} />
             </Bar>
@@ -353,27 +356,35 @@ function ScoringCharts(props: { report: ScoringReport }) {
             width={width}
             height={280}
             data={report.tuning}
-            margin={{ top: 8, right: 16, bottom: 28, left: 8 }}
+            margin={{ top: TITLE_ROOM, right: 16, bottom: 28, left: 8 }}
           >
             <CartesianGrid vertical={false} stroke={CHART_GRID} />
-            <XAxis
-              dataKey="threshold"
+            <XAxis dataKey="threshold" tick={axisTick} label={axisTitleBelow("MQL threshold (points)")} />
+            <YAxis
+              yAxisId="leads"
               tick={axisTick}
-              label={{ value: "MQL threshold (points)", position: "insideBottom", offset: -16 }}
+              tickFormatter={(v: number) => formatCount(v)}
+              label={axisTitleAbove("Would-be MQLs (bars)")}
             />
-            <YAxis yAxisId="leads" tick={axisTick} tickFormatter={(v: number) => formatCount(v)} />
             <YAxis
               yAxisId="share"
               orientation="right"
               domain={[0, 1]}
+              ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]}
               tick={axisTick}
               tickFormatter={(v: number) => formatPercent(v)}
+              label={sqlTracked ? axisTitleAbove("Reached SQL (line)", "right") : undefined}
             />
             <ReferenceLine
               yAxisId="leads"
               x={report.model.mqlThreshold}
               stroke={OKABE_ITO.vermillion}
-              label="current"
+              label={{
+                value: "current",
+                fill: CHART_INK,
+                fontSize: CHART_FONT_SIZE - 2,
+                position: "insideTopRight",
+              }}
             />
             <Bar
               yAxisId="leads"

@@ -4,6 +4,7 @@
 import { useId, useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "../../charts/ChartFrame";
+import { axisTitleBelow, niceAxis } from "../../charts/chartParts";
 import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, OKABE_ITO } from "../../charts/palette";
 import { type Aida, aidaMetric } from "../../metrics/aida";
 import {
@@ -150,12 +151,8 @@ function AidaReport({ aida, mapping }: { aida: Aida; mapping: AidaMapping }) {
               type="number"
               tickFormatter={(v: number) => formatCount(v)}
               tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
-              label={{
-                value: "Leads reached (count)",
-                position: "insideBottom",
-                offset: -20,
-                fill: CHART_INK,
-              }}
+              {...niceAxis(Math.max(1, ...bars.map((b) => b.reached ?? 0)))}
+              label={axisTitleBelow("Leads reached (count)")}
             />
             <YAxis
               type="category"

@@ -12,7 +12,16 @@ import {
   YAxis,
 } from "recharts";
 import { ChartFrame } from "../../charts/ChartFrame";
-import { BAND_FILL, CHART_FONT_SIZE, CHART_GRID, CHART_INK, OKABE_ITO } from "../../charts/palette";
+import { axisTitleAbove, inkLegend, niceAxis, TITLE_ROOM, wrappedTick } from "../../charts/chartParts";
+import { textWidth } from "../../charts/labelLayout";
+import {
+  BAND_FILL,
+  CHART_FONT_SIZE,
+  CHART_GRID,
+  CHART_INK,
+  CHART_MUTED_INK,
+  OKABE_ITO,
+} from "../../charts/palette";
 import { formatCount, formatRateWithCounts } from "../../model/format";
 import {
   type LeakStep,
@@ -117,22 +126,23 @@ export function LeakChart(props: { leaks: Leaks }) {
           width={width}
           height={height}
           data={bars}
-          margin={{ top: 8, right: 16, bottom: 40, left: 16 }}
+          margin={{ top: TITLE_ROOM, right: 16, bottom: 8, left: 8 }}
         >
           <CartesianGrid vertical={false} stroke={CHART_GRID} />
-          <XAxis dataKey="step" tick={{ fontSize: CHART_FONT_SIZE - 2, fill: CHART_INK }} interval={0} />
+          <XAxis
+            dataKey="step"
+            tick={wrappedTick((width - 80) / Math.max(1, bars.length))}
+            interval={0}
+            height={44}
+          />
           <YAxis
+            {...niceAxis(Math.max(1, ...bars.map((b) => STOP_REASONS.reduce((n, r) => n + b[r], 0))))}
             tickFormatter={(value: number) => formatCount(value)}
             tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
-            label={{
-              value: "Leads that stopped (count)",
-              angle: -90,
-              position: "insideLeft",
-              fill: CHART_INK,
-            }}
+            label={axisTitleAbove("Leads that stopped (count)")}
           />
           <Tooltip formatter={(value) => formatCount(Number(value))} />
-          <Legend verticalAlign="bottom" />
+          <Legend verticalAlign="bottom" {...inkLegend} />
           {STOP_REASONS.map((reason) => (
             <Bar
               key={reason}
@@ -214,6 +224,10 @@ function FlowNodeShape(props: SankeyNodeProps) {
 export function LeakFlow(props: { leaks: Leaks }) {
   const flow = leakFlow(props.leaks);
   const height = 360;
+  const labelRoom =
+    Math.ceil(
+      Math.max(60, ...flow.nodes.map((n) => textWidth(`${n.name} · 0,000,000`, CHART_FONT_SIZE - 2))),
+    ) + 12;
   const first = props.leaks.steps[0];
   const last = props.leaks.steps[props.leaks.steps.length - 1];
   const title =
@@ -232,8 +246,10 @@ export function LeakFlow(props: { leaks: Leaks }) {
             height={height}
             data={flow}
             nodePadding={24}
-            margin={{ top: 16, right: 140, bottom: 16, left: 16 }}
-            link={{ stroke: OKABE_ITO.skyBlue, strokeOpacity: 0.35 }}
+            // Room on the right for the widest exit label, measured, so none is cut at the edge.
+            margin={{ top: 16, right: labelRoom, bottom: 16, left: 16 }}
+            // Muted ink at 0.7 keeps every ribbon at 3:1 or more against the card in both themes.
+            link={{ stroke: CHART_MUTED_INK, strokeOpacity: 0.7 }}
             node={FlowNodeShape}
           >
             <Tooltip formatter={(value) => formatCount(Number(value))} />

@@ -15,6 +15,7 @@ import {
   YAxis,
 } from "recharts";
 import { ChartFrame } from "../../charts/ChartFrame";
+import { axisTitleAbove, inkLegend, niceAxis, TITLE_ROOM } from "../../charts/chartParts";
 import {
   BAND_FILL,
   CHART_FONT_SIZE,
@@ -158,22 +159,21 @@ export function StepChart(props: {
           width={width}
           height={height}
           data={trendPoints(step, previous)}
-          margin={{ top: 24, right: 72, bottom: 24, left: 16 }}
+          margin={{ top: TITLE_ROOM + 4, right: 24, bottom: 8, left: 8 }}
         >
           <CartesianGrid vertical={false} stroke={CHART_GRID} />
-          <XAxis dataKey="month" tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }} />
-          {/* Wide enough that the rotated axis title sits clear of the tick labels. */}
+          {/* Padding keeps the first month's label clear of the 0 % tick. */}
+          <XAxis
+            dataKey="month"
+            padding={{ left: 32, right: 32 }}
+            tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
+          />
           <YAxis
-            width={88}
-            domain={[0, yMax]}
+            width={64}
+            {...niceAxis(yMax)}
             tickFormatter={(v: number) => formatPercent(v)}
             tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
-            label={{
-              value: `${stepName(step)} conversion`,
-              angle: -90,
-              position: "insideLeft",
-              fill: CHART_INK,
-            }}
+            label={axisTitleAbove(`${stepName(step)} conversion`)}
           />
           {benchmark && benchmark.kind === "band" ? (
             <ReferenceArea
@@ -182,36 +182,13 @@ export function StepChart(props: {
               fill={BAND_FILL}
               fillOpacity={0.2}
               stroke="none"
-              label={{
-                value: `benchmark ${formatBand(benchmark)}`,
-                position: "insideTopLeft",
-                fill: CHART_MUTED_INK,
-              }}
             />
           ) : null}
           {benchmark && benchmark.kind === "reference" ? (
-            <ReferenceLine
-              y={benchmark.low}
-              stroke={CHART_MUTED_INK}
-              strokeDasharray="2 4"
-              label={{
-                value: `reference ${formatBand(benchmark)}`,
-                position: "insideTopLeft",
-                fill: CHART_MUTED_INK,
-              }}
-            />
+            <ReferenceLine y={benchmark.low} stroke={CHART_MUTED_INK} strokeDasharray="2 4" />
           ) : null}
           {step.best ? (
-            <ReferenceLine
-              y={step.best.rate}
-              stroke={OKABE_ITO.bluishGreen}
-              strokeDasharray="6 3"
-              label={{
-                value: `best quarter ${formatPercent(step.best.rate)} (${step.best.quarter})`,
-                position: "insideTopRight",
-                fill: CHART_INK,
-              }}
-            />
+            <ReferenceLine y={step.best.rate} stroke={OKABE_ITO.bluishGreen} strokeDasharray="6 3" />
           ) : null}
           {previous && (
             <Line
@@ -259,8 +236,8 @@ export function StepChart(props: {
             {benchmark
               ? `Shaded: the ${benchmark.label} benchmark, ${formatBand(benchmark)} (${benchmark.source}). `
               : ""}
-            The best quarter is your own highest quarterly rate among quarters with at least{" "}
-            {MIN_LEADS_TO_JUDGE} {STAGE_PLURALS[step.from]} and no incomplete month
+            The dashed green line is the best quarter: your own highest quarterly rate among quarters with at
+            least {MIN_LEADS_TO_JUDGE} {STAGE_PLURALS[step.from]} and no incomplete month
             {step.best
               ? `: you have done ${formatPercent(step.best.rate)} before (${step.best.quarter})`
               : ""}
@@ -322,17 +299,19 @@ function VolumesChart(props: { trends: Trends }) {
           width={width}
           height={height}
           data={data}
-          margin={{ top: 8, right: 16, bottom: 8, left: 16 }}
+          margin={{ top: TITLE_ROOM, right: 16, bottom: 8, left: 8 }}
         >
           <CartesianGrid vertical={false} stroke={CHART_GRID} />
           <XAxis dataKey="month" tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }} />
           <YAxis
-            allowDecimals={false}
+            {...niceAxis(
+              Math.max(1, ...data.flatMap((d) => trends.stages.map((stage) => Number(d[stage] ?? 0)))),
+            )}
             tickFormatter={(v: number) => formatCount(v)}
             tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
-            label={{ value: "Leads (count)", angle: -90, position: "insideLeft", fill: CHART_INK }}
+            label={axisTitleAbove("Leads (count)")}
           />
-          <Legend />
+          <Legend {...inkLegend} />
           {trends.stages.map((stage) => (
             <Bar
               key={stage}

@@ -1,8 +1,9 @@
 // Stage velocity: median and 75th-percentile days per step, time to convert against the 18-day reference.
 
 import { useRef } from "react";
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "../../charts/ChartFrame";
+import { axisTitleAbove, niceAxis, TITLE_ROOM, wrappedTick } from "../../charts/chartParts";
 import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, OKABE_ITO } from "../../charts/palette";
 import { PROSPECT_TO_SALE_REFERENCE_DAYS, type Velocity, velocityMetric } from "../../metrics/velocity";
 import { formatCount, formatHours } from "../../model/format";
@@ -86,17 +87,31 @@ function VelocityReport({ velocity }: { velocity: Velocity }) {
             width={width}
             height={height}
             data={velocity.histogram}
-            margin={{ top: 8, right: 16, bottom: 32, left: 16 }}
+            margin={{ top: TITLE_ROOM + 8, right: 16, bottom: 8, left: 8 }}
           >
             <CartesianGrid vertical={false} stroke={CHART_GRID} />
-            <XAxis dataKey="label" tick={{ fontSize: CHART_FONT_SIZE - 2, fill: CHART_INK }} interval={0} />
+            <XAxis
+              dataKey="label"
+              tick={wrappedTick((width - 80) / Math.max(1, velocity.histogram.length))}
+              interval={0}
+              height={44}
+            />
             <YAxis
-              allowDecimals={false}
+              {...niceAxis(Math.max(1, ...velocity.histogram.map((b) => b.deals)))}
               tickFormatter={(v: number) => formatCount(v)}
               tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
-              label={{ value: "Won deals (count)", angle: -90, position: "insideLeft", fill: CHART_INK }}
+              label={axisTitleAbove("Won deals (count)")}
             />
-            <Bar dataKey="deals" name="Won deals" fill={OKABE_ITO.blue} isAnimationActive={false} />
+            <Bar dataKey="deals" name="Won deals" fill={OKABE_ITO.blue} isAnimationActive={false}>
+              {/* Each bucket's count above its bar; an empty bucket says "none" instead of a blank. */}
+              <LabelList
+                dataKey="deals"
+                position="top"
+                fill={CHART_INK}
+                fontSize={CHART_FONT_SIZE - 2}
+                formatter={(value: unknown) => (Number(value) > 0 ? formatCount(Number(value)) : "none")}
+              />
+            </Bar>
           </BarChart>
         )}
         notes={
