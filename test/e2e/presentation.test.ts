@@ -13,8 +13,14 @@ import { APP_URL, browserForFile, LOAD_TIMEOUT, openApp, openOnSample } from "./
 const SAMPLE_OVERVIEW_HEADLINE =
   "MQL → SQL is 27.7 % — within the 25–30 % band; sales acceptance is 72.9 %, below its ≥ 80 % band";
 
-/** The sample has every slide: overview, biggest leak, campaigns, alignment, trends. */
-const SLIDES = 5;
+/**
+ * The sample's deck: title, the funnel, benchmark bars, biggest leak, campaigns, alignment, trends (no
+ * deal stage history, so no pipeline slide).
+ */
+const SLIDE_IDS = ["title", "funnel", "overview", "leak", "campaigns", "alignment", "trends"];
+const SLIDES = SLIDE_IDS.length;
+/** Where the benchmark finding stands in the deck. */
+const OVERVIEW_SLIDE = SLIDE_IDS.indexOf("overview") + 1;
 
 /** What the stand-in print dialog saw. */
 interface Printed {
@@ -23,6 +29,9 @@ interface Printed {
   headlines: (string | null)[];
   /** Each page's context footer, as text. */
   footers: (string | null)[];
+  /** Each page's presenter notes (how many lines). */
+  notes: number[];
+  noteText: string[];
 }
 
 /** The context of the sample, all time, as every slide and page states it (model/outputContext). */
@@ -55,14 +64,36 @@ beforeAll(async () => {
 });
 
 describe("Presentation mode in the browser", () => {
-  it("moves with the arrow keys, shows each headline in large type and leaves on Esc", async () => {
+  it("opens full screen from the Present click, on the title, then the funnel, then the benchmark bars", async () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
 
+    // Full screen is asked for inside the click (the slides come seconds later): headless Chromium grants it.
     await page.getByRole("button", { name: "Present" }).click();
+    await page.waitForFunction(() => document.fullscreenElement === document.documentElement);
     const deck = page.getByRole("dialog", { name: "Presentation" });
     const headline = deck.getByRole("heading", { level: 2 });
     await deck.getByText(`1 / ${SLIDES}`, { exact: true }).waitFor({ timeout: LOAD_TIMEOUT });
+    expect(await page.evaluate(() => document.fullscreenElement?.localName)).toBe("html");
+
+    // The title: whom and when, as of when, and the three headline numbers (no comparison: no change).
+    expect(await headline.textContent()).toBe("All leads — All time");
+    expect(await deck.locator(".slide-detail").textContent()).toBe("As of 30 Jun 2026 · counted by cohort.");
+    expect(await deck.locator(".title-figure dt").allTextContents()).toEqual(["Leads", "MQL → SQL", "Deals"]);
+    expect(await deck.locator('.title-figure[data-metric="leads"] .title-figure-value').textContent()).toBe(
+      "3,000",
+    );
+    expect(await deck.locator(".title-figure-change").count()).toBe(0);
+
+    await page.keyboard.press("ArrowRight");
+    await deck.getByText(`2 / ${SLIDES}`, { exact: true }).waitFor();
+    expect(await deck.locator(".slide").getAttribute("data-slide")).toBe("funnel");
+    expect(await headline.textContent()).toMatch(/^3,000 leads /);
+    await deck.locator(".slide figure.funnel-chart .chart-plot svg").waitFor();
+
+    await page.keyboard.press("ArrowRight");
+    await deck.getByText(`${OVERVIEW_SLIDE} / ${SLIDES}`, { exact: true }).waitFor();
     expect(await headline.textContent()).toBe(SAMPLE_OVERVIEW_HEADLINE);
+    await deck.locator(".slide figure.benchmark-chart").waitFor();
 
     // On a 1080p screen the 960 × 540 slide is drawn at 2×: 14 px chart labels show at 28 px.
     await deck.locator(".recharts-cartesian-axis-tick-value, .chart-tick").first().waitFor();
@@ -80,20 +111,119 @@ describe("Presentation mode in the browser", () => {
       };
     });
     expect(sizes?.tick).toBeGreaterThanOrEqual(28);
-    expect(sizes?.headline).toBeGreaterThanOrEqual(2.5 * 28);
+    // Headlines shrink only as far as two lines need: never below 22 px on the canvas (44 px projected).
+    expect(sizes?.headline).toBeGreaterThanOrEqual(44);
 
     await page.keyboard.press("ArrowRight");
-    await deck.getByText(`2 / ${SLIDES}`, { exact: true }).waitFor();
+    await deck.getByText(`${OVERVIEW_SLIDE + 1} / ${SLIDES}`, { exact: true }).waitFor();
     expect(await headline.textContent()).toMatch(/^The biggest leak is /);
 
     await page.keyboard.press("ArrowLeft");
-    await deck.getByText(`1 / ${SLIDES}`, { exact: true }).waitFor();
+    await deck.getByText(`${OVERVIEW_SLIDE} / ${SLIDES}`, { exact: true }).waitFor();
     expect(await headline.textContent()).toBe(SAMPLE_OVERVIEW_HEADLINE);
 
     await page.keyboard.press("Escape");
     await deck.waitFor({ state: "detached" });
+    await page.waitForFunction(() => document.fullscreenElement === null);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Present");
     // Back to Playwright's default window (1280 × 720) for the next tests.
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
+  it("fits every headline in two lines, draws every chart across the slide, and shows large, high-contrast controls", async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByRole("button", { name: "Present" }).click();
+    const deck = page.getByRole("dialog", { name: "Presentation" });
+    await deck.getByText(`1 / ${SLIDES}`, { exact: true }).waitFor({ timeout: LOAD_TIMEOUT });
+    const seen: string[] = [];
+    const sizedSlides: string[] = [];
+    for (let n = 1; n <= SLIDES; n++) {
+      await deck.getByText(`${n} / ${SLIDES}`, { exact: true }).waitFor();
+      const id = (await deck.locator(".slide").getAttribute("data-slide")) ?? "";
+      seen.push(id);
+      if (id !== "title") await deck.locator(".slide .chart-plot svg").first().waitFor();
+      const measured = await page.evaluate(() => {
+        const h2 = document.querySelector<HTMLElement>(".presentation-canvas .slide-headline");
+        const slide = document.querySelector(".presentation-canvas .slide");
+        const plot = document.querySelector(".presentation-canvas .slide .chart-plot");
+        const sized = document.querySelector(".presentation-canvas .slide-chart")?.getAttribute("data-sized");
+        if (!h2 || !slide) return null;
+        const lineHeight = Number.parseFloat(getComputedStyle(h2).lineHeight);
+        return {
+          lines: h2.scrollHeight / lineHeight,
+          headlineCut: h2.scrollWidth > h2.clientWidth,
+          slideWidth: slide.getBoundingClientRect().width,
+          plotWidth: plot ? plot.getBoundingClientRect().width : null,
+          sized: sized === "true",
+        };
+      });
+      if (measured?.sized) sizedSlides.push(id);
+      expect(measured?.lines, `headline of ${id}`).toBeLessThanOrEqual(2.05);
+      expect(measured?.headlineCut).toBe(false);
+      // A chart drawn to the slide's height spans the slide between its 32 px margins (at 2×: 1920 − 2 × 64
+      // = 1792 px). A chart of fixed height (campaigns, trends) is shrunk to fit, never below 85 % of that.
+      if (measured?.plotWidth != null) {
+        const full = measured.slideWidth * (896 / 960);
+        if (measured.sized) expect(measured.plotWidth, `chart of ${id}`).toBeCloseTo(full, 0);
+        else expect(measured.plotWidth, `chart of ${id}`).toBeGreaterThanOrEqual(full * 0.85);
+      }
+      await page.keyboard.press("ArrowRight");
+    }
+    expect(seen).toEqual(SLIDE_IDS);
+    // The title's figures, the funnel, the benchmark bars and the alignment chart are drawn to the slide.
+    expect(sizedSlides).toEqual(["funnel", "overview", "alignment"]);
+
+    // The controls: on screen, at least 48 px high with ≥ 20 px text, and full contrast against their fill.
+    const controls = await page.evaluate(() => {
+      const luminance = (color: string) => {
+        const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((c) => {
+          const v = Number(c) / 255;
+          return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        }) as [number, number, number];
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      return [...document.querySelectorAll<HTMLButtonElement>(".presentation-controls button")].map((b) => {
+        const box = b.getBoundingClientRect();
+        const style = getComputedStyle(b);
+        const [light, dark] = [luminance(style.color), luminance(style.backgroundColor)].sort(
+          (x, y) => y - x,
+        ) as [number, number];
+        return {
+          name: b.textContent,
+          height: box.height,
+          fontSize: Number.parseFloat(style.fontSize),
+          inView:
+            box.top >= 0 &&
+            box.bottom <= window.innerHeight &&
+            box.left >= 0 &&
+            box.right <= window.innerWidth,
+          opacity: Number(style.opacity),
+          contrast: (light + 0.05) / (dark + 0.05),
+        };
+      });
+    });
+    expect(controls.map((c) => c.name)).toEqual(
+      expect.arrayContaining(["‹ Previous", "Next ›", "Leave presentation"]),
+    );
+    for (const control of controls.filter((c) => c.name !== "Next ›")) {
+      expect(control.height, control.name ?? "").toBeGreaterThanOrEqual(48);
+      expect(control.fontSize).toBeGreaterThanOrEqual(20);
+      expect(control.inView).toBe(true);
+      expect(control.opacity).toBe(1);
+      expect(control.contrast).toBeGreaterThanOrEqual(7);
+    }
+    // The controls never cover the slide's context footer.
+    const overlap = await page.evaluate(() => {
+      const footer = document.querySelector(".presentation-canvas .output-footer")?.getBoundingClientRect();
+      const bar = document.querySelector(".presentation-controls")?.getBoundingClientRect();
+      return footer && bar
+        ? footer.bottom > bar.top && footer.top < bar.bottom && footer.right > bar.left
+        : null;
+    });
+    expect(overlap).toBe(false);
+
+    await deck.getByRole("button", { name: "Leave presentation" }).click();
+    await deck.waitFor({ state: "detached" });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
@@ -111,6 +241,12 @@ describe("Presentation mode in the browser", () => {
           footers: [...(report?.querySelectorAll(".print-page") ?? [])].map(
             (p) => p.querySelector(".output-footer")?.textContent ?? null,
           ),
+          notes: [...(report?.querySelectorAll(".print-page") ?? [])].map(
+            (p) => p.querySelectorAll(".slide-notes li").length,
+          ),
+          noteText: [...(report?.querySelectorAll(".print-page") ?? [])].map(
+            (p) => p.querySelector(".slide-notes")?.textContent ?? "",
+          ),
         });
       };
     });
@@ -121,7 +257,11 @@ describe("Presentation mode in the browser", () => {
     const [printed] = await page.evaluate(() => (window as unknown as { printed: Printed[] }).printed);
     expect(printed?.pages).toBe(SLIDES);
     expect(printed?.charts).toBeGreaterThanOrEqual(SLIDES);
-    expect(printed?.headlines[0]).toBe(SAMPLE_OVERVIEW_HEADLINE);
+    expect(printed?.headlines[OVERVIEW_SLIDE - 1]).toBe(SAMPLE_OVERVIEW_HEADLINE);
+    // Every page has its presenter notes: the numbers behind its headline.
+    expect(printed?.notes).toHaveLength(SLIDES);
+    expect(printed?.noteText[OVERVIEW_SLIDE - 1]).toContain("MQL → SQL: ");
+    for (const notes of printed?.notes ?? []) expect(notes).toBeGreaterThan(0);
     // Every printed page says what it is about.
     expect(printed?.footers).toHaveLength(SLIDES);
     for (const footer of printed?.footers ?? []) expect(footer).toBe(SAMPLE_CONTEXT.join(""));
@@ -185,6 +325,25 @@ describe("Presentation mode in the browser", () => {
           return Boolean(slide && footer && footer.height > 0 && footer.bottom <= slide.bottom + 0.5);
         });
         expect(inside).toBe(true);
+        const id = await deck.locator(".slide").getAttribute("data-slide");
+        const headline = (await deck.locator(".slide-headline").textContent()) ?? "";
+        // Nothing on a Q1 slide talks about a month outside Q1 (a Q1 cohort still converts in April–June).
+        expect(headline, `headline of ${id}`).not.toMatch(
+          /(April|May|June|October|November|December) 20\d\d/,
+        );
+        if (id === "title") {
+          expect(headline).toBe("Enterprise — 1 Jan 2026 – 31 Mar 2026");
+          // The three headline numbers, each with its change against Q4 2025 as the Overview's tiles give it.
+          const changes = await deck.locator(".title-figure-change").allTextContents();
+          expect(changes).toHaveLength(3);
+          for (const change of changes)
+            expect(change).toMatch(/ vs previous period$|^too few leads to compare$/);
+        }
+        if (id === "funnel" || id === "overview") {
+          expect(await deck.locator(".slide-change").textContent()).toMatch(/^Change vs previous period: /);
+          // The chart is given the previous period (ghost bars, and a column in its text alternative).
+          expect(await deck.locator(".slide figure").first().textContent()).toContain("previous period");
+        }
         await linked.keyboard.press("ArrowRight");
       }
     } finally {

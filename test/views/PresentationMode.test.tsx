@@ -26,6 +26,7 @@ const SLIDES: Slide[] = [
     name: "Funnel overview",
     headline: "MQL → SQL is 18.4 % — below the 25–30 % band",
     chart: <p>funnel chart</p>,
+    notes: ["46 of 250 MQLs reached SQL"],
   },
   { id: "leak", name: "Biggest leak", headline: "The biggest leak is MQL → SAL", chart: <p>leak chart</p> },
   {
@@ -169,14 +170,14 @@ describe("PresentationMode", () => {
     expect(document.activeElement).toBe(leave);
   });
 
-  it("asks for full screen and carries on when it is refused", () => {
-    const requestFullscreen = vi.fn(() => Promise.reject(new Error("denied")));
+  it("asks for no full screen itself: by the time it opens, the click's gesture is over", () => {
+    const requestFullscreen = vi.fn(() => Promise.resolve());
     Object.defineProperty(document.documentElement, "requestFullscreen", {
       value: requestFullscreen,
       configurable: true,
     });
     renderDeck();
-    expect(requestFullscreen).toHaveBeenCalledTimes(1);
+    expect(requestFullscreen).not.toHaveBeenCalled();
     expect(screen.getByText("1 / 3")).toBeTruthy();
   });
 
@@ -199,6 +200,26 @@ describe("PresentationLauncher", () => {
     render(<PresentationLauncher />);
     expect(screen.getByRole("button", { name: "Present" }).hasAttribute("disabled")).toBe(true);
     expect(screen.getByRole("button", { name: "Print report" }).hasAttribute("disabled")).toBe(true);
+  });
+
+  it("asks for full screen inside the Present click, before the deck exists, and carries on when refused", async () => {
+    const user = userEvent.setup();
+    withData({ status: "loading" });
+    const deckAtRequest: boolean[] = [];
+    const requestFullscreen = vi.fn(() => {
+      deckAtRequest.push(document.querySelector(".presentation") !== null);
+      return Promise.reject(new Error("denied"));
+    });
+    Object.defineProperty(document.documentElement, "requestFullscreen", {
+      value: requestFullscreen,
+      configurable: true,
+    });
+    render(<PresentationLauncher />);
+    await user.click(screen.getByRole("button", { name: "Present" }));
+    expect(requestFullscreen).toHaveBeenCalledTimes(1);
+    // Asked synchronously in the click handler: the deck had not even started to render.
+    expect(deckAtRequest).toEqual([false]);
+    expect(await screen.findByRole("dialog")).toBeTruthy();
   });
 
   it("opens the deck on Present, says when the slides are still coming, and returns focus on Esc", async () => {
@@ -234,6 +255,11 @@ describe("PresentationLauncher", () => {
     expect(printed[0]).toHaveLength(3);
     expect(printed[0]?.[0]).toContain("MQL → SQL is 18.4 % — below the 25–30 % band");
     expect(printed[0]?.[2]).toContain("3 / 3");
+    // Every page carries the context footer and the presenter notes of its slide.
+    expect(printed[0]?.[0]).toContain("Filters: Team: Enterprise");
+    expect(printed[0]?.[0]).toContain("Compared with: 1 Oct 2025 – 31 Dec 2025 (previous period)");
+    expect(printed[0]?.[0]).toContain("Presenter notes");
+    expect(printed[0]?.[0]).toContain("46 of 250 MQLs reached SQL");
     await waitFor(() => expect(document.querySelector(".presentation-print-report")).toBeNull());
   });
 });

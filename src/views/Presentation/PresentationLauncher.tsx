@@ -3,6 +3,7 @@
 import { Suspense, useRef, useState } from "react";
 import { useAppStore } from "../../store";
 import { LazyDeck as Deck, LazyReport as Report } from "../lazyScreens";
+import { requestDeckFullscreen } from "./deckFullscreen";
 
 /** Shown while the deck's code loads (src/views/lazyScreens.ts). */
 function preparing(what: "slides" | "report") {
@@ -26,7 +27,11 @@ export function PresentationLauncher() {
         type="button"
         className="button"
         disabled={noData}
-        onClick={() => setMode("presenting")}
+        onClick={() => {
+          // Inside the click: the browser grants full screen only to a user gesture (the slides come later).
+          requestDeckFullscreen();
+          setMode("presenting");
+        }}
       >
         Present
       </button>

@@ -1,6 +1,14 @@
 // The full-screen deck: one slide at a time, moved with the arrow keys, clicks or buttons; Esc leaves.
+// Full screen is asked for by the click that opens it (requestDeckFullscreen), never later.
 
-import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useRef, useState } from "react";
+import {
+  type CSSProperties,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type ReactNode,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import type { OutputContextInput } from "../../model/outputContext";
 import { type Slide, SlideView } from "./SlideView";
 import { useViewportScale } from "./useViewportScale";
@@ -34,22 +42,19 @@ function moveFor(event: KeyboardEvent): "next" | "previous" | "first" | "last" |
   }
 }
 
-/** Enters full screen when the browser allows it; a refusal (no gesture, iframe, kiosk) keeps the window. */
+/** Follows full screen once it is entered (requestDeckFullscreen): leaving it leaves the deck too. */
 function useFullscreen(onLeave: () => void) {
   const leave = useRef(onLeave);
   leave.current = onLeave;
   useEffect(() => {
-    let entered = false;
+    // Full screen may have been entered by the click before the deck's code had even loaded.
+    let entered = document.fullscreenElement !== null && document.fullscreenElement !== undefined;
     // The browser consumes Esc in full screen and only leaves it: leaving full screen leaves the deck too.
     const onChange = () => {
       if (document.fullscreenElement) entered = true;
       else if (entered) leave.current();
     };
     document.addEventListener("fullscreenchange", onChange);
-    const root = document.documentElement;
-    if (typeof root.requestFullscreen === "function" && !document.fullscreenElement) {
-      root.requestFullscreen().catch(() => undefined);
-    }
     return () => {
       document.removeEventListener("fullscreenchange", onChange);
       if (document.fullscreenElement && typeof document.exitFullscreen === "function") {
@@ -66,6 +71,8 @@ export interface PresentationModeProps {
   status?: string;
   /** What the numbers are about: the footer of every slide. */
   context?: OutputContextInput;
+  /** More buttons for the control strip (the definitions). */
+  extraControls?: ReactNode;
 }
 
 export function PresentationMode(props: PresentationModeProps) {
@@ -132,6 +139,7 @@ export function PresentationMode(props: PresentationModeProps) {
     <div
       ref={dialog}
       className="presentation"
+      style={{ "--deck-scale": scale } as CSSProperties}
       role="dialog"
       aria-modal="true"
       aria-label="Presentation"
@@ -152,14 +160,21 @@ export function PresentationMode(props: PresentationModeProps) {
           </p>
         )}
       </div>
+      {/* Large, full-contrast buttons in the strip each slide keeps free for them (presentation.css). */}
       <div className="presentation-controls">
-        <button type="button" className="button" onClick={previous} disabled={index === 0 || total === 0}>
-          Previous
+        <button
+          type="button"
+          className="deck-button"
+          onClick={previous}
+          disabled={index === 0 || total === 0}
+        >
+          <span aria-hidden="true">‹ </span>Previous
         </button>
-        <button type="button" className="button" onClick={next} disabled={index >= total - 1}>
-          Next
+        <button type="button" className="deck-button" onClick={next} disabled={index >= total - 1}>
+          Next<span aria-hidden="true"> ›</span>
         </button>
-        <button type="button" className="button" onClick={() => close.current()}>
+        {props.extraControls}
+        <button type="button" className="deck-button" onClick={() => close.current()}>
           Leave presentation
         </button>
       </div>

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { createPortal } from "react-dom";
 import type { OutputContextInput } from "../../model/outputContext";
-import { type Slide, SlideView } from "./SlideView";
+import { type Slide, SlideNotes, SlideView } from "./SlideView";
 import "./presentation.css";
 
 /** Frames to wait at most for the charts to draw (they measure their width after layout first). */
@@ -18,6 +18,7 @@ export function PrintPages(props: { slides: readonly Slide[]; context?: OutputCo
   return props.slides.map((slide, i) => (
     <section key={slide.id} className="print-page">
       <SlideView slide={slide} number={i + 1} total={props.slides.length} context={props.context} />
+      <SlideNotes slide={slide} />
     </section>
   ));
 }

@@ -19,6 +19,8 @@ export function TeamSlaChart(props: {
   teams: readonly HandoffGroup[];
   slaGoal: number;
   show?: { sla: boolean; accepted: boolean };
+  /** The plot's height (a slide gives the room it has); 320 px otherwise. */
+  height?: number;
 }) {
   const { teams, slaGoal } = props;
   const show = props.show ?? { sla: true, accepted: true };
@@ -36,7 +38,7 @@ export function TeamSlaChart(props: {
         label: t.key,
         points: { sla: t.slaCompliance, accepted: t.acceptance },
       }))}
-      height={320}
+      height={props.height ?? 320}
       textAlternative={
         <table className="data-table">
           <caption>Hand-offs within SLA and accepted by sales, by team</caption>

@@ -1,9 +1,10 @@
-// The deck's slides — overview, biggest leak, pipeline, campaigns, alignment, trends (those the data allows) — built
-// from the same queries, model functions and charts as the screens, with a headline from model/headlines.
+// The deck's slides — title, funnel, benchmarks, biggest leak, pipeline, campaigns, alignment, trends (those
+// the data allows) — built from the same queries, model functions and charts as the screens, with a
+// headline from model/headlines and presenter notes (the numbers behind it) from model/deck.
 
 import { useOutputContext } from "../../app/outputContext";
 import { BenchmarkChart } from "../../charts/BenchmarkChart";
-import { funnelChartTitle } from "../../charts/FunnelChart";
+import { FunnelChart, funnelChartTitle } from "../../charts/FunnelChart";
 import { type Alignment, alignmentMetric } from "../../metrics/alignment";
 import { campaignsMetric } from "../../metrics/campaigns";
 import { funnelMetric } from "../../metrics/funnel";
@@ -13,6 +14,16 @@ import { type Trends, trendsMetric } from "../../metrics/trends";
 import { type AlignmentSettings, listParts, SCORE_PARTS, slaTracked } from "../../model/alignment";
 import type { Benchmark } from "../../model/benchmarks";
 import { type CampaignReport, campaignHeadline, highVolumeLowYield } from "../../model/campaigns";
+import {
+  benchmarkNotes,
+  changeLine,
+  funnelNotes,
+  leakNotes,
+  titleFigures,
+  titleNotes,
+  titleText,
+  trendNotes,
+} from "../../model/deck";
 import { formatCount, formatPercent } from "../../model/format";
 import type { Funnel } from "../../model/funnel";
 import {
@@ -24,6 +35,7 @@ import {
   trendHeadline,
   trendStepToShow,
 } from "../../model/headlines";
+import { biggestLeakSentence } from "../../model/insights";
 import { buildLeaks, type Leaks, leakSentence } from "../../model/leaks";
 import type { OutputContextInput } from "../../model/outputContext";
 import type { Period } from "../../model/period";
@@ -36,14 +48,43 @@ import { StepChart, trendTitle } from "../Leaks/TrendsSection";
 import { StageChart } from "../Pipeline/StageChart";
 import type { Slide } from "./SlideView";
 import { TeamSlaChart } from "./TeamSlaChart";
+import { TitleFigures } from "./TitleFigures";
 
-export function overviewSlide(funnel: Funnel): Slide {
+/** The title: whom and when, the as-of day, and the three headline numbers with their change. */
+export function titleSlide(context: OutputContextInput, funnel: Funnel, previous: Funnel | null): Slide {
+  const { headline, detail } = titleText(context);
+  return {
+    id: "title",
+    name: "Results review",
+    headline,
+    detail,
+    chart: <TitleFigures figures={titleFigures(funnel, previous)} />,
+    notes: titleNotes(funnel, previous),
+  };
+}
+
+/** The funnel itself: every stage's count (the previous period as ghost bars when comparing). */
+export function funnelSlide(funnel: Funnel, previous: Funnel | null = null): Slide {
+  return {
+    id: "funnel",
+    name: "The funnel",
+    headline: funnelChartTitle(funnel),
+    change: changeLine(funnel, previous, "count") ?? undefined,
+    chart: (height) => <FunnelChart funnel={funnel} previous={previous} height={height} />,
+    // The biggest leak has its own slide; here it is for the presenter to say.
+    notes: [...funnelNotes(funnel), biggestLeakSentence(funnel)],
+  };
+}
+
+/** Each step against its benchmark band (the "overview" finding: MQL → SQL first). */
+export function overviewSlide(funnel: Funnel, previous: Funnel | null = null): Slide {
   return {
     id: "overview",
-    name: "Funnel overview",
+    name: "Against the benchmarks",
     headline: overviewHeadline(funnel),
-    detail: funnelChartTitle(funnel),
-    chart: <BenchmarkChart funnel={funnel} />,
+    change: changeLine(funnel, previous, "rate") ?? undefined,
+    chart: (height) => <BenchmarkChart funnel={funnel} previous={previous} height={height} />,
+    notes: benchmarkNotes(funnel),
   };
 }
 
@@ -54,9 +95,10 @@ export function leakSlide(leaks: Leaks): Slide | null {
     id: "leak",
     name: "Biggest leak",
     headline: biggestLeakHeadline(leaks.biggest),
-    // The same sentence as the Overview and the Leaks screen: one answer per step.
-    detail: step ? leakSentence(leaks) : undefined,
     chart: <LeakChart leaks={leaks} />,
+    // The same sentence as the Overview and the Leaks screen (one answer per step), for the presenter:
+    // on the slide the headline says it short and the chart keeps the room.
+    notes: step ? [leakSentence(leaks), ...leakNotes(leaks.steps)] : leakNotes(leaks.steps),
   };
 }
 
@@ -69,6 +111,11 @@ export function pipelineSlide(pipeline: Pipeline): Slide | null {
     headline: pipelineLeakSentence(pipeline.biggestLeak, pipeline.lostRecorded),
     detail: fixWorthSentence(pipeline.fixWorth),
     chart: <StageChart pipeline={pipeline} measure="deals" />,
+    notes: [
+      `Deals placed in the stages: ${formatCount(pipeline.deals.placed)} — ${formatCount(pipeline.deals.won)} won, ` +
+        `${pipeline.lostRecorded ? `${formatCount(pipeline.deals.lost)} lost` : "lost not tracked"}, ` +
+        `${formatCount(pipeline.deals.open)} open`,
+    ],
   };
 }
 
@@ -79,9 +126,18 @@ export function campaignsSlide(report: CampaignReport): Slide | null {
     id: "campaigns",
     name: "Campaigns by MQL yield",
     headline: campaignsHeadline(report),
-    // The volume-versus-yield finding of the Campaigns screen, when there is one.
-    detail: highVolumeLowYield(report) ? `${campaignHeadline(report)}.` : undefined,
     chart: <YieldChart report={report} />,
+    // The volume-versus-yield finding of the Campaigns screen, when there is one, for the presenter to
+    // say: the slide keeps its room for the chart.
+    notes: (highVolumeLowYield(report) ? [`${campaignHeadline(report)}.`] : []).concat(
+      report.rows
+        .filter((row) => row.mqlYield !== null)
+        .map(
+          (row) =>
+            `${row.name}: ${formatCount(row.mqls)} of ${formatCount(row.leads)} leads became MQLs (${formatPercent(row.mqlYield)})` +
+            (row.tooSmallToJudge ? ", too few to judge" : ""),
+        ),
+    ),
   };
 }
 
@@ -102,7 +158,15 @@ export function alignmentSlide(alignment: Alignment, settings: AlignmentSettings
       score === null
         ? undefined
         : `Alignment score ${formatPercent(score)} over ${formatCount(alignment.total?.handoffs ?? 0)} hand-offs (mean of ${listParts(alignment.total?.scoreParts ?? [])}${notTracked}).`,
-    chart: <TeamSlaChart teams={alignment.teams} slaGoal={settings.slaGoal} show={show} />,
+    chart: (height) => (
+      <TeamSlaChart teams={alignment.teams} slaGoal={settings.slaGoal} show={show} height={height} />
+    ),
+    notes: alignment.teams.map((t) => {
+      const sla = t.slaCompliance;
+      return sla.value === null
+        ? `${t.key}: no hand-off due`
+        : `${t.key}: ${formatCount(sla.successes)} of ${formatCount(sla.trials)} hand-offs within SLA (${formatPercent(sla.value)})${sla.tooFew ? ", too few to judge" : ""}`;
+    }),
   };
 }
 
@@ -128,6 +192,7 @@ export function trendsSlide(
     headline: trendHeadline(step, benchmark, period),
     detail: trendTitle(step),
     chart: <StepChart trends={inPeriod} step={step} benchmark={benchmark ?? undefined} />,
+    notes: trendNotes(step.from, step.to, step.months),
   };
 }
 
@@ -155,17 +220,28 @@ export function usePresentationSlides(): SlidesState {
   const filters = useAppStore((s) => s.filters);
   const context = useOutputContext();
   const funnel = useQuery(funnelMetric, benchmarks);
+  // The previous period's funnel, when comparing and there is one: the title's and the funnel slides' deltas.
+  const previousFilters = context?.previous ? { ...filters, ...context.previous } : undefined;
+  const before = useQuery(funnelMetric, benchmarks, {
+    enabled: previousFilters !== undefined,
+    filters: previousFilters,
+  });
   const leakCounts = useQuery(leakCountsMetric, undefined);
   const campaigns = useQuery(campaignsMetric, CAMPAIGN_SLIDE);
   const alignment = useQuery(alignmentMetric, alignmentSettings);
   const trends = useQuery(trendsMetric, undefined);
   const pipeline = useQuery(pipelineMetric, undefined);
   const states = [funnel, leakCounts, pipeline, campaigns, alignment, trends];
+  if (previousFilters !== undefined) states.push(before);
   // A slide never shows numbers older than the filters: the deck waits for every fresh answer.
   if (context === null || states.some((s) => s.status === "loading" || (s.status === "ready" && s.stale)))
     return { status: "loading" };
+  // A previous period that could not be counted leaves the deltas out; the slides still show.
+  const previous = previousFilters !== undefined && before.status === "ready" ? before.data : null;
   const slides = [
-    slideFrom(funnel, "overview", "Funnel overview", overviewSlide),
+    slideFrom(funnel, "title", "Results review", (f) => titleSlide(context, f, previous)),
+    slideFrom(funnel, "funnel", "The funnel", (f) => funnelSlide(f, previous)),
+    slideFrom(funnel, "overview", "Against the benchmarks", (f) => overviewSlide(f, previous)),
     slideFrom(leakCounts, "leak", "Biggest leak", (counts) => leakSlide(buildLeaks(counts, benchmarks))),
     slideFrom(pipeline, "pipeline", "Deal pipeline", pipelineSlide),
     slideFrom(campaigns, "campaigns", "Campaigns by MQL yield", campaignsSlide),
