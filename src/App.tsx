@@ -18,6 +18,8 @@ import { keepAnswersForNextVisit } from "./app/lastVisit";
 import { watchOtherTabs } from "./app/tabSync";
 import { useAppliedTheme } from "./app/theme";
 import { useUrlView } from "./app/useUrlView";
+import { shownCurrencyOf } from "./model/currency";
+import { setShownCurrency } from "./model/format";
 import { useFunnel } from "./queries/useFunnel";
 import { useAppStore } from "./store";
 import { ClearWorkspaceButton } from "./ui/ClearWorkspaceButton";
@@ -63,6 +65,10 @@ export function App() {
   const storageNote = useAppStore((s) => s.storageNote);
   const kept = useAppStore((s) => s.kept);
   const tab = useAppStore((s) => s.tab);
+  const currency = useAppStore((s) => shownCurrencyOf(s.statedCurrency, s.currencyChoice));
+  // Amounts are written in this currency (model/format.ts); set before the screens render, and the
+  // screens are drawn afresh when it changes (their answers stay cached).
+  setShownCurrency(currency);
   // The Overview's numbers are only asked for while it shows: other screens do not wait behind them.
   const funnel = useFunnel(tab === "overview");
   const sampleRequested = useRef(false);
@@ -131,6 +137,7 @@ export function App() {
             {audit && <AuditPanel audit={audit} />}
             <Filters />
             <Tabs
+              key={currency ?? "no-currency"}
               screens={[
                 {
                   tab: "overview",

@@ -17,6 +17,8 @@ import {
 import { dropRawFile } from "../import/read";
 import type { FilePlan } from "../import/toEvents";
 import { queryAudit } from "../metrics/audit";
+import { queryAmountMarks } from "../metrics/currency";
+import { SAMPLE_CURRENCY, type StatedCurrency, statedCurrency } from "../model/currency";
 import type { DealStagePlan } from "../model/pipeline";
 import { appCoordinator } from "../queries/appCoordinator";
 import { stableJson } from "../queries/coordinator";
@@ -140,6 +142,7 @@ async function apply(
     if (controller === run) controller = null;
     performance.measure("import", { start: started, end: performance.now() });
     store.setImportStatus({ state: "done", summary });
+    store.setStatedCurrency(await importedCurrency(engine, plans));
     store.setDataset(summary.fileName, false, identityOf(newDataIdentity()));
     await rederiveForStalledSetting();
     await afterLoad(engine);
@@ -165,6 +168,16 @@ function afterNextPaint(): Promise<void> {
       }, 0),
     );
   });
+}
+
+/** What the imported amounts say about their currency: the amount columns' names, then the values. */
+async function importedCurrency(engine: SqlEngine, plans: readonly FilePlan[]): Promise<StatedCurrency> {
+  const headers = plans.map((p) => p.mapping.amount).filter((h): h is string => typeof h === "string");
+  try {
+    return statedCurrency(headers, await queryAmountMarks(engine));
+  } catch {
+    return statedCurrency(headers, []);
+  }
 }
 
 /**
@@ -435,6 +448,7 @@ export async function loadSample(keepView = false): Promise<void> {
     await restoreEvents(engine, bytes, settings());
     performance.measure("sample-restore", { start: started, end: performance.now() });
     store.setImportStatus({ state: "idle" });
+    store.setStatedCurrency(SAMPLE_CURRENCY);
     store.setDataset(SAMPLE_LABEL, keepView, identityOf(SAMPLE_IDENTITY));
     await rederiveForStalledSetting();
     await afterLoad(engine);

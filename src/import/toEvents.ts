@@ -52,7 +52,9 @@ function text(plan: FilePlan, field: string): string {
 function number(plan: FilePlan, field: string): string {
   return column(plan, field) === null
     ? "NULL::DOUBLE"
-    : `TRY_CAST(replace(replace(${text(plan, field)}, ',', ''), '$', '') AS DOUBLE)`;
+    : // Thousands separators, spaces and a currency written with the amount ("€1,200", "1200 GBP",
+      // "A$300") are not part of the number; model/currency.ts reads which currency they state.
+      `TRY_CAST(regexp_replace(${text(plan, field)}, '[A-Z]{1,2}\\$|[A-Z]{3}|[,$€£¥₹[:space:]]', '', 'g') AS DOUBLE)`;
 }
 
 function date(plan: FilePlan, field: string): string {

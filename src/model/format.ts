@@ -1,4 +1,7 @@
-// The one place numbers become text: percentages with one decimal, counts with separators.
+// The one place numbers become text: percentages with one decimal, counts with separators, amounts in
+// the workspace's currency.
+
+import type { Currency } from "./currency";
 
 const countFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const percentFormat = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -20,8 +23,32 @@ export function formatRateWithCounts(numerator: number | null, denominator: numb
   return `${formatPercent(numerator / denominator)} · ${formatCount(numerator)} of ${formatCount(denominator)}`;
 }
 
-export function formatMoney(value: number | null): string {
-  return value === null || Number.isNaN(value) ? "—" : moneyFormat.format(value);
+/**
+ * The currency amounts are shown in: set by the shell from the store (the file's stated currency or the
+ * user's choice) before the screens render; null writes plain numbers, as nothing says which currency.
+ */
+let shownCurrency: Currency | null = null;
+const currencyFormats = new Map<Currency, Intl.NumberFormat>();
+
+export function setShownCurrency(currency: Currency | null): void {
+  shownCurrency = currency;
+}
+
+/** 12000 → "$12,000" (or "€12,000", …, "12,000" with no currency known); null → "—". */
+export function formatMoney(value: number | null, currency: Currency | null = shownCurrency): string {
+  if (value === null || Number.isNaN(value)) return "—";
+  if (currency === null) return moneyFormat.format(value);
+  let format = currencyFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency,
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 0,
+    });
+    currencyFormats.set(currency, format);
+  }
+  return format.format(value);
 }
 
 /** Hours as "45 min", "3.5 h" or "2.1 d". */

@@ -9,6 +9,7 @@ import { type AlignmentSettings, DEFAULT_ALIGNMENT } from "../model/alignment";
 import type { DataAudit } from "../model/audit";
 import { type Benchmark, DEFAULT_BENCHMARKS } from "../model/benchmarks";
 import { type CountMode, isCountMode } from "../model/counting";
+import { type Currency, isCurrency, type StatedCurrency } from "../model/currency";
 import type { DefinedStage, StageDefinitions } from "../model/definitions";
 import { DEFINED_STAGES, type DefinedStage as Defined } from "../model/definitions";
 import { type FunnelFilters, NO_FILTERS } from "../model/filters";
@@ -158,6 +159,12 @@ export interface ViewSlice {
   count: CountMode;
   /** The way the user chose in the filter bar (remembered in this browser); null until they choose. */
   countChoice: CountMode | null;
+  /** The currency the loaded data's amounts state (model/currency.ts); saved with the settings. */
+  statedCurrency: StatedCurrency;
+  setStatedCurrency: (stated: StatedCurrency) => void;
+  /** The currency the user chose for amounts (overrides what the data states); null: as stated. */
+  currencyChoice: Currency | null;
+  setCurrencyChoice: (currency: Currency | null) => void;
   /** The user's explicit choice: shown now and remembered. */
   setCount: (count: CountMode) => void;
   /** A period preset: its days, and In period unless the user has chosen a way of counting. */
@@ -173,7 +180,7 @@ export interface ViewSlice {
 export type AppState = WorkspaceSlice & SettingsSlice & ViewSlice;
 
 type SavedState = Pick<SettingsSlice, keyof LinkSettings | "definitions"> &
-  Pick<ViewSlice, "theme" | "countChoice">;
+  Pick<ViewSlice, "theme" | "countChoice" | "statedCurrency" | "currencyChoice">;
 
 const THEMES: readonly Theme[] = ["system", "light", "dark"];
 
@@ -225,6 +232,12 @@ export function readSavedSettings(saved: unknown): { settings: Partial<SavedStat
   }
   if (THEMES.includes(record.theme as Theme)) settings.theme = record.theme as Theme;
   if (isCountMode(record.countChoice)) settings.countChoice = record.countChoice;
+  if (isCurrency(record.currencyChoice)) settings.currencyChoice = record.currencyChoice;
+  const stated = record.statedCurrency as StatedCurrency | undefined;
+  if (stated?.state === "stated" && isCurrency(stated.currency) && typeof stated.from === "string")
+    settings.statedCurrency = { state: "stated", currency: stated.currency, from: stated.from };
+  else if (stated?.state === "mixed" && Array.isArray(stated.currencies))
+    settings.statedCurrency = { state: "mixed", currencies: stated.currencies.filter(isCurrency) };
   return { settings, reset };
 }
 
@@ -321,6 +334,10 @@ export const useAppStore = create<AppState>()(
       setFilters: (filters) => set({ filters }),
       count: "cohort",
       countChoice: null,
+      statedCurrency: { state: "unstated" },
+      setStatedCurrency: (statedCurrency) => set({ statedCurrency }),
+      currencyChoice: null,
+      setCurrencyChoice: (currencyChoice) => set({ currencyChoice }),
       setCount: (count) => set({ count, countChoice: count }),
       choosePeriod: (period) =>
         set((state) => ({
@@ -343,6 +360,8 @@ export const useAppStore = create<AppState>()(
         definitions: state.definitions,
         theme: state.theme,
         countChoice: state.countChoice,
+        statedCurrency: state.statedCurrency,
+        currencyChoice: state.currencyChoice,
       }),
       merge: (persisted, current) => {
         const { settings, reset } = readSavedSettings(persisted);

@@ -128,6 +128,29 @@ describe("settings saved in this browser", () => {
   });
 });
 
+describe("the saved currency", () => {
+  it("keeps a known currency choice and a well-formed stated currency, and drops the rest", () => {
+    expect(
+      readSavedSettings({
+        currencyChoice: "EUR",
+        statedCurrency: { state: "stated", currency: "GBP", from: "the column “Amount (GBP)”" },
+      }).settings,
+    ).toEqual({
+      currencyChoice: "EUR",
+      statedCurrency: { state: "stated", currency: "GBP", from: "the column “Amount (GBP)”" },
+    });
+    expect(
+      readSavedSettings({
+        currencyChoice: "DOGE",
+        statedCurrency: { state: "stated", currency: "<script>", from: "x" },
+      }).settings,
+    ).toEqual({});
+    expect(
+      readSavedSettings({ statedCurrency: { state: "mixed", currencies: ["EUR", "XXX", "USD"] } }).settings,
+    ).toEqual({ statedCurrency: { state: "mixed", currencies: ["EUR", "USD"] } });
+  });
+});
+
 describe("the controls and the checks share their bounds", () => {
   it("keeps out of the scoring form what a reload would refuse: long, control-character or surplus targets", () => {
     const roles = ["CEO", "x".repeat(201), "A\tB", ...Array.from({ length: 120 }, (_, i) => `R${i}`)];

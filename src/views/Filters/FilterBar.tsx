@@ -32,6 +32,7 @@ import { COHORT_DAYS, isCalendarDay, parseWholeDays, WINDOW_DAYS } from "../../m
 import { useAsOf } from "../../queries/useAsOf";
 import { useQuery } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
+import { CurrencySetting } from "./CurrencySetting";
 
 /**
  * What a filter's select shows for the chosen values: one value of the data is that option; several
@@ -182,6 +183,7 @@ function WindowFilter() {
 
 /** How many of the filters behind "More filters" are set (said on the button while they are hidden). */
 export function hiddenFiltersSet(filters: FunnelFilters, windowDays: number | null): number {
+  // The currency is a way of writing amounts, not a filter: it does not open the row.
   return MORE.filter((d) => (filters.segments[d] ?? []).length > 0).length + (windowDays === null ? 0 : 1);
 }
 
@@ -278,6 +280,7 @@ export function FilterBar() {
             <SegmentFilter key={dimension} dimension={dimension} options={options} counts={counts} />
           ))}
           <WindowFilter />
+          <CurrencySetting />
         </div>
       )}
     </section>
