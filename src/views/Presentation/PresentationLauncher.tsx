@@ -1,7 +1,8 @@
-// The header's "Present" and "Print report" buttons, and the deck or the report while one is open.
+// The header's "Present", "Print report" and "Definitions" buttons, and the deck or the report while one is open.
 
 import { Suspense, useRef, useState } from "react";
 import { useAppStore } from "../../store";
+import { DefinitionsButton } from "../Definitions/DefinitionsDialog";
 import { LazyDeck as Deck, LazyReport as Report } from "../lazyScreens";
 import { requestDeckFullscreen } from "./deckFullscreen";
 
@@ -43,6 +44,8 @@ export function PresentationLauncher() {
       >
         Print report
       </button>
+      {/* The team's stage definitions, one click away on every screen. */}
+      <DefinitionsButton mode="edit" />
       {mode === "presenting" && (
         <Suspense fallback={preparing("slides")}>
           <Deck

@@ -105,6 +105,8 @@ export function PresentationMode(props: PresentationModeProps) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      // Keys in a dialog over the deck (the definitions) are that dialog's: Esc closes it, not the deck.
+      if (event.target instanceof Element && event.target.closest("dialog[open]")) return;
       const move = moveFor(event);
       if (move === null) return;
       event.preventDefault();

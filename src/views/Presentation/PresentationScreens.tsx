@@ -1,6 +1,7 @@
 // The open deck and the print report: loaded on first use (src/views/lazyScreens.ts).
 
 import { createPortal } from "react-dom";
+import { DefinitionsButton } from "../Definitions/DefinitionsDialog";
 import { PresentationMode } from "./PresentationMode";
 import { PrintReport } from "./PrintReport";
 import { usePresentationSlides } from "./slides";
@@ -13,6 +14,7 @@ export function Deck(props: { onClose: () => void }) {
       status={state.status === "loading" ? "Preparing the slides…" : undefined}
       context={state.status === "ready" ? state.context : undefined}
       onClose={props.onClose}
+      extraControls={<DefinitionsButton mode="read" className="deck-button" />}
     />,
     document.body,
   );
