@@ -142,6 +142,8 @@ export function IntervalBarChart(props: IntervalBarChartProps) {
                 name={s.name}
                 fill={s.color}
                 barSize={BAR_ROW - 6}
+                // A 0 % rate keeps a sliver of bar, so its label and whisker are drawn too.
+                minPointSize={(value: unknown) => (value === null || value === undefined ? 0 : 1)}
                 isAnimationActive={false}
               >
                 <ErrorBar

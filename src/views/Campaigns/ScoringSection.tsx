@@ -14,7 +14,7 @@ import {
   YAxis,
 } from "recharts";
 import { ChartFrame } from "../../charts/ChartFrame";
-import { axisTitleAbove, axisTitleBelow, TITLE_ROOM } from "../../charts/chartParts";
+import { axisTitleAbove, axisTitleBelow, niceAxis, TITLE_ROOM } from "../../charts/chartParts";
 import { CHART_FONT_SIZE, CHART_GRID, CHART_INK, OKABE_ITO } from "../../charts/palette";
 import { type AgreementGroup, type ScoringReport, scoringMetric } from "../../metrics/scoring";
 import { UNTRACKED_REASONS } from "../../model/campaigns";
@@ -269,6 +269,7 @@ function ScoringCharts(props: { report: ScoringReport }) {
             <YAxis
               tick={axisTick}
               tickFormatter={(v: number) => formatCount(v)}
+              {...niceAxis(Math.max(1, ...report.distribution.map((d) => d.leads)))}
               label={axisTitleAbove("Leads")}
             />
             <ReferenceLine
@@ -364,6 +365,7 @@ function ScoringCharts(props: { report: ScoringReport }) {
               yAxisId="leads"
               tick={axisTick}
               tickFormatter={(v: number) => formatCount(v)}
+              {...niceAxis(Math.max(1, ...report.tuning.map((t) => t.wouldBeMqls)))}
               label={axisTitleAbove("Would-be MQLs (bars)")}
             />
             <YAxis

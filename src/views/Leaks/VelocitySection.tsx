@@ -103,21 +103,34 @@ function VelocityReport({ velocity }: { velocity: Velocity }) {
               label={axisTitleAbove("Won deals (count)")}
             />
             <Bar dataKey="deals" name="Won deals" fill={OKABE_ITO.blue} isAnimationActive={false}>
-              {/* Each bucket's count above its bar; an empty bucket says "none" instead of a blank. */}
+              {/* Each bucket's count above its bar; empty buckets are named under the chart. */}
               <LabelList
                 dataKey="deals"
                 position="top"
                 fill={CHART_INK}
                 fontSize={CHART_FONT_SIZE - 2}
-                formatter={(value: unknown) => (Number(value) > 0 ? formatCount(Number(value)) : "none")}
+                formatter={(value: unknown) => (Number(value) > 0 ? formatCount(Number(value)) : "")}
               />
             </Bar>
           </BarChart>
         )}
         notes={
-          tooFewToJudge(velocity.deals) && velocity.deals > 0 ? (
-            <p className="chart-notes small-sample-note">{TOO_FEW_TO_JUDGE}.</p>
-          ) : undefined
+          <>
+            {tooFewToJudge(velocity.deals) && velocity.deals > 0 && (
+              <p className="chart-notes small-sample-note">{TOO_FEW_TO_JUDGE}.</p>
+            )}
+            {/* Recharts draws no bar (and no label) for 0, so an empty bucket is said in words. */}
+            {velocity.deals > 0 && velocity.histogram.some((b) => b.deals === 0) && (
+              <p className="chart-empty-note" data-empty-buckets="true">
+                No won deal took{" "}
+                {velocity.histogram
+                  .filter((b) => b.deals === 0)
+                  .map((b) => b.label)
+                  .join(", ")}
+                .
+              </p>
+            )}
+          </>
         }
         textAlternative={
           <table className="data-table">
