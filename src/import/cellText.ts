@@ -22,3 +22,12 @@ export function cellTextSql(cell: string): string {
 export function blankCellSql(cell: string): string {
   return `(${cell} IS NULL OR ${cell} = '' OR ((starts_with(${cell}, ' ') OR strlen(${cell}) <> length(${cell})) AND trim(${cell}) = ''))`;
 }
+
+/**
+ * SQL reading an amount cell's text as a number: thousands separators, spaces and a currency written
+ * with the amount ("€1,200", "1200 GBP", "A$300") are not part of the number (model/currency.ts reads
+ * which currency they state). Anything else that is not a number is NULL, counted by the audit.
+ */
+export function amountSql(text: string): string {
+  return `TRY_CAST(regexp_replace(${text}, '[A-Z]{1,2}\\$|[A-Z]{3}|[,$€£¥₹[:space:]]', '', 'g') AS DOUBLE)`;
+}

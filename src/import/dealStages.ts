@@ -5,7 +5,7 @@
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
 import { vocabularyKeySql } from "../model/vocabulary";
 import { columnsSql, DEAL_STAGE_SOURCE_TABLES } from "../warehouse/dealStages";
-import { cellTextSql } from "./cellText";
+import { amountSql, cellTextSql } from "./cellText";
 import { type DateFormat, timestampSql } from "./dates";
 import { type DealStageColumns, type DealStageSource, STAGE_CHANGE_ACTIVITIES } from "./dealStageShapes";
 import { SOURCE_ROW } from "./read";
@@ -39,9 +39,7 @@ const date = (source: DealStageSource, role: Role) => {
 
 /** "$12,000" → 12000, as the events importer reads amounts. */
 const amount = (source: DealStageSource) =>
-  cell(source, "amount") === null
-    ? "NULL::DOUBLE"
-    : `TRY_CAST(replace(replace(${text(source, "amount")}, ',', ''), '$', '') AS DOUBLE)`;
+  cell(source, "amount") === null ? "NULL::DOUBLE" : amountSql(text(source, "amount"));
 
 const flag = (source: DealStageSource, role: Role) => {
   const c = cell(source, role);

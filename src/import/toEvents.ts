@@ -4,7 +4,7 @@
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
 import { vocabularyKeySql } from "../model/vocabulary";
 import { EVENT_COLUMNS } from "../warehouse/workspace";
-import { cellTextSql } from "./cellText";
+import { amountSql, cellTextSql } from "./cellText";
 import { type DateFormat, timestampSql } from "./dates";
 import type { FieldSpec, FileKind, KindMapping } from "./fields";
 import { FIELDS } from "./fields";
@@ -50,11 +50,7 @@ function text(plan: FilePlan, field: string): string {
 }
 
 function number(plan: FilePlan, field: string): string {
-  return column(plan, field) === null
-    ? "NULL::DOUBLE"
-    : // Thousands separators, spaces and a currency written with the amount ("€1,200", "1200 GBP",
-      // "A$300") are not part of the number; model/currency.ts reads which currency they state.
-      `TRY_CAST(regexp_replace(${text(plan, field)}, '[A-Z]{1,2}\\$|[A-Z]{3}|[,$€£¥₹[:space:]]', '', 'g') AS DOUBLE)`;
+  return column(plan, field) === null ? "NULL::DOUBLE" : amountSql(text(plan, field));
 }
 
 function date(plan: FilePlan, field: string): string {
