@@ -6,6 +6,13 @@ import { describe, expect, it } from "vitest";
 import { FIXTURES } from "../support/fixtures";
 import { browserForFile, importFiles, LOAD_TIMEOUT, openOnSample } from "./browser";
 
+/** The leaked-lead lists' leading context columns, for funnel-basic.csv, all time (as of its last row). */
+const ABOUT_HEADER =
+  "about_data,about_filters,about_period,about_counting,about_conversion_window,about_as_of,";
+const ABOUT =
+  "funnel-basic.csv,none (all leads),all time,Cohort (leads grouped by the day they became a lead)," +
+  "none (every later conversion counts),30 Jun 2025,";
+
 const browser = browserForFile();
 
 describe("Leaks in the browser", () => {
@@ -71,9 +78,10 @@ describe("Leaks in the browser", () => {
       page.getByRole("button", { name: "Download this list" }).click(),
     ]);
     expect(selection.suggestedFilename()).toBe("leaked-leads-opportunity-lost.csv");
+    // Every row leads with what the list is about (model/outputContext): data, filters, period, counting…
     expect(readFileSync((await selection.path()) ?? "", "utf8")).toBe(
-      "lead_id,campaign,team,last_activity,days_since_activity,stopped_at,reason\r\n" +
-        "L2,Spring Webinar,Enterprise,2025-03-15,107,opportunity,lost\r\n",
+      `${ABOUT_HEADER}lead_id,campaign,team,last_activity,days_since_activity,stopped_at,reason\r\n` +
+        `${ABOUT}L2,Spring Webinar,Enterprise,2025-03-15,107,opportunity,lost\r\n`,
     );
 
     // The main download holds every leaked lead of every step, with its step and reason (5 leaked in all).
@@ -83,12 +91,12 @@ describe("Leaks in the browser", () => {
     ]);
     expect(download.suggestedFilename()).toBe("leaked-leads.csv");
     expect(readFileSync((await download.path()) ?? "", "utf8")).toBe(
-      "lead_id,step,reason,campaign,team,last_activity,days_since_activity\r\n" +
-        "L5,Lead → MQL,stalled,Spring Webinar,Regional,2025-02-02,148\r\n" +
-        "L3,MQL → SAL,rejected,Spring Webinar,Regional,2025-01-16,165\r\n" +
-        "L4,SQL → Opportunity,stalled,Spring Webinar,Regional,2025-02-01,149\r\n" +
-        "L9,SQL → Opportunity,stalled,Paid Social,Regional,2025-04-12,79\r\n" +
-        "L2,Opportunity → Deal,lost,Spring Webinar,Enterprise,2025-03-15,107\r\n",
+      `${ABOUT_HEADER}lead_id,step,reason,campaign,team,last_activity,days_since_activity\r\n` +
+        `${ABOUT}L5,Lead → MQL,stalled,Spring Webinar,Regional,2025-02-02,148\r\n` +
+        `${ABOUT}L3,MQL → SAL,rejected,Spring Webinar,Regional,2025-01-16,165\r\n` +
+        `${ABOUT}L4,SQL → Opportunity,stalled,Spring Webinar,Regional,2025-02-01,149\r\n` +
+        `${ABOUT}L9,SQL → Opportunity,stalled,Paid Social,Regional,2025-04-12,79\r\n` +
+        `${ABOUT}L2,Opportunity → Deal,lost,Spring Webinar,Enterprise,2025-03-15,107\r\n`,
     );
 
     // One answer per step: the Overview says the same sentence.

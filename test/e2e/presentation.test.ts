@@ -182,7 +182,7 @@ describe("Presentation mode in the browser", () => {
         }) as [number, number, number];
         return 0.2126 * r + 0.7152 * g + 0.0722 * b;
       };
-      return [...document.querySelectorAll<HTMLButtonElement>(".presentation-controls button")].map((b) => {
+      return [...document.querySelectorAll<HTMLButtonElement>(".presentation-controls > button")].map((b) => {
         const box = b.getBoundingClientRect();
         const style = getComputedStyle(b);
         const [light, dark] = [luminance(style.color), luminance(style.backgroundColor)].sort(
@@ -203,7 +203,7 @@ describe("Presentation mode in the browser", () => {
       });
     });
     expect(controls.map((c) => c.name)).toEqual(
-      expect.arrayContaining(["‹ Previous", "Next ›", "Leave presentation"]),
+      expect.arrayContaining(["‹ Previous", "Next ›", "Definitions", "Leave presentation"]),
     );
     for (const control of controls.filter((c) => c.name !== "Next ›")) {
       expect(control.height, control.name ?? "").toBeGreaterThanOrEqual(48);
@@ -338,6 +338,10 @@ describe("Presentation mode in the browser", () => {
           expect(changes).toHaveLength(3);
           for (const change of changes)
             expect(change).toMatch(/ vs previous period$|^too few leads to compare$/);
+        }
+        if (id === "trends") {
+          // The trend chart is given the previous period too: the dotted line of the Leaks screen.
+          expect(await deck.locator(".slide figure").first().textContent()).toContain("previous period");
         }
         if (id === "funnel" || id === "overview") {
           expect(await deck.locator(".slide-change").textContent()).toMatch(/^Change vs previous period: /);

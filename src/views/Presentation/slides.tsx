@@ -38,13 +38,14 @@ import {
 import { biggestLeakSentence } from "../../model/insights";
 import { buildLeaks, type Leaks, leakSentence } from "../../model/leaks";
 import type { OutputContextInput } from "../../model/outputContext";
-import type { Period } from "../../model/period";
+import { monthsBetween, type Period } from "../../model/period";
 import { fixWorthSentence, type Pipeline, pipelineLeakSentence } from "../../model/pipeline";
+import type { Stage } from "../../model/stages";
 import { type QueryView, useQuery } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
 import { YieldChart } from "../Campaigns/CampaignCharts";
 import { LeakChart } from "../Leaks/LeakCharts";
-import { StepChart, trendTitle } from "../Leaks/TrendsSection";
+import { type PreviousTrend, StepChart, trendTitle } from "../Leaks/TrendsSection";
 import { StageChart } from "../Pipeline/StageChart";
 import type { Slide } from "./SlideView";
 import { TeamSlaChart } from "./TeamSlaChart";
@@ -178,6 +179,7 @@ export function trendsSlide(
   trends: Trends,
   benchmarks: readonly Benchmark[],
   period: Period = { from: null, to: null },
+  before: { trends: Trends; period: Period } | null = null,
 ): Slide | null {
   const inPeriod: Trends = {
     ...trends,
@@ -191,8 +193,32 @@ export function trendsSlide(
     name: "Trend",
     headline: trendHeadline(step, benchmark, period),
     detail: trendTitle(step),
-    chart: <StepChart trends={inPeriod} step={step} benchmark={benchmark ?? undefined} />,
+    chart: (
+      <StepChart
+        trends={inPeriod}
+        step={step}
+        benchmark={benchmark ?? undefined}
+        previous={previousTrend(before, step, period)}
+      />
+    ),
     notes: trendNotes(step.from, step.to, step.months),
+  };
+}
+
+/**
+ * The previous period's trend of the same step, its months limited to that period and moved onto this
+ * one's axis (the dotted line the Leaks screen draws when comparing); null when not comparing.
+ */
+function previousTrend(
+  before: { trends: Trends; period: Period } | null,
+  step: { from: Stage; to: Stage },
+  period: Period,
+): PreviousTrend | null {
+  const match = before?.trends.steps.find((s) => s.from === step.from && s.to === step.to);
+  if (!before || !match || before.period.from === null || period.from === null) return null;
+  return {
+    step: { ...match, months: monthsInPeriod(match.months, before.period) },
+    shiftMonths: monthsBetween(before.period.from, period.from),
   };
 }
 
@@ -230,9 +256,13 @@ export function usePresentationSlides(): SlidesState {
   const campaigns = useQuery(campaignsMetric, CAMPAIGN_SLIDE);
   const alignment = useQuery(alignmentMetric, alignmentSettings);
   const trends = useQuery(trendsMetric, undefined);
+  const trendsBefore = useQuery(trendsMetric, undefined, {
+    enabled: previousFilters !== undefined,
+    filters: previousFilters,
+  });
   const pipeline = useQuery(pipelineMetric, undefined);
   const states = [funnel, leakCounts, pipeline, campaigns, alignment, trends];
-  if (previousFilters !== undefined) states.push(before);
+  if (previousFilters !== undefined) states.push(before, trendsBefore);
   // A slide never shows numbers older than the filters: the deck waits for every fresh answer.
   if (context === null || states.some((s) => s.status === "loading" || (s.status === "ready" && s.stale)))
     return { status: "loading" };
@@ -248,7 +278,16 @@ export function usePresentationSlides(): SlidesState {
     slideFrom(alignment, "alignment", "Marketing → sales alignment", (a) =>
       alignmentSlide(a, alignmentSettings),
     ),
-    slideFrom(trends, "trends", "Trend", (t) => trendsSlide(t, benchmarks, filters)),
+    slideFrom(trends, "trends", "Trend", (t) =>
+      trendsSlide(
+        t,
+        benchmarks,
+        filters,
+        context.previous && trendsBefore.status === "ready"
+          ? { trends: trendsBefore.data, period: context.previous }
+          : null,
+      ),
+    ),
   ].filter((slide): slide is Slide => slide !== null);
   return { status: "ready", slides, context };
 }
