@@ -65,6 +65,18 @@ describe("counting a period", () => {
     await expect(filters.getByLabel("Counted from").inputValue()).resolves.toBe("2026-06-01");
     await expect(page.locator("[data-flow-ratio]").first().isVisible()).resolves.toBe(true);
 
+    // The funnel table's CSV says how it was counted on every row, and holds the in-period MQLs.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download funnel table" }).click(),
+    ]);
+    const csv = await readFile((await download.path()) as string, "utf8");
+    const [header, ...rows] = csv.trim().split("\r\n");
+    expect(header?.startsWith("about_data,about_filters,about_period,about_counting,")).toBe(true);
+    const mqlRow = rows.find((row) => row.includes(",mql,"));
+    expect(mqlRow).toContain("In period (each stage counts the leads that entered it in the period)");
+    expect(mqlRow).toContain(`,mql,${expected.inPeriodMqls},`);
+
     await filters.getByRole("radio", { name: "Cohort" }).check();
     // Cohort is what a link without `count` means, so the address drops it.
     await page.waitForURL((url) => url.searchParams.get("count") === null && url.searchParams.has("from"), {
