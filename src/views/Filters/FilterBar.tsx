@@ -137,7 +137,13 @@ function SegmentFilter(props: {
       <select
         aria-label={DIMENSION_LABELS[dimension]}
         value={shown.value}
-        title={counts ? "Leads under the other filters" : "Leads in the data"}
+        title={
+          counts === null
+            ? "Leads in the data"
+            : hasPeriod(filters)
+              ? "Leads that became leads in the period, under the other filters"
+              : "Leads under the other filters"
+        }
         onChange={(e) => {
           if (e.currentTarget.value !== shown.extra?.value) setSegment(e.currentTarget.value);
         }}
