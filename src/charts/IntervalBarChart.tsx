@@ -97,12 +97,21 @@ export function IntervalBarChart(props: IntervalBarChartProps) {
       ),
     ) + 14;
   const longestCategory = Math.max(...props.categories.map((c) => textWidth(c.label, CHART_FONT_SIZE)), 40);
+  // A label wraps onto two lines at most, but a single word never breaks: the room is at least its longest word.
+  const longestWord = Math.max(
+    ...props.categories.flatMap((c) => c.label.split(/\s+/).map((w) => textWidth(w, CHART_FONT_SIZE))),
+    20,
+  );
   return (
     <ChartFrame
       title={props.title}
       height={height}
       plot={(width) => {
-        const categoryWidth = Math.min(Math.round(width * 0.3), Math.ceil(longestCategory / 2) + 28, 200);
+        const categoryWidth = Math.min(
+          Math.round(width * 0.3),
+          Math.ceil(Math.max(longestWord, longestCategory / 2)) + 28,
+          220,
+        );
         const margin = {
           top: 8,
           right: Math.min(Math.round(labelRoom), Math.round(width * 0.3)),

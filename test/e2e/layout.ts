@@ -25,11 +25,12 @@ export interface LayoutProblem {
 }
 
 /**
- * Measures the page as it is drawn now. Pure DOM in the page: no app code is imported, so it checks
- * what a reader sees, whatever drew it.
+ * Measures the page as it is drawn now, the texts inside `scope` (a selector: the deck's slide, say).
+ * Pure DOM in the page: no app code is imported, so it checks what a reader sees, whatever drew it.
  */
-export function measureLayout(page: Page): Promise<LayoutProblem[]> {
-  return page.evaluate(() => {
+export function measureLayout(page: Page, scope = "body"): Promise<LayoutProblem[]> {
+  return page.evaluate((scope) => {
+    const root = document.querySelector(scope) ?? document.body;
     type Rgba = [number, number, number, number];
     interface Rect {
       x: number;
@@ -94,6 +95,12 @@ export function measureLayout(page: Page): Promise<LayoutProblem[]> {
         if (s.display === "none" || s.visibility === "hidden" || s.visibility === "collapse") return true;
         if (Number(s.opacity) === 0) return true;
         if (e.matches('.visually-hidden, .sr-only, [role="tooltip"], .recharts-tooltip-wrapper')) return true;
+        // Visually hidden by style rather than by class (clipped to nothing, or a 1 px box that hides
+        // its overflow): kept for screen readers, never drawn.
+        if (s.clipPath === "inset(50%)" || /^rect\((0|1)px,? (0|1)px,? (0|1)px,? (0|1)px\)$/.test(s.clip))
+          return true;
+        if (s.overflow === "hidden" && Number.parseFloat(s.width) <= 1 && Number.parseFloat(s.height) <= 1)
+          return true;
         if (e.getAttribute("aria-hidden") === "true" && !e.closest("figure.chart, svg")) return true;
       }
       return false;
@@ -109,8 +116,13 @@ export function measureLayout(page: Page): Promise<LayoutProblem[]> {
       [...list].map(toRect).filter((r) => r.w > 0.5 && r.h > 0.5);
 
     // SVG text: one box per line (a <tspan> is part of its <text>, never a second text).
-    for (const text of document.querySelectorAll("svg text")) {
-      const content = text.textContent?.trim() ?? "";
+    for (const text of root.querySelectorAll("svg text")) {
+      // A <title> inside the text is its tooltip, not drawn text.
+      const content = [...text.childNodes]
+        .filter((n) => !(n instanceof SVGTitleElement))
+        .map((n) => n.textContent ?? "")
+        .join(" ")
+        .trim();
       if (content === "" || hidden(text)) continue;
       const lines = [...text.querySelectorAll("tspan")].filter((t) => t.textContent?.trim());
       const rects = visibleRects(
@@ -121,7 +133,7 @@ export function measureLayout(page: Page): Promise<LayoutProblem[]> {
     }
     // HTML text: the line boxes of an element's own text nodes (a child element's text is its own item).
     const byParent = new Map<Element, Text[]>();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (
@@ -190,7 +202,7 @@ export function measureLayout(page: Page): Promise<LayoutProblem[]> {
 
     // 2. Text crossed by a whisker, a trend line or a mark a chart declares (data-chart-mark): points
     //    sampled every 2 px along each, in page coordinates, inside a text box shrunk by 2 px.
-    const marks = document.querySelectorAll<SVGGeometryElement>(
+    const marks = root.querySelectorAll<SVGGeometryElement>(
       ".recharts-errorBar line, .recharts-line-curve, [data-chart-mark]",
     );
     for (const mark of marks) {
@@ -329,22 +341,47 @@ export function measureLayout(page: Page): Promise<LayoutProblem[]> {
       for (const layer of layers.reverse()) result = over(layer, result);
       return result;
     };
-    const shapes = "rect, path, circle, ellipse, polygon";
-    const backgroundAt = (el: Element, svg: SVGSVGElement | null, x: number, y: number): Rgba => {
-      let result = htmlBackground(svg ?? el);
-      if (!svg) return result;
-      for (const shape of svg.querySelectorAll<SVGGeometryElement>(shapes)) {
-        if (!(shape.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+    // The painted shapes of each SVG, measured once: colour, opacity, box and the map back to its own
+    // coordinates (a screen's charts hold a few thousand shapes; each text samples up to nine points).
+    interface Paint {
+      shape: SVGGeometryElement;
+      fill: Rgba;
+      box: DOMRect;
+      toLocal: DOMMatrix;
+    }
+    const paintCache = new Map<SVGSVGElement, Paint[]>();
+    const paintsOf = (svg: SVGSVGElement): Paint[] => {
+      let paints = paintCache.get(svg);
+      if (paints) return paints;
+      paints = [];
+      for (const shape of svg.querySelectorAll<SVGGeometryElement>("rect, path, circle, ellipse, polygon")) {
         // Shapes in <defs>, clip paths, masks and patterns are never painted where they stand.
         if (shape.closest("defs, clipPath, mask, pattern, marker, symbol")) continue;
         const fill = parseColor(style(shape).fill);
         if (!fill || fill[3] === 0 || hidden(shape)) continue;
         const matrix = shape.getScreenCTM();
         if (!matrix) continue;
-        const local = new DOMPoint(x, y).matrixTransform(matrix.inverse());
-        if (!shape.isPointInFill(local)) continue;
         const alpha = fill[3] * Number(style(shape).fillOpacity) * opacityOf(shape);
-        result = over([fill[0], fill[1], fill[2], alpha], result);
+        paints.push({
+          shape,
+          fill: [fill[0], fill[1], fill[2], alpha],
+          box: shape.getBoundingClientRect(),
+          toLocal: matrix.inverse(),
+        });
+      }
+      paintCache.set(svg, paints);
+      return paints;
+    };
+    const backgroundAt = (el: Element, svg: SVGSVGElement | null, x: number, y: number): Rgba => {
+      let result = htmlBackground(svg ?? el);
+      if (!svg) return result;
+      for (const paint of paintsOf(svg)) {
+        const { box } = paint;
+        if (x < box.left || x > box.right || y < box.top || y > box.bottom) continue;
+        // Painted before the text, so under it.
+        if (!(paint.shape.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+        if (!paint.shape.isPointInFill(new DOMPoint(x, y).matrixTransform(paint.toLocal))) continue;
+        result = over(paint.fill, result);
       }
       return result;
     };
@@ -357,6 +394,8 @@ export function measureLayout(page: Page): Promise<LayoutProblem[]> {
       const s = style(item.el);
       const ink = parseColor(item.svg ? s.fill : s.color);
       if (!ink) continue;
+      // WCAG 1.4.3 asks no contrast of an inactive control's text (a disabled "Previous" on slide 1).
+      if (item.el.closest(':disabled, [aria-disabled="true"]')) continue;
       const alpha = ink[3] * (item.svg ? Number(s.fillOpacity) : 1) * opacityOf(item.el);
       const size = Number.parseFloat(s.fontSize);
       const bold = Number(s.fontWeight) >= 700;
@@ -379,7 +418,7 @@ export function measureLayout(page: Page): Promise<LayoutProblem[]> {
         });
     }
     // A Sankey ribbon is the chart's meaning, so it needs 3:1 against its card (WCAG 1.4.11).
-    for (const ribbon of document.querySelectorAll<SVGPathElement>(
+    for (const ribbon of root.querySelectorAll<SVGPathElement>(
       ".recharts-sankey-link, [data-chart-ribbon]",
     )) {
       if (hidden(ribbon)) continue;
@@ -400,7 +439,7 @@ export function measureLayout(page: Page): Promise<LayoutProblem[]> {
         });
     }
     return problems;
-  });
+  }, scope);
 }
 
 /**
