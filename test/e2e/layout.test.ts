@@ -1,7 +1,13 @@
 // Every screen legible on a laptop (1440×900) and on slides (1920×1080), light and dark (issue #19): no
-// text over text or crossed by a whisker, none cut by its chart or card, no sideways scrolling, and
-// WCAG AA contrast from the rendered colours. Screenshots of each screen × size × theme go to
-// test-results/layout/ for review. The checker is test/e2e/layout.ts.
+// text over text or crossed by a whisker or a trend line, none cut by its SVG or its card, no sideways
+// scrolling, and WCAG AA contrast (4.5:1, 3:1 for large text; 3:1 for a Sankey ribbon) from the rendered
+// colours. Screenshots of each screen × size × theme go to test-results/layout/ for review. The checker is
+// test/e2e/layout.ts; what it judges and what it leaves alone (a label inside its own bar, a <tspan> in
+// its <text>, text in a box that scrolls, a disabled control) is written there.
+//
+// The whole page is checked on every screen, the header, filter bar, tiles and data-quality panel
+// included: they pass today, so none is in KNOWN_PROBLEMS and a regression there fails here too. The deck
+// and the print report are not visited (they were being reworked; see the report of #19).
 
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
@@ -23,8 +29,9 @@ const THEMES = ["light", "dark"] as const;
 const SCREENSHOTS = "test-results/layout";
 
 /**
- * Problems seen, not fixed this session, in areas this test does not own: each must still be found
- * (so the list shrinks when someone fixes one). `screen`, `kind` and a pattern on the problem's line.
+ * Problems seen and not fixed yet, each with who can fix it: each must still be found (so the list
+ * shrinks when someone fixes one), everything else fails. `screen`, `kind` and a pattern on the line.
+ * Empty: every problem the test found on the old main is fixed.
  */
 interface KnownProblem {
   screen: string;
@@ -92,7 +99,7 @@ describe("every screen legible at both sizes and both themes", () => {
 
   it("Alignment with a campaign filter", async () => {
     await openTab("Alignment");
-    // A long campaign name in the filter once pushed the screen 80 px wider than the window.
+    // Filtered, the scorecard's "too few to judge" cells once made the page 1,450 px wide at 1,440.
     await page.goto(
       `${page.url().split("?")[0]}?tab=alignment&campaign=Events%20-%20Trade%20Shows%2C%20Spring%20%26%20Fall`,
     );
