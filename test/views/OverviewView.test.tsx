@@ -158,11 +158,15 @@ describe("OverviewView ready", () => {
   it("downloads the funnel table as CSV", async () => {
     renderReady();
     await userEvent.click(screen.getByRole("button", { name: "Download funnel table" }));
-    expect(downloadText).toHaveBeenCalledWith(
-      "funnel-table.csv",
-      SAMPLE_FUNNEL_CSV,
-      "text/csv;charset=utf-8",
-    );
+    await vi.waitFor(() => expect(downloadText).toHaveBeenCalled());
+    const [name, csv, type] = vi.mocked(downloadText).mock.calls[0] as [string, string, string];
+    expect([name, type]).toEqual(["funnel-table.csv", "text/csv;charset=utf-8"]);
+    // The funnel table as the model writes it, each row led by the about_… columns (what it is about).
+    const lines = csv.trim().split("\r\n");
+    const table = SAMPLE_FUNNEL_CSV.trim().split("\r\n");
+    expect(lines).toHaveLength(table.length);
+    expect(lines[0]?.startsWith("about_data,about_filters,about_period,about_counting,")).toBe(true);
+    expect(lines.every((line, i) => line.endsWith(`,${table[i]}`))).toBe(true);
   });
 
   it("explains a conversion window and how many leads are still incomplete", () => {
