@@ -15,6 +15,7 @@ import {
   STAGED,
   STAGING_PREFIX,
 } from "../warehouse/workspace";
+import { type MergedSpelling, mergeCaseVariants } from "./caseVariants";
 import { type DateColumnProfile, profileDateColumns } from "./dateProfile";
 import type { DateFormat } from "./dates";
 import {
@@ -89,6 +90,8 @@ export interface ImportSummary {
   /** Activity values not in the vocabulary: kept as written, listed for the user. */
   unknownActivities: { activity: string; rows: number }[];
   spendRows: number;
+  /** Category values merged because they differ only in case (import/caseVariants.ts). */
+  mergedSpellings: MergedSpelling[];
 }
 
 export interface ImportProgress {
@@ -380,6 +383,7 @@ export async function applyImport(
     await engine.exec(
       `DELETE FROM ${STAGED.events} WHERE (source_file, source_row) IN (SELECT source_file, source_row FROM ${REJECTS})`,
     );
+    const mergedSpellings = await mergeCaseVariants(engine, STAGED.events, SPEND);
     const fileSummaries = await summariseFiles(engine, files, plans);
     const rowsRead = fileSummaries.reduce((sum, f) => sum + f.rowsRead, 0);
     const rowsRejected = fileSummaries.reduce((sum, f) => sum + f.rowsRejected, 0);
@@ -420,6 +424,7 @@ export async function applyImport(
       mapping: plans[0]?.mapping ?? {},
       unknownActivities: unknown,
       spendRows: spend?.n ?? 0,
+      mergedSpellings,
     };
   } catch (error) {
     await dropStaging(engine);

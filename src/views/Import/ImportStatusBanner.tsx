@@ -2,6 +2,7 @@
 
 import { FIELDS } from "../../import/fields";
 import type { ImportSummary } from "../../import/load";
+import { DIMENSION_LABELS } from "../../model/filters";
 import { formatCount } from "../../model/format";
 import type { ImportStatus } from "../../store";
 
@@ -11,6 +12,13 @@ export interface ImportStatusActions {
   onDownloadRejects: () => void;
   onEditMapping?: () => void;
 }
+
+const SHOWN_MERGES = 8;
+
+/** The filter dimension's name, lower case, for sentences. */
+const DIMENSION_NOUNS: Record<string, string> = Object.fromEntries(
+  Object.entries(DIMENSION_LABELS).map(([d, label]) => [d, label.toLowerCase()]),
+);
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
@@ -49,6 +57,21 @@ function Summary(props: { summary: ImportSummary } & ImportStatusActions) {
             Download rejected rows
           </button>
         </>
+      )}
+      {s.mergedSpellings.length > 0 && (
+        <p data-merged-spellings={s.mergedSpellings.length}>
+          Values that differ only in case are counted as one:{" "}
+          {s.mergedSpellings
+            .slice(0, SHOWN_MERGES)
+            .map(
+              (m) =>
+                `${DIMENSION_NOUNS[m.dimension] ?? m.dimension} “${m.spelling}” as “${m.canonical}” (${formatCount(m.rows)} ${m.rows === 1 ? "row" : "rows"})`,
+            )
+            .join(", ")}
+          {s.mergedSpellings.length > SHOWN_MERGES &&
+            ` and ${formatCount(s.mergedSpellings.length - SHOWN_MERGES)} more`}
+          .
+        </p>
       )}
       {s.unknownActivities.length > 0 && (
         <p>
