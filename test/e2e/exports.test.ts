@@ -159,7 +159,9 @@ describe("exports in the browser", () => {
       await downloadedBytes(await download(page.getByRole("button", { name: "Download campaign table" })))
     ).toString("utf8");
     const hostileRow = table.split("\r\n").find((line) => line.includes("HYPERLINK"));
-    expect(hostileRow?.startsWith(`${NEUTRALISED},`)).toBe(true);
+    // After the about_… columns, the row's first own cell is the neutralised campaign name.
+    expect(table.split("\r\n")[0]?.startsWith("about_data,")).toBe(true);
+    expect(hostileRow).toContain(`,${NEUTRALISED},`);
     expect(table).not.toMatch(RAW_FORMULA_CELL);
 
     // The MQL-yield chart's CSV comes from its text-alternative table.

@@ -2,6 +2,7 @@
 // the lead-scoring model below.
 
 import { useState } from "react";
+import { currentOutputContext } from "../../app/outputContext";
 import { campaignsMetric } from "../../metrics/campaigns";
 import {
   ATTRIBUTION_DESCRIPTIONS,
@@ -22,6 +23,7 @@ import {
 } from "../../model/campaigns";
 import { type CsvCell, toCsv } from "../../model/csv";
 import { formatMoney, formatPercent } from "../../model/format";
+import { outputContextFields, withAboutColumns } from "../../model/outputContext";
 import type { Stage } from "../../model/stages";
 import { useQuery } from "../../queries/useQuery";
 import { downloadText } from "../../ui/download";
@@ -34,7 +36,7 @@ import { ScoringSection } from "./ScoringSection";
 
 export const CAMPAIGN_TABLE_FILE = "campaign-table.csv";
 
-function campaignCsv(report: CampaignReport, rows: readonly CampaignRow[]): string {
+function campaignTableRows(report: CampaignReport, rows: readonly CampaignRow[]): CsvCell[][] {
   const header = [
     report.dimension,
     "attribution",
@@ -81,7 +83,7 @@ function campaignCsv(report: CampaignReport, rows: readonly CampaignRow[]): stri
     r.costPerDeal,
     r.roi,
   ]);
-  return toCsv([header, ...body]);
+  return [header, ...body];
 }
 
 /** "1,600 leads, 24.0 % · 384 of 1,600 became MQLs; revenue 12,000; spend 5,000; ROI 140.0 %". */
@@ -142,7 +144,12 @@ export function CampaignReportView(props: { report: CampaignReport }) {
       <button
         type="button"
         className="button"
-        onClick={() => downloadText(CAMPAIGN_TABLE_FILE, campaignCsv(report, rows), "text/csv;charset=utf-8")}
+        onClick={async () => {
+          // The table as sorted at the click, each row led by the about_… columns (what it is about).
+          const table = campaignTableRows(report, rows);
+          const about = outputContextFields(await currentOutputContext());
+          downloadText(CAMPAIGN_TABLE_FILE, toCsv(withAboutColumns(table, about)), "text/csv;charset=utf-8");
+        }}
       >
         Download campaign table
       </button>
