@@ -5,6 +5,7 @@ import { useRef } from "react";
 import type { Pipeline } from "../../model/pipeline";
 import { TableCsvButton } from "../../ui/TableCsvButton";
 import { rateData, rateText } from "./rateText";
+import "./pipelineTables.css";
 
 export function QuarterRates({ pipeline }: { pipeline: Pipeline }) {
   const table = useRef<HTMLTableElement>(null);
@@ -15,7 +16,7 @@ export function QuarterRates({ pipeline }: { pipeline: Pipeline }) {
       <h3 id="pipeline-quarters-title">Step conversion by quarter</h3>
       <TableCsvButton table={table} label="pipeline step conversion by quarter" />
       <div className="table-scroll">
-        <table ref={table} className="data-table">
+        <table ref={table} className="data-table pipeline-quarter-table">
           <caption>
             Deals by the quarter they reached the step's first stage, and the share that moved on. A quarter
             marked "incomplete" is recent enough that its deals may still move on.
