@@ -97,7 +97,9 @@ export function App() {
     <FileDropZone onFiles={onFiles}>
       <header className="app-header">
         <h1>Funnel Lens</h1>
-        <span className="dataset-label">{dataset ? dataset.label : "No data loaded"}</span>
+        <span className="dataset-label" title={dataset?.label}>
+          {dataset ? dataset.label : "No data loaded"}
+        </span>
         {kept && <span className="view-note">Kept in this browser</span>}
         <ImportButton onFiles={onFiles} disabled={busy} />
         <ClearWorkspaceButton disabled={busy} onConfirm={() => void clearWorkspace()} />
