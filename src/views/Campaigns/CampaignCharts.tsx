@@ -51,7 +51,8 @@ export function yieldChartTitle(report: CampaignReport): string {
   return `${best.name} has the best MQL yield of the ${noun}s with enough leads to judge: ${formatPercent(best.mqlYield)}`;
 }
 
-export function YieldChart(props: { report: CampaignReport }) {
+/** `height`: the plot's height when a slide sizes it (else from the number of rows). */
+export function YieldChart(props: { report: CampaignReport; height?: number }) {
   const { report } = props;
   const noun = CAMPAIGN_DIMENSION_LABELS[report.dimension];
   const rows = [...report.rows]
@@ -68,7 +69,7 @@ export function YieldChart(props: { report: CampaignReport }) {
     label: `${formatPercent(r.mqlYield)}${r.tooSmallToJudge ? " · too small to judge" : ""}`,
     small: r.tooSmallToJudge,
   }));
-  const height = Math.max(160, data.length * ROW_HEIGHT + 60);
+  const height = props.height ?? Math.max(160, data.length * ROW_HEIGHT + 60);
   const labelSize = CHART_FONT_SIZE - 2;
   const labelRoom = Math.max(40, ...data.map((d) => textWidth(d.label, labelSize))) + 12;
   const percentAxis = niceAxis(1);

@@ -112,10 +112,11 @@ export function LeakTable(props: { leaks: Leaks }) {
   );
 }
 
-export function LeakChart(props: { leaks: Leaks }) {
+/** `height`: the plot's height when a slide sizes it (else 320 px). */
+export function LeakChart(props: { leaks: Leaks; height?: number }) {
   const bars = leakBars(props.leaks);
   const small = props.leaks.steps.filter((s) => tooFewToJudge(s.entered));
-  const height = 320;
+  const height = props.height ?? 320;
   return (
     <ChartFrame
       className="leak-chart"

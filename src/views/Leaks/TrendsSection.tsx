@@ -145,9 +145,11 @@ export function StepChart(props: {
   benchmark: Benchmark | undefined;
   /** The previous period's trend of the same step, drawn as a ghost line. */
   previous?: PreviousTrend | null;
+  /** The plot's height when a slide sizes it (else 300 px). */
+  height?: number;
 }) {
   const { trends, step, benchmark, previous } = props;
-  const height = 300;
+  const height = props.height ?? 300;
   const yMax = Math.max(yMaxFor(step, benchmark), previous ? yMaxFor(previous.step, benchmark) : 0);
   const small = step.months.filter((m) => tooFewToJudge(m.entered)).length;
   return (

@@ -9,7 +9,8 @@ import type { Pipeline } from "../../model/pipeline";
 
 export type PipelineMeasure = "deals" | "value";
 
-export function StageChart(props: { pipeline: Pipeline; measure: PipelineMeasure }) {
+/** `height`: the plot's height when a slide sizes it (else from the number of stages). */
+export function StageChart(props: { pipeline: Pipeline; measure: PipelineMeasure; height?: number }) {
   const { pipeline, measure } = props;
   const byValue = measure === "value";
   const bars = pipeline.stages.map((s) => ({
@@ -25,7 +26,7 @@ export function StageChart(props: { pipeline: Pipeline; measure: PipelineMeasure
       ? `${format(first.reached)} ${byValue ? "in pipeline value" : "deals"} entered ${first.stage}; ` +
         `${format(last.reached)} reached ${last.stage}`
       : "Deals by stage";
-  const height = 56 + bars.length * 44;
+  const height = props.height ?? 56 + bars.length * 44;
   return (
     <ChartFrame
       title={title}

@@ -96,7 +96,7 @@ export function leakSlide(leaks: Leaks): Slide | null {
     id: "leak",
     name: "Biggest leak",
     headline: biggestLeakHeadline(leaks.biggest),
-    chart: <LeakChart leaks={leaks} />,
+    chart: (height) => <LeakChart leaks={leaks} height={height} />,
     // The same sentence as the Overview and the Leaks screen (one answer per step), for the presenter:
     // on the slide the headline says it short and the chart keeps the room.
     notes: step ? [leakSentence(leaks), ...leakNotes(leaks.steps)] : leakNotes(leaks.steps),
@@ -111,7 +111,7 @@ export function pipelineSlide(pipeline: Pipeline): Slide | null {
     name: "Deal pipeline",
     headline: pipelineLeakSentence(pipeline.biggestLeak, pipeline.lostRecorded),
     detail: fixWorthSentence(pipeline.fixWorth),
-    chart: <StageChart pipeline={pipeline} measure="deals" />,
+    chart: (height) => <StageChart pipeline={pipeline} measure="deals" height={height} />,
     notes: [
       `Deals placed in the stages: ${formatCount(pipeline.deals.placed)} — ${formatCount(pipeline.deals.won)} won, ` +
         `${pipeline.lostRecorded ? `${formatCount(pipeline.deals.lost)} lost` : "lost not tracked"}, ` +
@@ -127,7 +127,7 @@ export function campaignsSlide(report: CampaignReport): Slide | null {
     id: "campaigns",
     name: "Campaigns by MQL yield",
     headline: campaignsHeadline(report),
-    chart: <YieldChart report={report} />,
+    chart: (height) => <YieldChart report={report} height={height} />,
     // The volume-versus-yield finding of the Campaigns screen, when there is one, for the presenter to
     // say: the slide keeps its room for the chart.
     notes: (highVolumeLowYield(report) ? [`${campaignHeadline(report)}.`] : []).concat(
@@ -193,12 +193,13 @@ export function trendsSlide(
     name: "Trend",
     headline: trendHeadline(step, benchmark, period),
     detail: trendTitle(step),
-    chart: (
+    chart: (height) => (
       <StepChart
         trends={inPeriod}
         step={step}
         benchmark={benchmark ?? undefined}
         previous={previousTrend(before, step, period)}
+        height={height}
       />
     ),
     notes: trendNotes(step.from, step.to, step.months),
