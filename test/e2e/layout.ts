@@ -4,6 +4,7 @@
 // the colours the browser rendered. Runs inside the page; what it returns is plain data.
 
 import type { Page } from "playwright-core";
+import { hubspotDealsExport } from "./hubspotDeals";
 
 export interface Box {
   x: number;
@@ -470,54 +471,19 @@ export function describeProblem(context: string, problem: LayoutProblem): string
   return `[${context}] ${problem.kind} in ${problem.where}: ${problem.detail}`;
 }
 
-const STAGES = ["Appointment Scheduled", "Qualified To Buy", "Contract Sent", "Closed Won", "Closed Lost"];
-const day = (offset: number) =>
-  new Date(Date.UTC(2025, 0, 6) + offset * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * A HubSpot deals export with "Date entered" columns (as test/e2e/pipeline.test.ts builds): 120 deals
  * over a year, so the Pipeline screen has every chart drawn (stages, quarters, the stall line).
  */
 export function hubspotDealsWithHistory(): string {
-  const header = [
-    "Record ID",
-    "Deal Name",
-    "Deal Stage",
-    "Pipeline",
-    "Amount",
-    "Create Date",
-    "Close Date",
-    ...STAGES.map((s) => `"Date entered ""${s} (Sales Pipeline)"""`),
-  ];
-  const rows: string[] = [header.join(",")];
-  const groups: { n: number; dates: (number | null)[]; stage: string }[] = [
-    { n: 30, dates: [0, 7, 20, 40, null], stage: "Closed Won" },
-    { n: 25, dates: [0, 9, null, null, 30], stage: "Closed Lost" },
-    { n: 20, dates: [0, null, null, null, 15], stage: "Closed Lost" },
-    { n: 15, dates: [0, 12, 45, null, 90], stage: "Closed Lost" },
-    { n: 30, dates: [0, 6, 25, null, null], stage: "Contract Sent" },
-  ];
-  let id = 1000;
-  for (const group of groups)
-    for (let i = 0; i < group.n; i++) {
-      id++;
-      const start = (id % 120) * 3;
-      const dates = group.dates.map((d) => (d === null ? "" : day(start + d)));
-      const closed = group.stage.startsWith("Closed")
-        ? day(start + (group.dates[3] ?? group.dates[4] ?? 0))
-        : "";
-      rows.push(
-        [
-          id,
-          `Deal ${id}`,
-          group.stage,
-          "Sales Pipeline",
-          1000 + (id % 7) * 2500,
-          day(start),
-          closed,
-          ...dates,
-        ].join(","),
-      );
-    }
-  return `${rows.join("\n")}\n`;
+  return hubspotDealsExport(
+    [
+      { n: 30, dates: [0, 7, 20, 40, null], stage: "Closed Won" },
+      { n: 25, dates: [0, 9, null, null, 30], stage: "Closed Lost" },
+      { n: 20, dates: [0, null, null, null, 15], stage: "Closed Lost" },
+      { n: 15, dates: [0, 12, 45, null, 90], stage: "Closed Lost" },
+      { n: 30, dates: [0, 6, 25, null, null], stage: "Contract Sent" },
+    ],
+    { cycle: 120, amount: (id) => 1000 + (id % 7) * 2500 },
+  );
 }

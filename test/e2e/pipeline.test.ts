@@ -14,47 +14,22 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { browserForFile, LOAD_TIMEOUT, metricsSettled, openOnSample } from "./browser";
+import { HUBSPOT_STAGES, hubspotDealsExport } from "./hubspotDeals";
 
 const browser = browserForFile();
 let page: Page;
 
-const STAGES = ["Appointment Scheduled", "Qualified To Buy", "Contract Sent", "Closed Won", "Closed Lost"];
-const day = (offset: number) =>
-  new Date(Date.UTC(2025, 0, 6) + offset * 86_400_000).toISOString().slice(0, 10);
-
 /** The export as HubSpot writes it: one row per deal, a "Date entered" column per stage. */
 function hubspotDeals(): string {
-  const header = [
-    "Record ID",
-    "Deal Name",
-    "Deal Stage",
-    "Pipeline",
-    "Amount",
-    "Create Date",
-    "Close Date",
-    ...STAGES.map((s) => `"Date entered ""${s} (Sales Pipeline)"""`),
-  ];
-  const rows: string[] = [header.join(",")];
-  const groups: { n: number; dates: (number | null)[]; stage: string }[] = [
-    { n: 10, dates: [0, 7, 20, 40, null], stage: "Closed Won" },
-    { n: 10, dates: [0, 9, null, null, 30], stage: "Closed Lost" },
-    { n: 8, dates: [0, null, null, null, 15], stage: "Closed Lost" },
-    { n: 12, dates: [0, 6, 25, null, null], stage: "Contract Sent" },
-  ];
-  let id = 1000;
-  for (const group of groups)
-    for (let i = 0; i < group.n; i++) {
-      id++;
-      const start = (id % 60) * 3;
-      const dates = group.dates.map((d) => (d === null ? "" : day(start + d)));
-      const closed = group.stage.startsWith("Closed")
-        ? day(start + (group.dates[3] ?? group.dates[4] ?? 0))
-        : "";
-      rows.push(
-        [id, `Deal ${id}`, group.stage, "Sales Pipeline", 1000, day(start), closed, ...dates].join(","),
-      );
-    }
-  return `${rows.join("\n")}\n`;
+  return hubspotDealsExport(
+    [
+      { n: 10, dates: [0, 7, 20, 40, null], stage: "Closed Won" },
+      { n: 10, dates: [0, 9, null, null, 30], stage: "Closed Lost" },
+      { n: 8, dates: [0, null, null, null, 15], stage: "Closed Lost" },
+      { n: 12, dates: [0, 6, 25, null, null], stage: "Contract Sent" },
+    ],
+    { cycle: 60, amount: () => 1000 },
+  );
 }
 
 beforeAll(async () => {
@@ -78,7 +53,7 @@ describe("the Pipeline screen", () => {
       await page
         .locator("tr[data-stage-source]")
         .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-stage-source"))),
-    ).toEqual(STAGES);
+    ).toEqual(HUBSPOT_STAGES);
     await page.getByLabel("Name shown for Contract Sent").fill("Contract");
     await page.getByRole("button", { name: "Apply mapping" }).click({ timeout: LOAD_TIMEOUT });
     await page
