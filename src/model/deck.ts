@@ -11,7 +11,7 @@ import type { Funnel, Kpi, KpiId } from "./funnel";
 import type { TrendMonth } from "./headlines";
 import { monthName } from "./headlines";
 import type { OutputContextInput } from "./outputContext";
-import { formatPeriod } from "./period";
+import { formatDayText, formatPeriod } from "./period";
 import { STAGE_LABELS, STAGE_PLURALS, type Stage } from "./stages";
 
 /** "Enterprise", "Enterprise · Webinar A, Spring launch", or "All leads": whom the deck is about. */
@@ -29,10 +29,7 @@ export function titleText(context: OutputContextInput): { headline: string; deta
   const when = hasPeriod(period) ? formatPeriod(period) : "All time";
   const counting =
     hasPeriod(period) && context.count === "period" ? "counted in period" : "counted by cohort";
-  const parts = [
-    `As of ${context.asOf === null ? "an unknown day" : formatPeriod({ from: context.asOf, to: context.asOf }).split(" – ")[0]}`,
-    counting,
-  ];
+  const parts = [`As of ${context.asOf === null ? "an unknown day" : formatDayText(context.asOf)}`, counting];
   if (context.compare && context.previous) parts.push(`compared with ${formatPeriod(context.previous)}`);
   return { headline: `${deckSegment(context.filters)} — ${when}`, detail: `${parts.join(" · ")}.` };
 }

@@ -5,7 +5,7 @@ import { COUNT_LABELS, type CountMode, countIn } from "./counting";
 import type { CsvCell } from "./csv";
 import { DIMENSION_LABELS, DIMENSIONS, type FunnelFilters } from "./filters";
 import { formatCount } from "./format";
-import { formatPeriod, type Period } from "./period";
+import { formatDayText, formatPeriod, type Period } from "./period";
 
 /** The plain values an output's context is made of (read from the store and the as-of query). */
 export interface OutputContextInput {
@@ -43,10 +43,6 @@ export function filtersInWords(filters: FunnelFilters): string {
 function dataInWords(label: string | null): string {
   if (label === null || label.trim() === "") return "nothing loaded";
   return label;
-}
-
-function dayInWords(day: string): string {
-  return formatPeriod({ from: day, to: day }).split(" – ")[0] ?? day;
 }
 
 /**
@@ -88,7 +84,7 @@ export function outputContextFields(input: OutputContextInput): ContextField[] {
           ? "none (every later conversion counts)"
           : `${formatCount(input.windowDays)} ${input.windowDays === 1 ? "day" : "days"}`,
     },
-    { key: "as_of", label: "As of", value: input.asOf === null ? "unknown" : dayInWords(input.asOf) },
+    { key: "as_of", label: "As of", value: input.asOf === null ? "unknown" : formatDayText(input.asOf) },
   );
   return fields;
 }
