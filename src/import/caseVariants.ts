@@ -4,6 +4,7 @@
 // spelling (ties: the first in alphabetical order); what was merged is listed in the import summary.
 
 import type { SqlEngine } from "../db/engine";
+import { quoteLiteral } from "../db/sql";
 import { DIMENSIONS } from "../model/filters";
 
 export interface MergedSpelling {
@@ -31,21 +32,34 @@ ORDER BY s.rows DESC, s.spelling`;
 
 /**
  * Merges case variants in the staged events' filter dimensions (and the spend file's campaign names, to
- * the events' spelling), before the funnel is built. Returns what was merged, most rows first.
+ * the events' spelling), before the funnel is built. One statement finds every dimension's variants; a
+ * dimension is rewritten only when it has some (the usual file has none). Returns what was merged, most
+ * rows first within each dimension.
  */
 export async function mergeCaseVariants(
   engine: SqlEngine,
   events: string,
   spend: string,
 ): Promise<MergedSpelling[]> {
-  const merged: MergedSpelling[] = [];
+  const merged = await engine.query<MergedSpelling>(
+    DIMENSIONS.map((d) => `(${caseVariantsSql(events, d)})`).join("\nUNION ALL\n"),
+  );
+  // UNION ALL keeps no order: dimensions in their order, most rows first, then by spelling.
+  const rank = (d: string) => DIMENSIONS.indexOf(d as (typeof DIMENSIONS)[number]);
+  merged.sort(
+    (a, b) =>
+      rank(a.dimension) - rank(b.dimension) ||
+      b.rows - a.rows ||
+      (a.spelling < b.spelling ? -1 : a.spelling > b.spelling ? 1 : 0),
+  );
   for (const dimension of DIMENSIONS) {
-    const rows = await engine.query<MergedSpelling>(caseVariantsSql(events, dimension));
-    if (rows.length === 0) continue;
-    merged.push(...rows);
+    const pairs = merged
+      .filter((m) => m.dimension === dimension)
+      .map((m) => `(${quoteLiteral(m.spelling)}, ${quoteLiteral(m.canonical)})`);
+    if (pairs.length === 0) continue;
     await engine.exec(
       `UPDATE ${events} SET ${dimension} = m.canonical
-FROM (${caseVariantsSql(events, dimension)}) m WHERE ${events}.${dimension} = m.spelling`,
+FROM (VALUES ${pairs.join(", ")}) AS m(spelling, canonical) WHERE ${events}.${dimension} = m.spelling`,
     );
   }
   // Spend names a campaign as the events do, whatever its case there.
