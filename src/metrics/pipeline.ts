@@ -99,18 +99,6 @@ FROM fates`;
 /** The data-quality audit: the whole workspace's, not the selection's (its rows are a handful). */
 const AUDIT_PART = `SELECT 'audit' AS part, item, detail, n FROM ${LIVE_DEAL_TABLES.audit}`;
 
-export function pipelineStagesSql(where: string): string {
-  return `${pipelineRowsSql(where)}\n${STAGES_PART}\nORDER BY position`;
-}
-
-export function pipelineQuartersSql(where: string): string {
-  return `${pipelineRowsSql(where)}\n${QUARTERS_PART}\nORDER BY position, quarter`;
-}
-
-export function pipelineContextSql(where: string): string {
-  return `${pipelineRowsSql(where)}\n${CONTEXT_PART}`;
-}
-
 /**
  * The whole analysis as one statement: each part's rows, told apart by `part`. A filter change then pays
  * one worker round trip, and the audit (which follows no filter) rides along for a handful of rows.
