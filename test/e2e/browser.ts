@@ -32,6 +32,19 @@ export const APP_ORIGIN = new URL(APP_URL).origin;
 export const SAMPLE_LEADS = 3000;
 
 /**
+ * The sample, all time, as every slide, printed page and exported picture states it about itself
+ * (model/outputContext): one line per field of the context footer.
+ */
+export const SAMPLE_CONTEXT = [
+  "Data: Sample data (3,000 leads)",
+  "Filters: none (all leads)",
+  "Period: all time",
+  "Counting: Cohort (leads grouped by the day they became a lead)",
+  "Conversion window: none (every later conversion counts)",
+  "As of: 30 Jun 2026",
+];
+
+/**
  * How long one page load or one import may take. A load of the sample takes 5–10 s on this 2-core
  * machine when quiet and 20–30 s when other work shares it (measured 2026-11-30), so 30 s flaked.
  */

@@ -6,23 +6,20 @@ import path from "node:path";
 import type { Download, Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES } from "../support/fixtures";
-import { browserForFile, importFiles, LOAD_TIMEOUT, offOrigin, openOnSample } from "./browser";
+import {
+  browserForFile,
+  importFiles,
+  LOAD_TIMEOUT,
+  offOrigin,
+  openOnSample,
+  SAMPLE_CONTEXT,
+} from "./browser";
 
 const HOSTILE = '=HYPERLINK("http://evil.example","click")';
 /** The hostile name as a neutralised, RFC 4180-quoted CSV cell. */
 const NEUTRALISED = `"'${HOSTILE.replaceAll('"', '""')}"`;
 /** A cell (start of a line or after a comma, quoted or not) that a spreadsheet would run. */
 const RAW_FORMULA_CELL = /(^|,)"?=HYPERLINK/m;
-
-/** The sample, all time: what every exported picture says about itself (model/outputContext). */
-const SAMPLE_CONTEXT = [
-  "Data: Sample data (3,000 leads)",
-  "Filters: none (all leads)",
-  "Period: all time",
-  "Counting: Cohort (leads grouped by the day they became a lead)",
-  "Conversion window: none (every later conversion counts)",
-  "As of: 30 Jun 2026",
-];
 
 const browser = browserForFile();
 let page: Page;

@@ -4,7 +4,7 @@
 
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { APP_URL, browserForFile, LOAD_TIMEOUT, openApp, openOnSample } from "./browser";
+import { APP_URL, browserForFile, LOAD_TIMEOUT, openApp, openOnSample, SAMPLE_CONTEXT } from "./browser";
 
 /*
  * The sample's Overview (sample-data/README.md): MQL → SQL 27.7 %, within its 25–30 % band; sales
@@ -33,16 +33,6 @@ interface Printed {
   notes: number[];
   noteText: string[];
 }
-
-/** The context of the sample, all time, as every slide and page states it (model/outputContext). */
-const SAMPLE_CONTEXT = [
-  "Data: Sample data (3,000 leads)",
-  "Filters: none (all leads)",
-  "Period: all time",
-  "Counting: Cohort (leads grouped by the day they became a lead)",
-  "Conversion window: none (every later conversion counts)",
-  "As of: 30 Jun 2026",
-];
 
 /** Enterprise, Q1 2026, In period, compared with Q4 2025, 90-day window: a link's view. */
 const Q1_ENTERPRISE_LINK = `${APP_URL}?team=Enterprise&from=2026-01-01&to=2026-03-31&count=period&compare=1&window=90`;
