@@ -2,7 +2,8 @@
 // as-of day, for the deck's footers (a hook) and for exports made on a click (read at that moment).
 
 import { useMemo } from "react";
-import type { OutputContextInput } from "../model/outputContext";
+import { type CsvCell, toCsv } from "../model/csv";
+import { type OutputContextInput, outputContextFields, withAboutColumns } from "../model/outputContext";
 import { previousPeriod } from "../model/period";
 import { asOfNow, useAsOf } from "../queries/useAsOf";
 import { type AppState, useAppStore } from "../store";
@@ -37,6 +38,14 @@ export async function currentOutputContext(): Promise<OutputContextInput> {
     // An export still carries everything else: the as-of day reads "unknown".
   }
   return contextFrom(useAppStore.getState(), asOf);
+}
+
+/**
+ * A table of the view as CSV (header row first), each row led by the about_… columns of the view as it
+ * is at the click: every table download (funnel, campaigns, table buttons) writes it this way.
+ */
+export async function csvWithContext(rows: readonly (readonly CsvCell[])[]): Promise<string> {
+  return toCsv(withAboutColumns(rows, outputContextFields(await currentOutputContext())));
 }
 
 /** The context of the view on screen; null while the as-of day is still being read. */

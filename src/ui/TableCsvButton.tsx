@@ -1,9 +1,7 @@
 // A "Download … as CSV" button for any data table on screen: saves the table as shown, formula-safe.
 
 import type { RefObject } from "react";
-import { currentOutputContext } from "../app/outputContext";
-import { toCsv } from "../model/csv";
-import { outputContextFields, withAboutColumns } from "../model/outputContext";
+import { csvWithContext } from "../app/outputContext";
 import { downloadText } from "./download";
 import { fileNameFromTitle } from "./fileName";
 import { tableRows } from "./tableCsv";
@@ -22,10 +20,9 @@ export function TableCsvButton(props: {
         if (!table) return;
         // Read before waiting for the context, so the file holds the table as it was clicked.
         const rows = tableRows(table);
-        const context = await currentOutputContext();
         downloadText(
           fileNameFromTitle(props.label, "csv", "table"),
-          toCsv(withAboutColumns(rows, outputContextFields(context))),
+          await csvWithContext(rows),
           "text/csv;charset=utf-8",
         );
       }}

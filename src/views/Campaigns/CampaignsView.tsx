@@ -2,7 +2,7 @@
 // the lead-scoring model below.
 
 import { useState } from "react";
-import { currentOutputContext } from "../../app/outputContext";
+import { csvWithContext } from "../../app/outputContext";
 import { campaignsMetric } from "../../metrics/campaigns";
 import {
   ATTRIBUTION_DESCRIPTIONS,
@@ -21,9 +21,8 @@ import {
   mqlYieldNotTracked,
   UNTRACKED_REASONS,
 } from "../../model/campaigns";
-import { type CsvCell, toCsv } from "../../model/csv";
+import type { CsvCell } from "../../model/csv";
 import { formatMoney, formatPercent } from "../../model/format";
-import { outputContextFields, withAboutColumns } from "../../model/outputContext";
 import type { Stage } from "../../model/stages";
 import { useQuery } from "../../queries/useQuery";
 import { downloadText } from "../../ui/download";
@@ -147,8 +146,7 @@ export function CampaignReportView(props: { report: CampaignReport }) {
         onClick={async () => {
           // The table as sorted at the click, each row led by the about_… columns (what it is about).
           const table = campaignTableRows(report, rows);
-          const about = outputContextFields(await currentOutputContext());
-          downloadText(CAMPAIGN_TABLE_FILE, toCsv(withAboutColumns(table, about)), "text/csv;charset=utf-8");
+          downloadText(CAMPAIGN_TABLE_FILE, await csvWithContext(table), "text/csv;charset=utf-8");
         }}
       >
         Download campaign table

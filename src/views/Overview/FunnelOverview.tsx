@@ -1,18 +1,16 @@
 // The ready Overview: KPI tiles, the biggest leak in words, the funnel and benchmark charts, the CSV.
 
-import { currentOutputContext } from "../../app/outputContext";
+import { csvWithContext } from "../../app/outputContext";
 import { useDefinitions } from "../../app/useDefinitions";
 import { BenchmarkChart } from "../../charts/BenchmarkChart";
 import { FunnelChart } from "../../charts/FunnelChart";
 import { kpiDelta } from "../../model/comparison";
 import { COUNT_LABELS, countingTooltip, FLOW_RATIO_NOTE, hasPeriod } from "../../model/counting";
-import { toCsv } from "../../model/csv";
 import { definitionForKpi } from "../../model/definitions";
 import { formatCount } from "../../model/format";
 import type { Funnel, Kpi } from "../../model/funnel";
 import { FUNNEL_TABLE_HEADER, funnelTableRows } from "../../model/funnelTable";
 import { biggestLeakSentence } from "../../model/insights";
-import { outputContextFields, withAboutColumns } from "../../model/outputContext";
 import { formatPeriod } from "../../model/period";
 import { MIN_LEADS_TO_JUDGE, tooFewToJudge } from "../../model/smallNumbers";
 import { STAGE_PLURALS } from "../../model/stages";
@@ -162,8 +160,7 @@ export function FunnelOverview(props: {
           onClick={async () => {
             // The table as shown at the click, led by the about_… columns (what, which filters, counted how).
             const rows = [[...FUNNEL_TABLE_HEADER], ...funnelTableRows(funnel)];
-            const about = outputContextFields(await currentOutputContext());
-            downloadText(FUNNEL_TABLE_FILE, toCsv(withAboutColumns(rows, about)), "text/csv;charset=utf-8");
+            downloadText(FUNNEL_TABLE_FILE, await csvWithContext(rows), "text/csv;charset=utf-8");
           }}
         >
           Download funnel table
