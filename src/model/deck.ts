@@ -12,6 +12,7 @@ import type { TrendMonth } from "./headlines";
 import { monthName } from "./headlines";
 import type { OutputContextInput } from "./outputContext";
 import { formatDayText, formatPeriod } from "./period";
+import { TOO_FEW_TO_JUDGE, tooFewToJudge } from "./smallNumbers";
 import { STAGE_LABELS, STAGE_PLURALS, type Stage } from "./stages";
 
 /** "Enterprise", "Enterprise · Webinar A, Spring launch", or "All leads": whom the deck is about. */
@@ -52,7 +53,10 @@ export interface TitleFigure {
   label: string;
   /** "3,000", "27.7 %". */
   value: string;
-  /** "+120 (+8.4 %) vs previous period"; null when not comparing or nothing to compare. */
+  /**
+   * "+120 (+8.4 %) vs previous period"; for a rate from fewer than 20 leads, that it is too few to judge
+   * (its value is then the counts, as the Overview's tile shows them); null when there is nothing to say.
+   */
   change: string | null;
 }
 
@@ -77,12 +81,16 @@ export function titleFigures(funnel: Funnel, previous: Funnel | null): TitleFigu
   return TITLE_PREFERENCE.map((id) => funnel.kpis.find((k) => k.id === id))
     .filter((kpi): kpi is Kpi => kpi !== undefined && kpi.value !== null)
     .slice(0, 3)
-    .map((kpi) => ({
-      id: kpi.id,
-      label: kpi.label,
-      value: kpiValue(kpi),
-      change: changeText(kpi, previous),
-    }));
+    .map((kpi) =>
+      kpi.kind === "rate" && tooFewToJudge(kpi.denominator)
+        ? {
+            id: kpi.id,
+            label: kpi.label,
+            value: `${formatCount(kpi.numerator)} of ${formatCount(kpi.denominator)}`,
+            change: TOO_FEW_TO_JUDGE,
+          }
+        : { id: kpi.id, label: kpi.label, value: kpiValue(kpi), change: changeText(kpi, previous) },
+    );
 }
 
 /**

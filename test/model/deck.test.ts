@@ -70,6 +70,22 @@ describe("title slide", () => {
     ]);
   });
 
+  it("gives a rate from fewer than 20 leads as its counts, too few to judge, never as a bare percentage", () => {
+    // 12 MQLs, 4 became SQLs: 33.3 % would read as a verdict; the slide says 4 of 12, too few to judge.
+    const small = {
+      ...funnel,
+      kpis: funnel.kpis.map((k) =>
+        k.id === "mql_to_sql" ? { ...k, value: 4 / 12, numerator: 4, denominator: 12 } : k,
+      ),
+    };
+    expect(titleFigures(small, previous)[1]).toEqual({
+      id: "mql_to_sql",
+      label: "MQL → SQL",
+      value: "4 of 12",
+      change: "Too few to judge (fewer than 20 leads)",
+    });
+  });
+
   it("gives no change when not comparing", () => {
     expect(titleFigures(funnel, null).map((f) => f.change)).toEqual([null, null, null]);
   });
