@@ -8,6 +8,7 @@ import {
   rate,
   tooFewToCompare,
 } from "../../model/alignment";
+import { type CategoryText, categoryLabeller } from "../../model/categoryText";
 import { formatCount, formatPercent } from "../../model/format";
 import { formatCountOf, MIN_LEADS_TO_JUDGE } from "../../model/smallNumbers";
 import { TableCsvButton } from "../../ui/TableCsvButton";
@@ -39,6 +40,16 @@ export function misroutingSentence(alignment: Alignment): string {
   return `${formatCount(count)} of ${formatCount(total?.handoffs ?? 0)} hand-offs went to another team than their company size calls for; ${acceptance}, and ${customers}.`;
 }
 
+/** A team name as shown (TEAM_CODE tidied), the stored name in its tooltip and in the table's CSV. */
+function TeamCell(props: { team: string | null; label: (team: string) => CategoryText }) {
+  const shown = props.label(props.team ?? "");
+  return (
+    <td title={shown.title ?? undefined} data-csv={shown.title ?? undefined}>
+      {shown.text}
+    </td>
+  );
+}
+
 export function Misrouting(props: { alignment: Alignment }) {
   const { byRouting, misrouted, tracking, outcomeTracking } = props.alignment;
   const count = byRouting.find((g) => g.key === "misrouted")?.handoffs ?? 0;
@@ -47,6 +58,7 @@ export function Misrouting(props: { alignment: Alignment }) {
   const accepted = (g: HandoffGroup) =>
     tracking.acceptance ? formatCount(g.acceptance.successes) : "not tracked";
   const countIf = (ok: boolean, n: number) => (ok ? formatCount(n) : "not tracked");
+  const teamText = categoryLabeller(misrouted.flatMap((g) => [g.key, g.subKey ?? ""]));
   return (
     <section aria-labelledby="misrouting-title">
       <h3 id="misrouting-title" className="chart-title" data-misrouted={count}>
@@ -77,8 +89,8 @@ export function Misrouting(props: { alignment: Alignment }) {
           <tbody>
             {misrouted.map((g) => (
               <tr key={`${g.key}>${g.subKey}`}>
-                <td>{g.key}</td>
-                <td>{g.subKey}</td>
+                <TeamCell team={g.key} label={teamText} />
+                <TeamCell team={g.subKey} label={teamText} />
                 <td className="number">{formatCount(g.handoffs)}</td>
                 <td className="number">{accepted(g)}</td>
                 <td className="number">{formatCount(g.rejected)}</td>

@@ -17,6 +17,7 @@ import {
   scoreFormula,
   slaTracked,
 } from "../../model/alignment";
+import { categoryLabeller } from "../../model/categoryText";
 import { formatCount, formatHours, formatPercent } from "../../model/format";
 import { MIN_LEADS_TO_JUDGE, TOO_FEW_TO_JUDGE } from "../../model/smallNumbers";
 import { TableCsvButton } from "../../ui/TableCsvButton";
@@ -102,6 +103,8 @@ export function Scorecard(props: { alignment: Alignment; settings: AlignmentSett
   const { teams, tracking } = props.alignment;
   const { targets, slaGoal } = props.settings;
   const table = useRef<HTMLTableElement>(null);
+  // TEAM_CODE names read tidied; the stored name stays in the tooltip and the CSV.
+  const teamText = categoryLabeller(teams.map((t) => t.key));
   const stepReason = (step: "review" | "contact" | "feedback") =>
     tracking[step] ? null : NOT_TRACKED_REASONS[step];
   const slaReason = slaTracked(tracking) ? null : SLA_NOT_TRACKED_REASON;
@@ -130,7 +133,13 @@ export function Scorecard(props: { alignment: Alignment; settings: AlignmentSett
           <tbody>
             {teams.map((t) => (
               <tr key={t.key} data-team={t.key}>
-                <th scope="row">{t.key}</th>
+                <th
+                  scope="row"
+                  title={teamText(t.key).title ?? undefined}
+                  data-csv={teamText(t.key).title ?? undefined}
+                >
+                  {teamText(t.key).text}
+                </th>
                 <td className="number" data-team={t.key} data-metric="handoffs" data-value={t.handoffs}>
                   {formatCount(t.handoffs)}
                 </td>

@@ -10,6 +10,8 @@ import {
   ReferenceLine,
   Scatter,
   ScatterChart,
+  Text,
+  type TextProps,
   Tooltip,
   XAxis,
   YAxis,
@@ -29,9 +31,43 @@ import {
   overallYield,
   quadrantOf,
 } from "../../model/campaigns";
+import { type CategoryText, categoryLabeller } from "../../model/categoryText";
 import { formatPercent } from "../../model/format";
 
 const ROW_HEIGHT = 34;
+
+/** The report's names as shown (tidied over the whole report, so the table and both charts agree). */
+function reportLabeller(report: CampaignReport): (name: string) => CategoryText {
+  return categoryLabeller(report.rows.map((r) => r.name));
+}
+
+/** A table's row header: the shown name, the stored one in its tooltip and the chart's CSV when they differ. */
+function NameHeader(props: { shown: CategoryText }) {
+  return (
+    <th scope="row" title={props.shown.title ?? undefined} data-csv={props.shown.title ?? undefined}>
+      {props.shown.text}
+    </th>
+  );
+}
+
+/**
+ * A category axis tick drawn as Recharts draws it (same Text, same wrapping) with the shown name, and
+ * the stored name in an SVG <title> (the tooltip) when it was tidied.
+ */
+function categoryTick(label: (name: string) => CategoryText, fontSize: number) {
+  return (props: TextProps & { payload?: { value?: unknown } }) => {
+    const { payload, ...textProps } = props;
+    const shown = label(String(payload?.value ?? ""));
+    return (
+      <g className="chart-category-tick">
+        {shown.title !== null && <title>{shown.title}</title>}
+        <Text {...textProps} fontSize={fontSize} fill={CHART_INK}>
+          {shown.text}
+        </Text>
+      </g>
+    );
+  };
+}
 
 function intervalText(low: number, high: number): string {
   return `${formatPercent(low)}–${formatPercent(high)}`;
@@ -48,13 +84,14 @@ export function yieldChartTitle(report: CampaignReport): string {
   const best = judged[0];
   if (!best || judged.length < 2)
     return `MQL yield by ${noun}: too few to judge (fewer than two ${noun}s with enough leads to compare)`;
-  return `${best.name} has the best MQL yield of the ${noun}s with enough leads to judge: ${formatPercent(best.mqlYield)}`;
+  return `${reportLabeller(report)(best.name).text} has the best MQL yield of the ${noun}s with enough leads to judge: ${formatPercent(best.mqlYield)}`;
 }
 
 /** `height`: the plot's height when a slide sizes it (else from the number of rows). */
 export function YieldChart(props: { report: CampaignReport; height?: number }) {
   const { report } = props;
   const noun = CAMPAIGN_DIMENSION_LABELS[report.dimension];
+  const label = reportLabeller(report);
   const rows = [...report.rows]
     .filter((r) => r.mqlYield !== null)
     .sort((a, b) => (b.mqlYield ?? 0) - (a.mqlYield ?? 0));
@@ -104,7 +141,7 @@ export function YieldChart(props: { report: CampaignReport; height?: number }) {
               type="category"
               dataKey="name"
               width={categoryWidth}
-              tick={{ fontSize: CHART_FONT_SIZE - 2, fill: CHART_INK }}
+              tick={categoryTick(label, CHART_FONT_SIZE - 2)}
             />
             <Bar
               dataKey="mqlYield"
@@ -157,7 +194,7 @@ export function YieldChart(props: { report: CampaignReport; height?: number }) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.name}>
-                <th scope="row">{r.name}</th>
+                <NameHeader shown={label(r.name)} />
                 <td className="number">{formatCreditRate(r.mqls, r.leads)}</td>
                 <td className="number">
                   {r.mqlYieldInterval ? intervalText(r.mqlYieldInterval.low, r.mqlYieldInterval.high) : "—"}
@@ -174,6 +211,12 @@ export function YieldChart(props: { report: CampaignReport; height?: number }) {
 export function VolumeYieldChart(props: { report: CampaignReport }) {
   const { report } = props;
   const noun = CAMPAIGN_DIMENSION_LABELS[report.dimension].toLowerCase();
+  const label = reportLabeller(report);
+  // A point label's tooltip: the stored name, when the label shows it tidied.
+  const labelTitle = (name: string) => {
+    const stored = label(name).title;
+    return stored === null ? null : <title>{stored}</title>;
+  };
   const medianLeads = median(report.rows.map((r) => r.leads));
   const overall = overallYield(report);
   const leadsAxis = niceAxis(Math.max(1, ...report.rows.map((r) => r.leads)) * 1.05);
@@ -182,12 +225,13 @@ export function VolumeYieldChart(props: { report: CampaignReport }) {
     .filter((r) => r.mqlYield !== null)
     .map((r) => ({
       name: r.name,
+      shown: label(r.name),
       leads: r.leads,
       mqlYield: r.mqlYield ?? 0,
       // A row too small to judge is drawn but never placed in a quadrant: that would compare it.
       quadrant: r.tooSmallToJudge ? "too small to judge" : quadrantOf(r, medianLeads, overall),
     }));
-  const troubled = points.filter((p) => p.quadrant === "high volume, low yield").map((p) => p.name);
+  const troubled = points.filter((p) => p.quadrant === "high volume, low yield").map((p) => p.shown.text);
   const judged = judgedRows(report).length;
   const height = 380;
   const percentAxis = niceAxis(1);
@@ -247,7 +291,7 @@ export function VolumeYieldChart(props: { report: CampaignReport }) {
             id: p.name,
             x: xOf(p.leads),
             y: yOf(p.mqlYield),
-            text: p.name,
+            text: p.shown.text,
             // The quadrant the title names first, then the biggest campaigns.
             priority: (p.quadrant === "high volume, low yield" ? 1e9 : 0) + p.leads,
           })),
@@ -294,7 +338,8 @@ export function VolumeYieldChart(props: { report: CampaignReport }) {
                 if (!active || !point) return null;
                 return (
                   <div className="chart-tooltip">
-                    <strong>{point.name}</strong>
+                    <strong>{point.shown.text}</strong>
+                    {point.shown.title !== null && ` (${point.shown.title})`}
                     <br />
                     {formatCredit(point.leads)} leads · MQL yield {formatPercent(point.mqlYield)} ·{" "}
                     {point.quadrant}
@@ -328,6 +373,7 @@ export function VolumeYieldChart(props: { report: CampaignReport }) {
                       fill={CHART_INK}
                     >
                       {label.text}
+                      {labelTitle(label.id)}
                     </text>
                   ))}
                 </g>
@@ -357,7 +403,7 @@ export function VolumeYieldChart(props: { report: CampaignReport }) {
           <tbody>
             {points.map((p) => (
               <tr key={p.name}>
-                <th scope="row">{p.name}</th>
+                <NameHeader shown={p.shown} />
                 <td className="number">{formatCredit(p.leads)}</td>
                 <td className="number">{formatPercent(p.mqlYield)}</td>
                 <td>{p.quadrant}</td>

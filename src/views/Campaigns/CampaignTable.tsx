@@ -7,6 +7,7 @@ import {
   formatCredit,
   formatCreditRate,
 } from "../../model/campaigns";
+import { categoryLabeller } from "../../model/categoryText";
 import { formatMoney, formatPercent } from "../../model/format";
 
 export type SortKey =
@@ -63,6 +64,8 @@ export function CampaignTable(props: {
 }) {
   const { report, rows, showCost, sort, onSort } = props;
   const { mql, sql, deal } = report.tracked;
+  // Names tidied over every row of the report (not just the sorted copy), so a row reads the same sorted or not.
+  const label = categoryLabeller(report.rows.map((r) => r.name));
   const h = (label: string, key: SortKey) => (
     <Header label={label} sortKey={key} sort={sort} onSort={onSort} />
   );
@@ -98,7 +101,7 @@ export function CampaignTable(props: {
         {rows.map((r) => (
           <tr key={r.name} data-campaign={r.name} data-small-sample={r.tooSmallToJudge ? "true" : undefined}>
             <th scope="row">
-              {r.name}
+              <span title={label(r.name).title ?? undefined}>{label(r.name).text}</span>
               {r.tooSmallToJudge && <span className="small-sample-status"> · too small to judge</span>}
             </th>
             <td className="number">{formatCredit(r.leads)}</td>

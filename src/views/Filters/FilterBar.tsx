@@ -10,6 +10,7 @@ import {
   segmentCountsMetric,
   segmentOptionsMetric,
 } from "../../metrics/segments";
+import { type CategoryText, categoryLabeller } from "../../model/categoryText";
 import {
   COUNT_EXPLAINED,
   COUNT_LABELS,
@@ -43,13 +44,15 @@ import { CurrencySetting } from "./CurrencySetting";
 export function chosenOption(
   chosen: readonly string[],
   known: ReadonlySet<string>,
+  shown: (value: string) => string = (value) => value,
 ): { value: string; extra: { value: string; text: string } | null } {
   if (chosen.length === 0) return { value: "", extra: null };
   const only = chosen[0] as string;
   if (chosen.length === 1 && known.has(only)) return { value: only, extra: null };
   let value = "*";
   while (known.has(value)) value += "*";
-  const text = chosen.map((v) => (known.has(v) ? v : `${v} — not in this data`)).join(", ");
+  // A value of the data reads as its menu option does; one the data lacks is named as the link wrote it.
+  const text = chosen.map((v) => (known.has(v) ? shown(v) : `${v} — not in this data`)).join(", ");
   return { value, extra: { value, text } };
 }
 
@@ -113,6 +116,12 @@ function useSegmentCounts(filtered: boolean): SegmentCounts | null {
   return filtered && state.status === "ready" ? state.data : null;
 }
 
+/** " · stored as PAID_SOCIAL" for the chosen values shown tidied (the select's tooltip), else "". */
+function storedValuesNote(chosen: readonly CategoryText[]): string {
+  const tidied = chosen.flatMap((c) => (c.title === null ? [] : [c.title]));
+  return tidied.length === 0 ? "" : ` · stored as ${tidied.join(", ")}`;
+}
+
 /** The filters in the compact row; the rest sit behind "More filters". */
 const PRIMARY: Dimension[] = ["campaign", "channel"];
 const MORE: Dimension[] = ["team", "region", "company_size", "industry"];
@@ -128,7 +137,11 @@ function SegmentFilter(props: {
   const values = options?.[dimension] ?? [];
   const chosen = filters.segments[dimension] ?? [];
   if (!options || (values.length <= 1 && chosen.length === 0)) return null;
-  const shown = chosenOption(chosen, new Set(values.map((v) => v.value)));
+  // Enum codes read tidied (PAID_SOCIAL → Paid social); the option's value, the filter and the URL keep
+  // the stored value, and the option's tooltip names it.
+  const label = categoryLabeller(values.map((v) => v.value));
+  const shown = chosenOption(chosen, new Set(values.map((v) => v.value)), (v) => label(v).text);
+  const storedNote = storedValuesNote(chosen.map(label));
   const setSegment = (value: string) =>
     setFilters({ ...filters, segments: { ...filters.segments, [dimension]: value ? [value] : [] } });
   return (
@@ -137,24 +150,27 @@ function SegmentFilter(props: {
       <select
         aria-label={DIMENSION_LABELS[dimension]}
         value={shown.value}
-        title={
+        title={`${
           counts === null
             ? "Leads in the data"
             : hasPeriod(filters)
               ? "Leads that became leads in the period, under the other filters"
               : "Leads under the other filters"
-        }
+        }${storedNote}`}
         onChange={(e) => {
           if (e.currentTarget.value !== shown.extra?.value) setSegment(e.currentTarget.value);
         }}
       >
         <option value="">All</option>
         {shown.extra && <option value={shown.extra.value}>{shown.extra.text}</option>}
-        {values.map((v) => (
-          <option key={v.value} value={v.value}>
-            {v.value} ({formatCount(counts ? (counts[dimension][v.value] ?? 0) : v.leads)})
-          </option>
-        ))}
+        {values.map((v) => {
+          const text = label(v.value);
+          return (
+            <option key={v.value} value={v.value} title={text.title ?? undefined}>
+              {text.text} ({formatCount(counts ? (counts[dimension][v.value] ?? 0) : v.leads)})
+            </option>
+          );
+        })}
       </select>
     </label>
   );

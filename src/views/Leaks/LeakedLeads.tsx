@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { downloadAllLeakedLeads, downloadLeakedLeadsList } from "../../app/downloads";
 import type { LeakedLead, LeakedLeadPage, LeakedLeadSort } from "../../metrics/leaks";
+import { type CategoryText, categoryLabeller } from "../../model/categoryText";
 import { formatCount } from "../../model/format";
 import {
   isStage,
@@ -46,6 +47,12 @@ export interface LeakedLeadsProps {
   list: QueryView<LeakedLeadPage>;
 }
 
+/** A campaign or team as shown (ENUM_CODE tidied), the stored value in its tooltip; the CSVs come from SQL. */
+function CategoryCell(props: { value: string; label: (value: string) => CategoryText }) {
+  const shown = props.label(props.value);
+  return <td title={shown.title ?? undefined}>{shown.text}</td>;
+}
+
 export function LeakedLeads(props: LeakedLeadsProps) {
   const stepId = useId();
   const reasonId = useId();
@@ -55,6 +62,8 @@ export function LeakedLeads(props: LeakedLeadsProps) {
   const totalLeaked = props.leaks.steps.reduce((sum, step) => sum + step.leaked, 0);
   const current = props.leaks.steps.find((s) => s.from === props.step);
   const leads = props.list.status === "ready" ? props.list.data.leads : [];
+  const campaignText = categoryLabeller(leads.map((l) => l.campaign));
+  const teamText = categoryLabeller(leads.map((l) => l.team));
   const total = props.list.status === "ready" ? props.list.data.total : 0;
   const onSort = (key: SortKey) => props.onSort(nextSort(sort, key));
 
@@ -166,8 +175,8 @@ export function LeakedLeads(props: LeakedLeadsProps) {
                 {leads.map((l) => (
                   <tr key={l.lead_id}>
                     <th scope="row">{l.lead_id}</th>
-                    <td>{l.campaign}</td>
-                    <td>{l.team}</td>
+                    <CategoryCell value={l.campaign} label={campaignText} />
+                    <CategoryCell value={l.team} label={teamText} />
                     <td>{formatDayText(l.last_activity_day)}</td>
                     <td className="number">{formatCount(l.days_since_activity)}</td>
                   </tr>
