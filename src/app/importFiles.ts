@@ -172,9 +172,11 @@ function afterNextPaint(): Promise<void> {
 
 /** What the imported amounts say about their currency: the amount columns' names, then the values. */
 async function importedCurrency(engine: SqlEngine, plans: readonly FilePlan[]): Promise<StatedCurrency> {
-  const headers = plans.map((p) => p.mapping.amount).filter((h): h is string => typeof h === "string");
+  const named = (field: string) =>
+    plans.map((p) => p.mapping[field]).filter((h): h is string => typeof h === "string");
+  const headers = named("amount");
   try {
-    return statedCurrency(headers, await queryAmountMarks(engine));
+    return statedCurrency(headers, await queryAmountMarks(engine), named("currency"));
   } catch {
     return statedCurrency(headers, []);
   }

@@ -85,6 +85,25 @@ const ATTRIBUTES: FieldSpec[] = [
 ];
 
 const byId = (id: string) => ATTRIBUTES.filter((f) => f.id === id);
+/**
+ * The currency of the amount when a file gives it in a column of its own (HubSpot's "Deal currency code",
+ * Salesforce's "Opportunity Currency"): read with the amounts to say which currency they are in
+ * (app/importFiles.ts); amounts are never converted.
+ */
+const CURRENCY: FieldSpec = {
+  id: "currency",
+  label: "Currency",
+  kind: "text",
+  names: [
+    "currency",
+    "deal currency code",
+    "currency code",
+    "opportunity currency",
+    "currencyisocode",
+    "currency iso code",
+    "amount currency",
+  ],
+};
 
 export const FIELDS: Record<FileKind, readonly FieldSpec[]> = {
   activity: [
@@ -129,6 +148,7 @@ export const FIELDS: Record<FileKind, readonly FieldSpec[]> = {
     },
     ...ATTRIBUTES,
     { id: "amount", label: "Amount", kind: "number", names: ["amount", "deal amount", "value", "revenue"] },
+    CURRENCY,
     {
       id: "duration_s",
       label: "Duration (s)",
@@ -215,6 +235,7 @@ export const FIELDS: Record<FileKind, readonly FieldSpec[]> = {
     },
     ...ATTRIBUTES,
     { id: "amount", label: "Amount", kind: "number", names: ["amount", "deal amount", "revenue"] },
+    CURRENCY,
   ],
   deals: [
     {
@@ -274,6 +295,7 @@ export const FIELDS: Record<FileKind, readonly FieldSpec[]> = {
       kind: "number",
       names: ["amount", "deal amount", "opportunity amount", "close value", "deal value", "value"],
     },
+    CURRENCY,
     ...byId("owner"),
     ...byId("team"),
     ...byId("company"),

@@ -53,6 +53,19 @@ function number(plan: FilePlan, field: string): string {
   return column(plan, field) === null ? "NULL::DOUBLE" : amountSql(text(plan, field));
 }
 
+/**
+ * The amount as written, for `raw_amount`: with the file's currency column appended when it has one
+ * ("1200" and "EUR" → "1200 EUR"), so the currency marks read after the import (metrics/currency.ts)
+ * see it. Only a readable amount gets it: an unreadable one stays as written for the audit's example.
+ */
+function amountAsWritten(plan: FilePlan): string {
+  const amount = text(plan, "amount");
+  if (column(plan, "currency") === null || column(plan, "amount") === null) return amount;
+  const currency = text(plan, "currency");
+  return `CASE WHEN ${number(plan, "amount")} IS NOT NULL AND ${currency} IS NOT NULL
+      THEN ${amount} || ' ' || upper(${currency}) ELSE ${amount} END`;
+}
+
 function date(plan: FilePlan, field: string): string {
   const c = column(plan, field);
   return c === null ? "NULL::TIMESTAMP" : timestampSql(c, plan.dateFormats[field] ?? "iso");
@@ -109,7 +122,7 @@ FROM (
     coalesce(m.unknown_activity, FALSE) AS unknown_activity,
     ${attributes(plan)},
     ${number(plan, "amount")} AS amount,
-    ${text(plan, "amount")} AS raw_amount,
+    ${amountAsWritten(plan)} AS raw_amount,
     ${number(plan, "duration_s")} AS duration_s,
     ${text(plan, "occurred_at")} AS raw_occurred_at
   FROM ${plan.table} r
@@ -157,7 +170,7 @@ function leadEventsSql(plan: FilePlan): string {
     coalesce(${flag(plan, "converted")}, FALSE) AS converted,
     ${attributes(plan)},
     ${number(plan, "amount")} AS amount,
-    ${text(plan, "amount")} AS raw_amount
+    ${amountAsWritten(plan)} AS raw_amount
   FROM ${plan.table} r`;
   return stages
     .map(
@@ -183,7 +196,7 @@ function dealEventsSql(plan: FilePlan): string {
     ${flag(plan, "closed")} AS closed,
     ${attributes(plan)},
     ${number(plan, "amount")} AS amount,
-    ${text(plan, "amount")} AS raw_amount
+    ${amountAsWritten(plan)} AS raw_amount
   FROM ${plan.table} r
   LEFT JOIN ${OPPORTUNITY_LINKS} links ON links.opportunity_id = ${text(plan, "deal_id")}`;
   const outcome = `CASE WHEN won OR stage_outcome = 'won' THEN 'won'

@@ -67,7 +67,11 @@ export type StatedCurrency =
  * the values that name one must all name the same one (one value in another currency makes it "mixed":
  * sums would add euros to dollars, so no symbol is put on them).
  */
-export function statedCurrency(amountHeaders: readonly string[], values: readonly string[]): StatedCurrency {
+export function statedCurrency(
+  amountHeaders: readonly string[],
+  values: readonly string[],
+  currencyColumns: readonly string[] = [],
+): StatedCurrency {
   for (const header of amountHeaders) {
     const currency = currencyInText(header);
     if (currency) return { state: "stated", currency, from: `the column “${header}”` };
@@ -80,7 +84,24 @@ export function statedCurrency(amountHeaders: readonly string[], values: readonl
   if (seen.size === 0) return { state: "unstated" };
   if (seen.size > 1) return { state: "mixed", currencies: [...seen.keys()].sort() };
   const [currency] = [...seen.keys()] as [Currency];
-  return { state: "stated", currency, from: "the amounts as written" };
+  const column = currencyColumns[0];
+  return { state: "stated", currency, from: column ? `the column “${column}”` : "the amounts as written" };
+}
+
+/**
+ * The currency in words for an output's context ("Amounts in: EUR (from the column “Amount (EUR)”)"): a
+ * reader of a slide or CSV learns what the amounts are in, and that they were never converted.
+ */
+export function currencyInWords(stated: StatedCurrency, choice: Currency | null): string {
+  if (choice !== null) return `${choice} (chosen in settings; amounts are not converted)`;
+  switch (stated.state) {
+    case "stated":
+      return `${stated.currency} (from ${stated.from})`;
+    case "mixed":
+      return `no currency shown: the data mixes ${stated.currencies.join(" and ")} (amounts are not converted)`;
+    case "unstated":
+      return "not stated in the data (plain numbers)";
+  }
 }
 
 /** The currency amounts are shown in: the user's choice, else the one the data states, else none. */
