@@ -3,12 +3,16 @@
 
 import { useMemo } from "react";
 import { type CsvCell, toCsv } from "../model/csv";
+import { currencyInWords } from "../model/currency";
 import { type OutputContextInput, outputContextFields, withAboutColumns } from "../model/outputContext";
 import { previousPeriod } from "../model/period";
 import { asOfNow, useAsOf } from "../queries/useAsOf";
 import { type AppState, useAppStore } from "../store";
 
-type ViewPart = Pick<AppState, "dataset" | "filters" | "count" | "compare" | "windowDays">;
+type ViewPart = Pick<
+  AppState,
+  "dataset" | "filters" | "count" | "compare" | "windowDays" | "statedCurrency" | "currencyChoice"
+>;
 
 /** The context from the store's view and the as-of day (null: unknown). */
 export function contextFrom(state: ViewPart, asOf: string | null): OutputContextInput {
@@ -19,6 +23,7 @@ export function contextFrom(state: ViewPart, asOf: string | null): OutputContext
     compare: state.compare,
     previous: state.compare ? previousPeriod(state.filters, asOf) : null,
     windowDays: state.windowDays,
+    amountsIn: currencyInWords(state.statedCurrency, state.currencyChoice),
     asOf,
   };
 }
@@ -55,9 +60,14 @@ export function useOutputContext(): OutputContextInput | null {
   const count = useAppStore((s) => s.count);
   const compare = useAppStore((s) => s.compare);
   const windowDays = useAppStore((s) => s.windowDays);
+  const statedCurrency = useAppStore((s) => s.statedCurrency);
+  const currencyChoice = useAppStore((s) => s.currencyChoice);
   const asOf = useAsOf();
   return useMemo(
-    () => (asOf === undefined ? null : contextFrom({ dataset, filters, count, compare, windowDays }, asOf)),
-    [dataset, filters, count, compare, windowDays, asOf],
+    () =>
+      asOf === undefined
+        ? null
+        : contextFrom({ dataset, filters, count, compare, windowDays, statedCurrency, currencyChoice }, asOf),
+    [dataset, filters, count, compare, windowDays, statedCurrency, currencyChoice, asOf],
   );
 }

@@ -1,5 +1,6 @@
 // What every output (slide, printed page, exported picture or CSV) says about itself: the data, the
-// filters, the period and the way of counting, the comparison, the conversion window and the as-of day.
+// filters, the period and the way of counting, the comparison, the conversion window, the currency of the
+// amounts and the as-of day.
 
 import { COUNT_LABELS, type CountMode, countIn } from "./counting";
 import type { CsvCell } from "./csv";
@@ -19,13 +20,23 @@ export interface OutputContextInput {
   /** The previous period when comparing and there is one; null otherwise. */
   previous: Period | null;
   windowDays: number | null;
+  /** The amounts' currency in words (model/currency's currencyInWords). */
+  amountsIn: string;
   /** The data's as-of day (YYYY-MM-DD); null when unknown. */
   asOf: string | null;
 }
 
 /** One item of the context: a stable key (CSV column), a label and its value in words. */
 export interface ContextField {
-  key: "data" | "filters" | "period" | "counting" | "compared_with" | "conversion_window" | "as_of";
+  key:
+    | "data"
+    | "filters"
+    | "period"
+    | "counting"
+    | "compared_with"
+    | "conversion_window"
+    | "amounts_in"
+    | "as_of";
   label: string;
   value: string;
 }
@@ -84,6 +95,7 @@ export function outputContextFields(input: OutputContextInput): ContextField[] {
           ? "none (every later conversion counts)"
           : `${formatCount(input.windowDays)} ${input.windowDays === 1 ? "day" : "days"}`,
     },
+    { key: "amounts_in", label: "Amounts in", value: input.amountsIn },
     { key: "as_of", label: "As of", value: input.asOf === null ? "unknown" : formatDayText(input.asOf) },
   );
   return fields;

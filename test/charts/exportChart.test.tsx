@@ -174,9 +174,9 @@ describe("chart export menu", () => {
     expect(files.map((f) => f.name)).toEqual(["paid-social-brings-the-most-leads.csv"]);
     const about =
       "nothing loaded,Team: Enterprise,all time,Cohort (leads grouped by the day they became a lead)," +
-      "none (every later conversion counts),unknown";
+      "none (every later conversion counts),not stated in the data (plain numbers),unknown";
     expect(await files[0]?.blob.text()).toBe(
-      "about_data,about_filters,about_period,about_counting,about_conversion_window,about_as_of,Campaign,Leads\r\n" +
+      "about_data,about_filters,about_period,about_counting,about_conversion_window,about_amounts_in,about_as_of,Campaign,Leads\r\n" +
         `${about},"'=HYPERLINK(""http://evil.example"",""click"")",1204\r\n`,
     );
   });

@@ -41,6 +41,7 @@ export const SAMPLE_CONTEXT = [
   "Period: all time",
   "Counting: Cohort (leads grouped by the day they became a lead)",
   "Conversion window: none (every later conversion counts)",
+  "Amounts in: USD (from the sample)",
   "As of: 30 Jun 2026",
 ];
 

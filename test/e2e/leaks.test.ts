@@ -8,10 +8,10 @@ import { browserForFile, importFiles, LOAD_TIMEOUT, openOnSample } from "./brows
 
 /** The leaked-lead lists' leading context columns, for funnel-basic.csv, all time (as of its last row). */
 const ABOUT_HEADER =
-  "about_data,about_filters,about_period,about_counting,about_conversion_window,about_as_of,";
+  "about_data,about_filters,about_period,about_counting,about_conversion_window,about_amounts_in,about_as_of,";
 const ABOUT =
   "funnel-basic.csv,none (all leads),all time,Cohort (leads grouped by the day they became a lead)," +
-  "none (every later conversion counts),30 Jun 2025,";
+  "none (every later conversion counts),not stated in the data (plain numbers),30 Jun 2025,";
 
 const browser = browserForFile();
 

@@ -43,6 +43,7 @@ const Q1_ENTERPRISE_CONTEXT = [
   "Counting: In period (each stage counts the leads that entered it in the period)",
   "Compared with: 1 Oct 2025 – 31 Dec 2025 (previous period)",
   "Conversion window: 90 days",
+  "Amounts in: USD (from the sample)",
   "As of: 30 Jun 2026",
 ];
 

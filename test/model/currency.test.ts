@@ -1,7 +1,12 @@
 // The currency amounts are in: read from what the file states, never guessed, and written with it.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { currencyInText, statedCurrency } from "../../src/model/currency";
+import {
+  currencyInText,
+  currencyInWords,
+  type StatedCurrency,
+  statedCurrency,
+} from "../../src/model/currency";
 import { formatMoney, setShownCurrency } from "../../src/model/format";
 
 afterEach(() => setShownCurrency(null));
@@ -53,5 +58,28 @@ describe("formatMoney", () => {
     expect(formatMoney(5000, "CHF")).toBe("CHF\u00a05,000");
     expect(formatMoney(null)).toBe("—");
     expect(formatMoney(1, null)).toBe("1");
+  });
+});
+
+describe("currencyInWords (the outputs' 'Amounts in' line)", () => {
+  it.each([
+    [
+      { state: "stated", currency: "EUR", from: "the column “Amount (EUR)”" },
+      null,
+      "EUR (from the column “Amount (EUR)”)",
+    ],
+    [
+      { state: "stated", currency: "EUR", from: "the amounts as written" },
+      "USD",
+      "USD (chosen in settings; amounts are not converted)",
+    ],
+    [
+      { state: "mixed", currencies: ["EUR", "GBP"] },
+      null,
+      "no currency shown: the data mixes EUR and GBP (amounts are not converted)",
+    ],
+    [{ state: "unstated" }, null, "not stated in the data (plain numbers)"],
+  ] as const)("%j with choice %s reads %s", (stated, choice, words) => {
+    expect(currencyInWords(stated as StatedCurrency, choice)).toBe(words);
   });
 });

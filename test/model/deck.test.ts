@@ -36,6 +36,7 @@ const Q1: OutputContextInput = {
   compare: true,
   previous: { from: "2025-10-01", to: "2025-12-31" },
   windowDays: null,
+  amountsIn: "USD (from the sample)",
   asOf: "2026-04-14",
 };
 

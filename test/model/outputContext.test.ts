@@ -22,6 +22,7 @@ const Q1_ENTERPRISE: OutputContextInput = {
   compare: true,
   previous: { from: "2025-10-01", to: "2025-12-31" },
   windowDays: 90,
+  amountsIn: "EUR (from the column “Deal currency code”)",
   asOf: "2026-04-14",
 };
 
@@ -32,6 +33,7 @@ const ALL_TIME: OutputContextInput = {
   compare: false,
   previous: null,
   windowDays: null,
+  amountsIn: "USD (from the sample)",
   asOf: "2026-06-30",
 };
 
@@ -43,6 +45,7 @@ describe("output context", () => {
       "Period: all time",
       "Counting: Cohort (leads grouped by the day they became a lead)",
       "Conversion window: none (every later conversion counts)",
+      "Amounts in: USD (from the sample)",
       "As of: 30 Jun 2026",
     ]);
   });
@@ -55,6 +58,7 @@ describe("output context", () => {
       "Counting: In period (each stage counts the leads that entered it in the period)",
       "Compared with: 1 Oct 2025 – 31 Dec 2025 (previous period)",
       "Conversion window: 90 days",
+      "Amounts in: EUR (from the column “Deal currency code”)",
       "As of: 14 Apr 2026",
     ]);
   });
@@ -62,7 +66,7 @@ describe("output context", () => {
   it("leaves the comparison out when it is off, even with a previous period at hand", () => {
     const lines = outputContextLines({ ...Q1_ENTERPRISE, compare: false });
     expect(lines.some((line) => line.startsWith("Compared with"))).toBe(false);
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(7);
   });
 
   it("says there is nothing to compare with when comparison is on but the period has no start", () => {
@@ -114,24 +118,26 @@ describe("CSV about columns", () => {
       "about_period",
       "about_counting",
       "about_conversion_window",
+      "about_amounts_in",
       "about_as_of",
       "stage",
       "reached",
     ]);
     expect(about).toHaveLength(3);
     for (const row of about.slice(1)) {
-      expect(row.slice(0, 6)).toEqual([
+      expect(row.slice(0, 7)).toEqual([
         "Sample data (3,000 leads)",
         "none (all leads)",
         "all time",
         "Cohort (leads grouped by the day they became a lead)",
         "none (every later conversion counts)",
+        "USD (from the sample)",
         "30 Jun 2026",
       ]);
     }
-    expect(about[2]?.slice(6)).toEqual(["SQL", 277]);
+    expect(about[2]?.slice(7)).toEqual(["SQL", 277]);
     // No comment line: every line has the same number of cells.
-    expect(new Set(about.map((row) => row.length))).toEqual(new Set([8]));
+    expect(new Set(about.map((row) => row.length))).toEqual(new Set([9]));
   });
 
   it("adds the comparison column only when comparing", () => {

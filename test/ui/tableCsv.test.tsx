@@ -107,7 +107,7 @@ describe("TableCsvButton", () => {
     // The table's one row, led by the about_… column names (a table with no header row takes them as
     // its first line); a raw negative number stays a number: no apostrophe in front of it.
     expect(await saved[0]?.text()).toBe(
-      "about_data,about_filters,about_period,about_counting,about_conversion_window,about_as_of,Lead → MQL,-1.5\r\n",
+      "about_data,about_filters,about_period,about_counting,about_conversion_window,about_amounts_in,about_as_of,Lead → MQL,-1.5\r\n",
     );
   });
 });
