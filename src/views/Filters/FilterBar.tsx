@@ -10,6 +10,7 @@ import {
   segmentCountsMetric,
   segmentOptionsMetric,
 } from "../../metrics/segments";
+import type { RoutingBand } from "../../model/alignment";
 import { type CategoryText, categoryLabeller } from "../../model/categoryText";
 import {
   COUNT_EXPLAINED,
@@ -30,6 +31,7 @@ import {
   presetPeriod,
 } from "../../model/period";
 import { COHORT_DAYS, isCalendarDay, parseWholeDays, WINDOW_DAYS } from "../../model/settingsBounds";
+import { parseSizeBand, sizeBandText, sizeMenu } from "../../model/sizeBands";
 import { useAsOf } from "../../queries/useAsOf";
 import { useQuery } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
@@ -44,15 +46,14 @@ import { CurrencySetting } from "./CurrencySetting";
 export function chosenOption(
   chosen: readonly string[],
   known: ReadonlySet<string>,
-  shown: (value: string) => string = (value) => value,
+  describe: (value: string) => string = (value) => (known.has(value) ? value : `${value} — not in this data`),
 ): { value: string; extra: { value: string; text: string } | null } {
   if (chosen.length === 0) return { value: "", extra: null };
   const only = chosen[0] as string;
   if (chosen.length === 1 && known.has(only)) return { value: only, extra: null };
   let value = "*";
   while (known.has(value)) value += "*";
-  // A value of the data reads as its menu option does; one the data lacks is named as the link wrote it.
-  const text = chosen.map((v) => (known.has(v) ? shown(v) : `${v} — not in this data`)).join(", ");
+  const text = chosen.map(describe).join(", ");
   return { value, extra: { value, text } };
 }
 
@@ -116,11 +117,54 @@ function useSegmentCounts(filtered: boolean): SegmentCounts | null {
   return filtered && state.status === "ready" ? state.data : null;
 }
 
-/** " · stored as PAID_SOCIAL" for the chosen values shown tidied (the select's tooltip), else "". */
-function storedValuesNote(chosen: readonly CategoryText[]): string {
-  const tidied = chosen.flatMap((c) => (c.title === null ? [] : [c.title]));
-  return tidied.length === 0 ? "" : ` · stored as ${tidied.join(", ")}`;
+/** One option of a filter menu: a stored value (its text tidied) or a company-size band. */
+export interface MenuEntry {
+  /** The filter value: the stored value, or a band's value ("1000+ employees"). */
+  value: string;
+  text: string;
+  /** The option's tooltip: the stored value when the text tidies it, what a band holds. */
+  title: string | null;
+  /** What the select's tooltip adds while the entry is chosen ("stored as PAID_SOCIAL"). */
+  note: string | null;
+  /** Leads in the data, or under the other filters once a filter is set. */
+  leads: number;
 }
+
+/**
+ * A menu's options. Company sizes written as head counts become the routing's bands, each with the
+ * leads of its head counts (src/model/sizeBands.ts); every other value is offered as stored, its text
+ * tidied (PAID_SOCIAL → Paid social).
+ */
+export function menuEntries(
+  dimension: Dimension,
+  values: readonly { value: string; leads: number }[],
+  counts: SegmentCounts | null,
+  routing: readonly RoutingBand[],
+  label: (value: string) => CategoryText = categoryLabeller(values.map((v) => v.value)),
+): MenuEntry[] {
+  const leadsOf = (value: string) =>
+    counts ? (counts[dimension][value] ?? 0) : (values.find((v) => v.value === value)?.leads ?? 0);
+  const stored = (value: string, leads: number): MenuEntry => {
+    const text = label(value);
+    return {
+      value,
+      text: text.text,
+      title: text.title,
+      note: text.title === null ? null : `stored as ${text.title}`,
+      leads,
+    };
+  };
+  const bands = dimension === "company_size" ? sizeMenu(values, routing, leadsOf) : null;
+  if (bands === null) return values.map((v) => stored(v.value, leadsOf(v.value)));
+  return bands.map((entry) =>
+    parseSizeBand(entry.value) === null || inValues(values, entry.value)
+      ? stored(entry.value, entry.leads)
+      : { ...entry, note: entry.title },
+  );
+}
+
+const inValues = (values: readonly { value: string }[], value: string) =>
+  values.some((v) => v.value === value);
 
 /** The filters in the compact row; the rest sit behind "More filters". */
 const PRIMARY: Dimension[] = ["campaign", "channel"];
@@ -134,14 +178,29 @@ function SegmentFilter(props: {
   const { dimension, options, counts } = props;
   const filters = useAppStore((s) => s.filters);
   const setFilters = useAppStore((s) => s.setFilters);
+  const routing = useAppStore((s) => s.alignment.routing);
   const values = options?.[dimension] ?? [];
   const chosen = filters.segments[dimension] ?? [];
   if (!options || (values.length <= 1 && chosen.length === 0)) return null;
   // Enum codes read tidied (PAID_SOCIAL → Paid social); the option's value, the filter and the URL keep
   // the stored value, and the option's tooltip names it.
   const label = categoryLabeller(values.map((v) => v.value));
-  const shown = chosenOption(chosen, new Set(values.map((v) => v.value)), (v) => label(v).text);
-  const storedNote = storedValuesNote(chosen.map(label));
+  const entries = menuEntries(dimension, values, counts, routing, label);
+  const byValue = new Map(entries.map((e) => [e.value, e]));
+  const inData = new Set(values.map((v) => v.value));
+  // A value of the menu reads as its option does; a band the routing no longer has, a stored value the
+  // menu shows within a band, or one the data lacks is named as such.
+  const shown = chosenOption(chosen, new Set(byValue.keys()), (v) => {
+    const entry = byValue.get(v);
+    if (entry) return entry.text;
+    const band = dimension === "company_size" ? sizeBandText(v) : null;
+    if (band !== null) return `${band} — not a band of the routing settings`;
+    return inData.has(v) ? label(v).text : `${v} — not in this data`;
+  });
+  const notes = chosen.flatMap((v) => {
+    const note = byValue.get(v)?.note;
+    return note ? [note] : [];
+  });
   const setSegment = (value: string) =>
     setFilters({ ...filters, segments: { ...filters.segments, [dimension]: value ? [value] : [] } });
   return (
@@ -156,21 +215,18 @@ function SegmentFilter(props: {
             : hasPeriod(filters)
               ? "Leads that became leads in the period, under the other filters"
               : "Leads under the other filters"
-        }${storedNote}`}
+        }${notes.length > 0 ? ` · ${notes.join("; ")}` : ""}`}
         onChange={(e) => {
           if (e.currentTarget.value !== shown.extra?.value) setSegment(e.currentTarget.value);
         }}
       >
         <option value="">All</option>
         {shown.extra && <option value={shown.extra.value}>{shown.extra.text}</option>}
-        {values.map((v) => {
-          const text = label(v.value);
-          return (
-            <option key={v.value} value={v.value} title={text.title ?? undefined}>
-              {text.text} ({formatCount(counts ? (counts[dimension][v.value] ?? 0) : v.leads)})
-            </option>
-          );
-        })}
+        {entries.map((entry) => (
+          <option key={entry.value} value={entry.value} title={entry.title ?? undefined}>
+            {entry.text} ({formatCount(entry.leads)})
+          </option>
+        ))}
       </select>
     </label>
   );
