@@ -2,6 +2,7 @@
 // and shaded band per row, a value axis and a label after each bar. The Overview redraws these on every
 // filter change; Recharts spent ~60 ms per redraw on them (measured), this draws them in a few.
 
+import { textWidth } from "./labelLayout";
 import { BAND_FILL, CHART_FONT_SIZE, CHART_INK, CHART_MUTED_INK } from "./palette";
 
 export interface PlotRow {
@@ -37,12 +38,18 @@ export interface HorizontalBarPlotProps {
 
 const TOP = 8;
 const BOTTOM = 44;
-/** Average glyph width of the system sans-serif as a share of the font size (no DOM measuring). */
-const GLYPH_WIDTH = 0.56;
-
-/** A label as one line, or two split at the space nearest its middle when it would not fit. */
-export function labelLines(label: string, maxWidth: number, fontSize: number): string[] {
-  if (label.length * fontSize * GLYPH_WIDTH <= maxWidth) return [label];
+/**
+ * A label as one line, or two split at the space nearest its middle when it would not fit: widths are
+ * measured in the page's font (labelLayout's textWidth), so a label of wide or narrow glyphs wraps where it
+ * really overflows.
+ */
+export function labelLines(
+  label: string,
+  maxWidth: number,
+  fontSize: number,
+  measure: (text: string, fontSize: number) => number = textWidth,
+): string[] {
+  if (measure(label, fontSize) <= maxWidth) return [label];
   const spaces = [...label.matchAll(/ /g)].map((m) => m.index ?? 0);
   if (spaces.length === 0) return [label];
   const middle = label.length / 2;

@@ -30,4 +30,11 @@ describe("labelLines", () => {
       "(opportunity → deal)",
     ]);
   });
+
+  it("wraps by the measured width, not the number of letters", () => {
+    // Ten wide glyphs overflow 100 px; twenty narrow ones fit it.
+    const measure = (text: string) => text.length * (text.startsWith("W") ? 12 : 4);
+    expect(labelLines("WWWWW WWWW", 100, 14, measure)).toEqual(["WWWWW", "WWWW"]);
+    expect(labelLines("iiiiiiiiii iiiiiiiii", 100, 14, measure)).toEqual(["iiiiiiiiii iiiiiiiii"]);
+  });
 });
