@@ -3,12 +3,25 @@
 
 import type { SqlEngine } from "../db/engine";
 import type { DealStagePlan } from "../model/pipeline";
-import { type DealStageTables, dealStagePlanSql } from "../warehouse/dealStages";
+import {
+  columnsSql,
+  DEAL_STAGE_SOURCE_TABLES,
+  type DealStageTables,
+  dealStagePlanSql,
+} from "../warehouse/dealStages";
 import type { DateColumnProfile } from "./dateProfile";
 import type { DateFormat } from "./dates";
 import { confirmDealStageSource, proposeDealStagePlan } from "./dealStageOrder";
-import { type DealStageSource, dealStageSource } from "./dealStageShapes";
-import { DEAL_COLUMNS, DEAL_STAGE_ENTRY_COLUMNS, dealFactsSql, dealStageEntriesSql } from "./dealStages";
+import { type DealStageSource, dealFactsSource, dealStageSource } from "./dealStageShapes";
+import {
+  DEAL_COLUMNS,
+  DEAL_STAGE_ENTRY_COLUMNS,
+  dealsByFileSql,
+  entriesByFileSql,
+  mergedDealsSql,
+  mergedEntriesSql,
+  otherFieldChangesSql,
+} from "./dealStages";
 import type { FileKind, KindMapping } from "./fields";
 
 /** What recognising needs of a prepared file (load.ts's PreparedFile has all of it). */
@@ -37,13 +50,22 @@ export async function recogniseDealStageHistory(
   engine: SqlEngine,
   files: readonly DealStageFile[],
 ): Promise<DealStageHistory> {
-  const sources: DealStageSource[] = [];
+  const found: (DealStageSource | null)[] = [];
   for (const file of files) {
     const candidate = dealStageSource(file, file.kind, file.mapping, file.dateFormats, file.dateProfiles);
-    const source = await confirmDealStageSource(engine, candidate);
-    if (source) sources.push(source);
+    found.push(await confirmDealStageSource(engine, candidate));
   }
-  return { sources, plan: sources.length > 0 ? await proposeDealStagePlan(engine, sources) : null };
+  if (!found.some((s) => s !== null)) return { sources: [], plan: null };
+  // Beside a stage history, a deals file without one still tells its deals' dates, amounts and outcomes.
+  const sources = files.flatMap((file, i) => {
+    const source =
+      found[i] ??
+      (file.kind === "deals"
+        ? dealFactsSource(file, file.mapping, file.dateFormats, file.dateProfiles)
+        : null);
+    return source ? [source] : [];
+  });
+  return { sources, plan: await proposeDealStagePlan(engine, sources) };
 }
 
 /**
@@ -59,9 +81,30 @@ export async function stageDealStageHistory(
 ): Promise<void> {
   await engine.exec(`CREATE OR REPLACE TABLE ${t.entries} ${DEAL_STAGE_ENTRY_COLUMNS}`);
   await engine.exec(`CREATE OR REPLACE TABLE ${t.deals} ${DEAL_COLUMNS}`);
-  for (const source of history.sources) {
-    await engine.exec(`INSERT INTO ${t.entries} ${dealStageEntriesSql(source)}`);
-    await engine.exec(`INSERT INTO ${t.deals} ${dealFactsSql(source, links)}`);
+  await engine.exec(`CREATE OR REPLACE TABLE ${t.notes} ${NOTE_COLUMNS}`);
+  if (history.sources.length > 0) {
+    const byFile = `deal_stage_import_${++imports}`;
+    try {
+      await engine.exec(`CREATE TEMP TABLE ${byFile}_entries AS ${entriesByFileSql(history.sources)}`);
+      await engine.exec(`CREATE TEMP TABLE ${byFile}_deals AS ${dealsByFileSql(history.sources, links)}`);
+      await engine.exec(`INSERT INTO ${t.deals} ${mergedDealsSql(`${byFile}_deals`, `${byFile}_entries`)}`);
+      await engine.exec(`INSERT INTO ${t.entries} ${mergedEntriesSql(`${byFile}_entries`, t.deals)}`);
+      await engine.exec(
+        `INSERT INTO ${t.notes} SELECT 'deals_in_several_files', NULL, count(*)::INTEGER FROM (
+           SELECT deal_id FROM ${byFile}_deals GROUP BY deal_id HAVING count(DISTINCT file_index) > 1)`,
+      );
+      for (const source of history.sources) {
+        const other = otherFieldChangesSql(source);
+        if (other) await engine.exec(`INSERT INTO ${t.notes} ${other}`);
+      }
+    } finally {
+      await engine.exec(`DROP TABLE IF EXISTS ${byFile}_entries`);
+      await engine.exec(`DROP TABLE IF EXISTS ${byFile}_deals`);
+    }
   }
   for (const statement of dealStagePlanSql(t.plan, history.plan)) await engine.exec(statement);
 }
+
+const NOTE_COLUMNS = columnsSql(DEAL_STAGE_SOURCE_TABLES.deal_stage_notes);
+
+let imports = 0;

@@ -10,8 +10,15 @@ import {
   dealStageKindOf,
   type FoundDealStage,
 } from "../model/pipeline";
+import { resolveHubspotIds } from "./dealStageHubspot";
 import type { DealStageSource } from "./dealStageShapes";
-import { dealStageEntriesSql } from "./dealStages";
+import {
+  dealStageEntriesSql,
+  dealsByFileSql,
+  entriesByFileSql,
+  mergedDealsSql,
+  mergedEntriesSql,
+} from "./dealStages";
 
 /** Deals whose first entry of `first` came before their first entry of `second` (same pipeline). */
 export interface StagePairCount {
@@ -77,8 +84,15 @@ export async function proposeDealStagePlan(
   sources: readonly DealStageSource[],
 ): Promise<DealStagePlan> {
   const table = `deal_stage_proposal_${++proposals}`;
-  const union = sources.map((s) => `SELECT * FROM (${dealStageEntriesSql(s)})`).join("\nUNION ALL\n");
-  await engine.exec(`CREATE TEMP TABLE ${table} AS ${union}`);
+  // The entries as the import will count them (dealStageImport.ts): one per entry two files both give,
+  // a field history's first stage dated from whichever file gives the deal's created date.
+  await engine.exec(`CREATE TEMP TABLE ${table}_by_file AS ${entriesByFileSql(sources)}`);
+  try {
+    const deals = `(${mergedDealsSql(`(${dealsByFileSql(sources, null)})`, `${table}_by_file`)})`;
+    await engine.exec(`CREATE TEMP TABLE ${table} AS ${mergedEntriesSql(`${table}_by_file`, deals)}`);
+  } finally {
+    await engine.exec(`DROP TABLE IF EXISTS ${table}_by_file`);
+  }
   try {
     const firsts = `SELECT deal_id, pipeline, stage, min(entered_at) AS first_at, count(entered_at) AS dated
       FROM ${table} GROUP BY deal_id, pipeline, stage`;
@@ -159,7 +173,7 @@ export async function confirmDealStageSource(
   source: DealStageSource | null,
 ): Promise<DealStageSource | null> {
   if (source === null) return null;
-  if (source.shape === "hubspot_columns") return source;
+  if (source.shape === "hubspot_columns") return resolveHubspotIds(engine, source);
   const [found] = await engine.query<{ rows: number; deals: number }>(
     `SELECT count(*)::INTEGER AS rows, count(DISTINCT deal_id)::INTEGER AS deals FROM (${dealStageEntriesSql(source)})`,
   );

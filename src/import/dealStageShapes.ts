@@ -1,19 +1,32 @@
-// Which of the three deal stage-history shapes a file has, from its headers and mapping alone:
-// HubSpot `Date entered "<stage> (<pipeline>)"` columns, a Salesforce opportunity (stage) history
-// report (one row per stage change), or an activity log with deal-stage-change rows.
+// Which of the deal stage-history shapes a file has, from its headers and mapping alone: HubSpot
+// `Date entered "<stage> (<pipeline>)"` (or `hs_v2_date_entered_<stage id>`) columns, a Salesforce
+// opportunity (stage) history report (one row per stage change), a Salesforce opportunity field history
+// report (one row per field change, Stage among them), or an activity log with deal-stage-change rows.
+// A deals file without history beside one of these gives its deals' facts only (`deal_facts`).
 
 import type { DateColumnProfile } from "./dateProfile";
 import type { DateFormat } from "./dates";
 import { normaliseHeader } from "./detect";
 import type { FileKind, KindMapping } from "./fields";
 
-export type DealStageShape = "hubspot_columns" | "stage_history" | "activity_stage_changes";
+export type DealStageShape =
+  | "hubspot_columns"
+  | "stage_history"
+  | "field_history"
+  | "activity_stage_changes"
+  | "deal_facts";
 
 /** A HubSpot stage-date column: the stage it dates and the pipeline its name gives (null: none). */
 export interface DealStageColumn {
   header: string;
   stage: string;
   pipeline: string | null;
+  /**
+   * Id columns only (`hs_v2_date_entered_<id>`, `hs_date_entered_<id>`): the stage id as written, and which
+   * column speaks first when several date the same stage of a deal (0 `Date entered "…"`, 1 hs_v2_, 2 hs_).
+   */
+  stageId?: string;
+  preference?: number;
 }
 
 /** Roles a deal stage-history file's columns play; each names a header of the raw table. */
@@ -31,6 +44,10 @@ export interface DealStageColumns {
   closedAt?: string;
   won?: string;
   closed?: string;
+  /** Field history: which field changed, its value before and after. */
+  field?: string;
+  oldValue?: string;
+  newValue?: string;
 }
 
 /** Everything the SQL needs to read one file's stage history (see dealStageEntriesSql). */
@@ -48,6 +65,11 @@ export interface DealStageSource {
    * an opportunity report): it is one only if some deal id repeats (checked by recogniseDealStages).
    */
   needsRepeatedIds: boolean;
+  /**
+   * HubSpot: `Pipeline` cells that are pipeline ids ("default", "12345678") → the pipeline label the
+   * `Date entered "<stage> (<label>)"` columns name (dealStageHubspot.ts), so both read as one pipeline.
+   */
+  pipelineAliases?: Record<string, string>;
 }
 
 /** HubSpot's default deal-stage ids (API names) and the labels its exports show for them. */
@@ -79,13 +101,24 @@ export function hubspotStageColumn(header: string): DealStageColumn | null {
     }
     return { header, stage: written[1].trim(), pipeline: null };
   }
-  const api = /^hs_(?:v2_)?date_entered_([a-z0-9_]+)$/i.exec(header.trim());
-  if (api?.[1]) {
-    const id = api[1];
-    return { header, stage: HUBSPOT_STAGE_IDS[id.toLowerCase()] ?? id, pipeline: null };
+  const api = /^hs_(v2_)?date_entered_([a-z0-9_]+)$/i.exec(header.trim());
+  if (api?.[2]) {
+    const id = api[2];
+    const stage = HUBSPOT_STAGE_IDS[id.toLowerCase()] ?? id;
+    return { header, stage, pipeline: null, stageId: id, preference: api[1] ? 1 : 2 };
   }
   return null;
 }
+
+/** Field history: the `Field / Event` values (as vocabularyKey makes them) that are the opportunity's stage. */
+export const STAGE_FIELDS = ["stage", "stagename", "opportunitystage", "dealstage"];
+/** Field history: the event Salesforce records when the opportunity is created (`Created.`). */
+export const CREATED_EVENTS = ["created", "opportunitycreated", "recordcreated"];
+
+const FIELD_NAMES = ["field event", "field", "field name", "changed field"];
+const OLD_VALUE_NAMES = ["old value", "original value", "from value"];
+const NEW_VALUE_NAMES = ["new value", "to value"];
+const EDIT_DATE_NAMES = ["edit date", "edited date", "date", "changed date", "change date", "modified date"];
 
 const STAGE_NAMES = ["to stage", "new stage", "deal stage", "stage", "stage name", "opportunity stage"];
 const CHANGE_DATE_NAMES = [
@@ -155,6 +188,28 @@ export function dealStageSource(
   const base = { fileName: file.name, table: file.table, dateFormats: formats };
   const pipeline = findHeader(headers, ["pipeline", "deal pipeline"]);
   if (kind === "deals" && mapping.deal_id) {
+    const fieldHistory = fieldHistoryColumns(headers);
+    if (fieldHistory) {
+      dateOf(fieldHistory.changedAt);
+      return {
+        ...base,
+        shape: "field_history",
+        columns: defined({
+          dealId: mapping.deal_id,
+          leadId: mapping.lead_id,
+          pipeline,
+          stage: mapping.stage,
+          amount: mapping.amount,
+          createdAt: dateOf(mapping.created_at, "created_at"),
+          closedAt: dateOf(mapping.closed_at, "closed_at"),
+          won: mapping.won,
+          closed: mapping.closed,
+          ...fieldHistory,
+        }),
+        stageColumns: [],
+        needsRepeatedIds: false,
+      };
+    }
     const stageColumns = headers.map(hubspotStageColumn).filter((c): c is DealStageColumn => c !== null);
     const deal = {
       dealId: mapping.deal_id,
@@ -210,4 +265,53 @@ export function dealStageSource(
     };
   }
   return null;
+}
+
+/** A field history report's four columns (field, old value, new value, edit date), or null when it has none. */
+function fieldHistoryColumns(
+  headers: readonly string[],
+): { field: string; oldValue?: string; newValue: string; changedAt: string } | null {
+  const field = findHeader(headers, FIELD_NAMES);
+  const newValue = findHeader(headers, NEW_VALUE_NAMES);
+  const changedAt = findHeader(headers, EDIT_DATE_NAMES);
+  if (field === undefined || newValue === undefined || changedAt === undefined) return null;
+  const oldValue = findHeader(headers, OLD_VALUE_NAMES);
+  return oldValue === undefined ? { field, newValue, changedAt } : { field, oldValue, newValue, changedAt };
+}
+
+/**
+ * A deals file with no stage history of its own, read beside files that have some: its deals' facts
+ * (created and close dates, amount, outcome) count for the same deal ids (dealStageImport.ts).
+ */
+export function dealFactsSource(
+  file: { name: string; table: string; headers: readonly string[] },
+  mapping: KindMapping,
+  fieldFormats: Record<string, DateFormat>,
+  profiles: Record<string, DateColumnProfile>,
+): DealStageSource | null {
+  if (!mapping.deal_id) return null;
+  const formats: Record<string, DateFormat> = {};
+  const dateOf = (header: string | undefined, field: string) => {
+    if (header !== undefined) formats[header] = fieldFormats[field] || profiles[header]?.detected || "iso";
+    return header;
+  };
+  return {
+    shape: "deal_facts",
+    fileName: file.name,
+    table: file.table,
+    columns: defined({
+      dealId: mapping.deal_id,
+      leadId: mapping.lead_id,
+      pipeline: findHeader(file.headers, ["pipeline", "deal pipeline"]),
+      stage: mapping.stage,
+      amount: mapping.amount,
+      createdAt: dateOf(mapping.created_at, "created_at"),
+      closedAt: dateOf(mapping.closed_at, "closed_at"),
+      won: mapping.won,
+      closed: mapping.closed,
+    }),
+    stageColumns: [],
+    dateFormats: formats,
+    needsRepeatedIds: false,
+  };
 }

@@ -166,6 +166,10 @@ export interface DealStageAudit {
   undatedEntries: number;
   /** Stage dates in stages the user excluded. */
   excludedEntries: number;
+  /** Deals whose id is in more than one imported file: counted once, their stage dates merged. */
+  dealsInSeveralFiles?: number;
+  /** Field history rows of fields other than the stage (Amount, Close Date, Owner…): not read, by field. */
+  otherFieldChanges?: { field: string; rows: number }[];
 }
 
 /** One sentence per finding of the stage-history audit; empty when the history is clean. */
@@ -197,6 +201,22 @@ export function stageHistoryFindings(audit: DealStageAudit): string[] {
     );
   if (audit.excludedEntries > 0)
     found.push(`${formatCount(audit.excludedEntries)} stage dates are in stages you excluded.`);
+  const several = audit.dealsInSeveralFiles ?? 0;
+  if (several > 0)
+    found.push(
+      `${deals(several)} ${several === 1 ? "is" : "are"} in more than one file: each counts once, its stage dates ` +
+        "merged (the first entry of a stage counts) and its amount, outcome and close date taken from the " +
+        "file with its latest date.",
+    );
+  const other = audit.otherFieldChanges ?? [];
+  if (other.length > 0) {
+    const rows = other.reduce((sum, f) => sum + f.rows, 0);
+    const fields = other.map((f) => `${f.field} ${formatCount(f.rows)}`).join(", ");
+    found.push(
+      `${formatCount(rows)} field history ${rows === 1 ? "row changes" : "rows change"} another field than the stage ` +
+        `and ${rows === 1 ? "is" : "are"} not read (${fields}).`,
+    );
+  }
   return found;
 }
 

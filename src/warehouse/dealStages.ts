@@ -15,6 +15,8 @@ export interface DealStageTables {
   entries: string;
   deals: string;
   plan: string;
+  /** What the import counted that no other table shows (deals in several files, ignored field changes). */
+  notes: string;
   /** lead_stages: the filter columns and cohort day of the lead a deal links to. */
   leadStages: string;
   /** Outputs. */
@@ -30,6 +32,7 @@ export const LIVE_DEAL_TABLES: DealStageTables = {
   entries: "deal_stage_entries",
   deals: "deals",
   plan: "deal_stage_plan",
+  notes: "deal_stage_notes",
   leadStages: "lead_stages",
   outcomes: "deal_outcomes",
   dealStages: "deal_stages",
@@ -43,6 +46,7 @@ export const DEAL_STAGE_TABLE_NAMES = [
   "deal_stage_entries",
   "deals",
   "deal_stage_plan",
+  "deal_stage_notes",
   "deal_outcomes",
   "deal_stages",
   "deal_segments",
@@ -57,6 +61,7 @@ export function stagedDealTables(prefix: string, leadStages: string): DealStageT
     entries: staged("deal_stage_entries"),
     deals: staged("deals"),
     plan: staged("deal_stage_plan"),
+    notes: staged("deal_stage_notes"),
     leadStages,
     outcomes: staged("deal_outcomes"),
     dealStages: staged("deal_stages"),
@@ -94,6 +99,12 @@ export const DEAL_STAGE_SOURCE_TABLES = {
     { name: "position", type: "INTEGER" },
     { name: "kind", type: "VARCHAR" },
   ],
+  // Audit rows the import counts (item, detail, n), added to deal_stage_audit as they are.
+  deal_stage_notes: [
+    { name: "item", type: "VARCHAR" },
+    { name: "detail", type: "VARCHAR" },
+    { name: "n", type: "INTEGER" },
+  ],
 } as const;
 
 /** "(deal_id VARCHAR, …)" for CREATE TABLE. */
@@ -112,6 +123,9 @@ export async function ensureDealStageSources(engine: SqlEngine, t: DealStageTabl
   );
   await engine.exec(`CREATE TABLE IF NOT EXISTS ${t.deals} ${columnsSql(DEAL_STAGE_SOURCE_TABLES.deals)}`);
   await engine.exec(`CREATE TABLE IF NOT EXISTS ${t.plan} ${PLAN_COLUMNS}`);
+  await engine.exec(
+    `CREATE TABLE IF NOT EXISTS ${t.notes} ${columnsSql(DEAL_STAGE_SOURCE_TABLES.deal_stage_notes)}`,
+  );
 }
 
 /** The plan as a table (`deal_stage_plan`); an import without stage history gets it empty. */
@@ -293,7 +307,8 @@ UNION ALL SELECT 'stage_without_dates', stage, 0 FROM (
   LEFT JOIN matched m ON m.stage = p.stage AND m.kind = p.kind
   WHERE p.kind <> 'excluded' GROUP BY p.stage) WHERE dated = 0
 UNION ALL SELECT 'undated', NULL, (SELECT count(*) FROM ${t.entries} WHERE entered_at IS NULL)::INTEGER
-UNION ALL SELECT 'excluded', NULL, count(*)::INTEGER FROM matched WHERE kind = 'excluded' AND entered_at IS NOT NULL`;
+UNION ALL SELECT 'excluded', NULL, count(*)::INTEGER FROM matched WHERE kind = 'excluded' AND entered_at IS NOT NULL
+UNION ALL SELECT item, detail, n FROM ${t.notes}`;
 }
 
 /**
@@ -353,5 +368,9 @@ export function dealStageAuditOf(rows: readonly DealStageAuditRow[]): DealStageA
       .map((r) => r.detail as string),
     undatedEntries: one("undated"),
     excludedEntries: one("excluded"),
+    dealsInSeveralFiles: one("deals_in_several_files"),
+    otherFieldChanges: rows
+      .filter((r) => r.item === "other_field_changes" && r.detail !== null)
+      .map((r) => ({ field: r.detail as string, rows: r.n })),
   };
 }

@@ -209,6 +209,8 @@ describe("HubSpot deals export with Date entered columns", () => {
       stagesWithoutDates: ["Negotiation"],
       undatedEntries: 1,
       excludedEntries: 0,
+      dealsInSeveralFiles: 0,
+      otherFieldChanges: [],
     });
   });
 });
