@@ -109,6 +109,35 @@ describe("the query coordinator", () => {
     expect(log).toEqual(["first bg", "first fg", "second fg", "first bg", "second bg"]);
   });
 
+  it("sends the screen's question first when a background one was asked in the same tick", async () => {
+    // One filter change asks the filter bar's counts (background) and the screen's answer (visible) in
+    // one effects flush: the background statement must not reach the engine first, where an interrupt
+    // sent before it started would be lost and the screen would wait for all of it.
+    const { coordinator, log, answerNext, cancels } = setup();
+    const later = coordinator.ask(twoStep, ctx(), { tag: "bg" }, { priority: "background" });
+    const now = coordinator.ask(twoStep, ctx(), { tag: "fg" });
+    await flush();
+    expect(log).toEqual(["first fg"]);
+    expect(cancels()).toBe(0);
+    await answerNext([{ n: 1 }]);
+    await answerNext([{ n: 2 }]);
+    expect(await now).toBe("fg:1+2");
+    await answerNext([{ n: 3 }]);
+    await answerNext([{ n: 4 }]);
+    expect(await later).toBe("bg:3+4");
+    expect(log).toEqual(["first fg", "second fg", "first bg", "second bg"]);
+  });
+
+  it("never sends a statement whose question was dropped before it reached the engine", async () => {
+    const { coordinator, log } = setup();
+    const controller = new AbortController();
+    const dropped = coordinator.ask(twoStep, ctx(), { tag: "old" }, { signal: controller.signal });
+    controller.abort();
+    await expect(dropped).rejects.toBeInstanceOf(QueryCancelled);
+    await flush();
+    expect(log).toEqual([]);
+  });
+
   it("stops a question nobody waits for: interrupts its statement and never sends the rest", async () => {
     const { coordinator, log, cancels, answerNext } = setup();
     const controller = new AbortController();
