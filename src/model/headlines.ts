@@ -143,7 +143,7 @@ export function biggestLeakHeadline(leak: LeakFinding | null): string {
   const name = stepName(step.from, step.to);
   if (tooFewToJudge(step.entered)) {
     return (
-      `Too few leads to judge the biggest leak: ${formatCount(step.leaked)} of ${formatCount(step.entered)} ` +
+      `Too few to judge the biggest leak: ${formatCount(step.leaked)} of ${formatCount(step.entered)} ` +
       `${STAGE_PLURALS[step.from]} went no further at ${name}`
     );
   }
@@ -287,7 +287,7 @@ export function trendHeadline(
   const when = monthName(latest.month);
   if (tooFewToJudge(latest.entered)) {
     return (
-      `Too few leads to judge ${name} in ${when}: ${formatCount(latest.converted)} of ` +
+      `Too few to judge ${name} in ${when}: ${formatCount(latest.converted)} of ` +
       `${formatCount(latest.entered)} ${STAGE_PLURALS[step.from]}`
     );
   }

@@ -140,7 +140,7 @@ describe("biggest-leak headline", () => {
         share: 0.4,
         belowBenchmark: false,
       }),
-    ).toBe("Too few leads to judge the biggest leak: 2 of 5 SQLs went no further at SQL → Opportunity");
+    ).toBe("Too few to judge the biggest leak: 2 of 5 SQLs went no further at SQL → Opportunity");
   });
 
   it("says nothing leaked when there is no leak", () => {
@@ -360,7 +360,7 @@ describe("trends headline", () => {
   it("says too few to judge when the latest complete month has 12 MQLs", () => {
     const step = { from: "mql" as const, to: "sql" as const, months: [month("2026-04", 5, 12)] };
     expect(trendHeadline(step, benchmark("mql_to_sql"))).toBe(
-      "Too few leads to judge MQL → SQL in April 2026: 5 of 12 MQLs",
+      "Too few to judge MQL → SQL in April 2026: 5 of 12 MQLs",
     );
   });
 
