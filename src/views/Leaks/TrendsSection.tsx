@@ -27,7 +27,7 @@ import {
 import { type MonthStatus, type StepTrend, type Trends, trendsMetric } from "../../metrics/trends";
 import { type Benchmark, formatBand } from "../../model/benchmarks";
 import { formatCount, formatPercent } from "../../model/format";
-import { monthsBetween, type Period, previousPeriod, shiftMonthKey } from "../../model/period";
+import { formatDayText, monthsBetween, type Period, previousPeriod, shiftMonthKey } from "../../model/period";
 import { MIN_LEADS_TO_JUDGE, tooFewToJudge } from "../../model/smallNumbers";
 import { STAGE_LABELS, STAGE_PLURALS, type Stage } from "../../model/stages";
 import { useAsOf } from "../../queries/useAsOf";
@@ -68,28 +68,36 @@ const stepKey = (step: Pick<StepTrend, "from" | "to">) => `${step.from}>${step.t
 const stepName = (step: Pick<StepTrend, "from" | "to">) =>
   `${STAGE_LABELS[step.from]} → ${STAGE_LABELS[step.to]}`;
 
-/** The finding: the monthly range over complete months (those with ≥ 20 leads when there are any), and the best quarter. */
+/**
+ * The finding: the monthly range over the complete months with at least 20 leads, and the best quarter.
+ * When no month has 20, no range is given: it would be read from a handful of leads a month.
+ */
 export function trendTitle(step: StepTrend): string {
   const complete = step.months.filter((m) => m.status === "complete");
   if (complete.length === 0) return `${stepName(step)}: no complete month yet`;
   const judged = complete.filter((m) => !tooFewToJudge(m.entered));
-  const shown = judged.length > 0 ? judged : complete;
-  const rates = shown.map((m) => m.rate);
+  const best = step.best
+    ? `best quarter ${formatPercent(step.best.rate)} (${step.best.quarter})`
+    : `no quarter yet with ${MIN_LEADS_TO_JUDGE}+ ${STAGE_PLURALS[step.from]}`;
+  if (judged.length === 0)
+    return (
+      `${stepName(step)}: every complete month has fewer than ${MIN_LEADS_TO_JUDGE} ` +
+      `${STAGE_PLURALS[step.from]}, too few to judge a monthly rate; ${best}`
+    );
+  const rates = judged.map((m) => m.rate);
   const [low, high] = [Math.min(...rates), Math.max(...rates)];
   const range =
     formatPercent(low) === formatPercent(high)
       ? formatPercent(low)
       : `${formatPercent(low).replace(" %", "")}–${formatPercent(high)}`;
-  const few = judged.length > 0 ? "" : ` (every month under ${MIN_LEADS_TO_JUDGE} leads)`;
-  const best = step.best
-    ? `best quarter ${formatPercent(step.best.rate)} (${step.best.quarter})`
-    : `no quarter yet with ${MIN_LEADS_TO_JUDGE}+ ${STAGE_PLURALS[step.from]}`;
-  return `${stepName(step)} ran ${range} a month${few}; ${best}`;
+  return `${stepName(step)} ran ${range} a month; ${best}`;
 }
 
 interface TrendPoint {
   month: string;
   complete: number | null;
+  /** A complete month with fewer than 20 leads: drawn as a faint hollow dot, off the line. */
+  few: number | null;
   open: number | null;
   openLabel: string | undefined;
   previous?: number | null;
@@ -108,7 +116,8 @@ function trendPoints(step: StepTrend, previous?: PreviousTrend | null): TrendPoi
   );
   return step.months.map((m) => ({
     month: m.month,
-    complete: m.status === "complete" ? m.rate : null,
+    complete: m.status === "complete" && !tooFewToJudge(m.entered) ? m.rate : null,
+    few: m.status === "complete" && tooFewToJudge(m.entered) ? m.rate : null,
     open: m.status === "complete" ? null : m.rate,
     openLabel: m.status === "complete" ? undefined : STATUS_WORDS[m.status],
     ...(previous ? { previous: before.get(m.month) ?? null } : {}),
@@ -135,7 +144,7 @@ function windowNote(trends: Trends, step: StepTrend): string {
   return (
     `${entry}; a conversion counts within ${formatCount(trends.windowDays)} days of entering. A month is ` +
     `incomplete (hollow, dashed) while its last day's window is still open at the as-of date ` +
-    `${trends.asOf ?? "—"}; it is not read as a drop.`
+    `${trends.asOf === null ? "—" : formatDayText(trends.asOf)}; it is not read as a drop.`
   );
 }
 
@@ -212,6 +221,15 @@ export function StepChart(props: {
             dot={{ r: 4, fill: OKABE_ITO.blue }}
             isAnimationActive={false}
           />
+          {small > 0 && (
+            <Line
+              dataKey="few"
+              name={`Fewer than ${MIN_LEADS_TO_JUDGE} ${STAGE_PLURALS[step.from]}: too few to judge`}
+              stroke="none"
+              dot={{ r: 4, fill: "var(--chart-surface)", stroke: CHART_MUTED_INK, strokeWidth: 1.5 }}
+              isAnimationActive={false}
+            />
+          )}
           <Line
             dataKey="open"
             name={trends.windowDays === null ? "Still maturing" : "Incomplete month"}
@@ -248,7 +266,8 @@ export function StepChart(props: {
           {small > 0 ? (
             <p className="small-sample-note">
               {formatCount(small)} of {formatCount(step.months.length)} months rest on fewer than{" "}
-              {MIN_LEADS_TO_JUDGE} leads: too few to judge (flagged in the table).
+              {MIN_LEADS_TO_JUDGE} {STAGE_PLURALS[step.from]}: too few to judge. They are drawn as faint grey
+              rings off the line and flagged in the table.
             </p>
           ) : null}
         </div>
