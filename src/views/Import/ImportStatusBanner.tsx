@@ -43,7 +43,16 @@ function Summary(props: { summary: ImportSummary } & ImportStatusActions) {
         </p>
       ))}
       <p>
-        {formatCount(s.leads)} leads in the workspace
+        {/* A deals export alone, linked to no lead: each deal is an opportunity, not a lead. */}
+        {formatCount(s.leads)}{" "}
+        {s.files.length > 0 && s.files.every((f) => f.kind === "deals") && s.mapping.lead_id === undefined
+          ? s.leads === 1
+            ? "opportunity"
+            : "opportunities"
+          : s.leads === 1
+            ? "lead"
+            : "leads"}{" "}
+        in the workspace
         {s.spendRows > 0 ? `; campaign spend for ${formatCount(s.spendRows)} rows` : ""}.
       </p>
       {s.rejectGroups.length > 0 && (
