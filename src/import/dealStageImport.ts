@@ -16,6 +16,8 @@ import { type DealStageSource, dealFactsSource, dealStageSource } from "./dealSt
 import {
   DEAL_COLUMNS,
   DEAL_STAGE_ENTRY_COLUMNS,
+  dealFactsSql,
+  dealStageEntriesSql,
   dealsByFileSql,
   entriesByFileSql,
   mergedDealsSql,
@@ -82,7 +84,14 @@ export async function stageDealStageHistory(
   await engine.exec(`CREATE OR REPLACE TABLE ${t.entries} ${DEAL_STAGE_ENTRY_COLUMNS}`);
   await engine.exec(`CREATE OR REPLACE TABLE ${t.deals} ${DEAL_COLUMNS}`);
   await engine.exec(`CREATE OR REPLACE TABLE ${t.notes} ${NOTE_COLUMNS}`);
-  if (history.sources.length > 0) {
+  const [only] = history.sources;
+  if (history.sources.length === 1 && only) {
+    // One file: nothing to merge (its own rows already give one row per deal, its own created dates).
+    await engine.exec(`INSERT INTO ${t.entries} ${dealStageEntriesSql(only)}`);
+    await engine.exec(`INSERT INTO ${t.deals} ${dealFactsSql(only, links)}`);
+    const other = otherFieldChangesSql(only);
+    if (other) await engine.exec(`INSERT INTO ${t.notes} ${other}`);
+  } else if (history.sources.length > 1) {
     const byFile = `deal_stage_import_${++imports}`;
     try {
       await engine.exec(`CREATE TEMP TABLE ${byFile}_entries AS ${entriesByFileSql(history.sources)}`);

@@ -84,14 +84,19 @@ export async function proposeDealStagePlan(
   sources: readonly DealStageSource[],
 ): Promise<DealStagePlan> {
   const table = `deal_stage_proposal_${++proposals}`;
-  // The entries as the import will count them (dealStageImport.ts): one per entry two files both give,
-  // a field history's first stage dated from whichever file gives the deal's created date.
-  await engine.exec(`CREATE TEMP TABLE ${table}_by_file AS ${entriesByFileSql(sources)}`);
-  try {
-    const deals = `(${mergedDealsSql(`(${dealsByFileSql(sources, null)})`, `${table}_by_file`)})`;
-    await engine.exec(`CREATE TEMP TABLE ${table} AS ${mergedEntriesSql(`${table}_by_file`, deals)}`);
-  } finally {
-    await engine.exec(`DROP TABLE IF EXISTS ${table}_by_file`);
+  // The entries as the import will count them (dealStageImport.ts): from several files, one per entry two
+  // files both give, a field history's first stage dated from whichever file gives the deal's created date.
+  const [only] = sources;
+  if (sources.length === 1 && only) {
+    await engine.exec(`CREATE TEMP TABLE ${table} AS ${dealStageEntriesSql(only)}`);
+  } else {
+    await engine.exec(`CREATE TEMP TABLE ${table}_by_file AS ${entriesByFileSql(sources)}`);
+    try {
+      const deals = `(${mergedDealsSql(`(${dealsByFileSql(sources, null)})`, `${table}_by_file`)})`;
+      await engine.exec(`CREATE TEMP TABLE ${table} AS ${mergedEntriesSql(`${table}_by_file`, deals)}`);
+    } finally {
+      await engine.exec(`DROP TABLE IF EXISTS ${table}_by_file`);
+    }
   }
   try {
     const firsts = `SELECT deal_id, pipeline, stage, min(entered_at) AS first_at, count(entered_at) AS dated

@@ -263,6 +263,40 @@ describe("Salesforce opportunity field history with a linked opportunity report"
   });
 });
 
+describe("Salesforce opportunity field history alone, with its created date", () => {
+  it("dates the first stage at the file's Created Date and counts the Amount row", async () => {
+    // F1: created 01-01 in Prospecting, Negotiation 01-11 (10 days in Prospecting), an Amount change 01-12.
+    // F2: created 01-02 in Prospecting, Closed Lost 01-07. Reached: Prospecting 2, Negotiation 1; lost at
+    // Prospecting 1, open at Negotiation 1.
+    const csv = [
+      "Opportunity ID,Created Date,Field / Event,Old Value,New Value,Edit Date",
+      "F1,2025-01-01,Stage,Prospecting,Negotiation,2025-01-11",
+      "F1,2025-01-01,Amount,100,200,2025-01-12",
+      "F2,2025-01-02,StageName,Prospecting,Closed Lost,2025-01-07",
+    ].join("\n");
+    const { plan } = await importFiles([{ name: "field-history.csv", csv }]);
+    expect(stagesOf(plan)).toEqual([
+      ["Prospecting", 2],
+      ["Negotiation", 1],
+      ["Closed Lost", 1],
+    ]);
+    expect(await perStage()).toEqual([
+      { stage: "Prospecting", reached: 2, skipped: 0, moved_on: 1, lost: 1, open: 0 },
+      { stage: "Negotiation", reached: 1, skipped: 0, moved_on: 0, lost: 0, open: 1 },
+    ]);
+    const [f1] = await engine.query<{ days: number }>(
+      "SELECT days_in_stage AS days FROM deal_stages WHERE deal_id = 'F1' AND position = 1",
+    );
+    expect(f1?.days).toBe(10);
+    expect(await audit()).toMatchObject({
+      deals: 2,
+      undatedEntries: 0,
+      dealsInSeveralFiles: 0,
+      otherFieldChanges: [{ field: "Amount", rows: 1 }],
+    });
+  });
+});
+
 describe("one deal in two files", () => {
   // hubspot-deals-january.csv: D1 at Demo ($1,000), D2 lost at Discovery, D3 at Discovery.
   // hubspot-deals-march.csv: D1 won 02-10 ($1,200), D3 at Demo 02-01, D4 new at Discovery.
