@@ -19,7 +19,7 @@ import { type Interval, wilsonInterval } from "../model/stats";
 import { LIVE_TABLES } from "../warehouse/derive";
 import { withTempTable } from "../warehouse/tempTable";
 import { queryTrackedStages } from "./campaigns";
-import { filterWhere } from "./filters";
+import { filterWhere, headCountSql } from "./filters";
 import { defineMetric } from "./metric";
 
 /** A weight or threshold as SQL text: only finite numbers within ±MAX_POINTS ever reach the query. */
@@ -29,10 +29,33 @@ function points(value: number): string {
   return `${value}::DOUBLE`;
 }
 
-/** Target values compared case- and space-insensitively; an empty list matches nothing. */
+/** A target written as a head-count range: "100-999" (both inclusive), "1,000+"; null otherwise. */
+export function targetSizeRange(value: string): { min: number; max: number | null } | null {
+  const match = /^(\d[\d,]*)\s*(?:[-–]\s*(\d[\d,]*)|\+)$/.exec(value.trim());
+  if (!match) return null;
+  const min = Number((match[1] ?? "").replaceAll(",", ""));
+  const max = match[2] === undefined ? null : Number(match[2].replaceAll(",", ""));
+  if (!Number.isFinite(min) || (max !== null && (!Number.isFinite(max) || max < min))) return null;
+  return { min, max };
+}
+
+/**
+ * Target values compared case- and space-insensitively; an empty list matches nothing. On company size a
+ * range target ("100-999", "1000+") also matches a lead whose size is a head count in it ("250"), so a
+ * file of head counts scores as one of bands does. The range's numbers come from our own parser.
+ */
 function inTargets(column: string, values: readonly string[]): string {
   const keys = values.map((v) => v.trim().toLowerCase()).filter((v) => v !== "");
-  return keys.length === 0 ? "FALSE" : `lower(trim(${column})) IN ${literalList(keys)}`;
+  if (keys.length === 0) return "FALSE";
+  const listed = `lower(trim(${column})) IN ${literalList(keys)}`;
+  if (column !== "company_size") return listed;
+  const count = headCountSql(column);
+  const ranges = keys.flatMap((key) => {
+    const range = targetSizeRange(key);
+    if (range === null) return [];
+    return [`(${count} >= ${range.min}${range.max === null ? "" : ` AND ${count} <= ${range.max}`})`];
+  });
+  return ranges.length === 0 ? listed : `(${[listed, ...ranges].join(" OR ")})`;
 }
 
 /**

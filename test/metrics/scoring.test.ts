@@ -31,6 +31,7 @@ import {
   leadScoresSql,
   queryLeadScores,
   queryScoring,
+  targetSizeRange,
   tuningSql,
 } from "../../src/metrics/scoring";
 import { NO_FILTERS } from "../../src/model/filters";
@@ -200,6 +201,48 @@ function plainScores(csv: string, model: ScoringModel): Map<string, number> {
 
 const atLeast = (scores: Map<string, number>, threshold: number) =>
   [...scores.values()].filter((s) => s >= threshold).length;
+
+describe("target company sizes against head counts", () => {
+  it("scores a head count inside a target range as the range itself (250 in 100-999, 1,500 in 1000+)", async () => {
+    // Only the company-size fit applies (15 points; default targets "100-999" and "1000+"):
+    // H1 250 → 15, H2 "1,500" → 15, H3 50 → 0, H4 the band "100-999" as written → 15, H5 "unknown" → 0,
+    // H6 999 → 15 (both ends inclusive), H7 99 → 0.
+    const sizes = await createNodeEngine();
+    await importText(
+      sizes,
+      "head-counts.csv",
+      [
+        "lead_id,occurred_at,activity,company_size",
+        "H1,2025-01-01 09:00:00,became_lead,250",
+        'H2,2025-01-01 09:00:00,became_lead,"1,500"',
+        "H3,2025-01-01 09:00:00,became_lead,50",
+        "H4,2025-01-01 09:00:00,became_lead,100-999",
+        "H5,2025-01-01 09:00:00,became_lead,unknown",
+        "H6,2025-01-01 09:00:00,became_lead,999",
+        "H7,2025-01-01 09:00:00,became_lead,99",
+      ].join("\n"),
+    );
+    const scores = await queryLeadScores(sizes, NO_FILTERS, DEFAULT_SCORING);
+    expect(scores.map((s) => [s.lead_id, s.fit_points])).toEqual([
+      ["H1", 15],
+      ["H2", 15],
+      ["H3", 0],
+      ["H4", 15],
+      ["H5", 0],
+      ["H6", 15],
+      ["H7", 0],
+    ]);
+  });
+
+  it("reads a target as a range only when it is one", () => {
+    expect(targetSizeRange("100-999")).toEqual({ min: 100, max: 999 });
+    expect(targetSizeRange("1,000+")).toEqual({ min: 1000, max: null });
+    expect(targetSizeRange("1000 – 4999")).toEqual({ min: 1000, max: 4999 });
+    expect(targetSizeRange("999-100")).toBeNull();
+    expect(targetSizeRange("Enterprise")).toBeNull();
+    expect(targetSizeRange("1) OR 1=1 --")).toBeNull();
+  });
+});
 
 describe("lead scores on a deals-only export (MQL and SQL not tracked)", () => {
   it("scores the deals but compares them with no recorded MQL and no SQL", async () => {
