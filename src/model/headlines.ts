@@ -11,6 +11,7 @@ import {
 } from "./alignment";
 import { type Benchmark, type BenchmarkStatus, benchmarkStatus, formatBand } from "./benchmarks";
 import { CAMPAIGN_DIMENSION_LABELS, type CampaignReport, judgedRows, mqlYieldNotTracked } from "./campaigns";
+import { categoryLabeller } from "./categoryText";
 import { formatCount, formatHours, formatPercent } from "./format";
 import type { Funnel } from "./funnel";
 import type { Period } from "./period";
@@ -163,15 +164,17 @@ export function campaignsHeadline(report: CampaignReport): string {
   const best = judged[0];
   const worst = judged[judged.length - 1];
   if (!best || !worst) return `Too few leads to judge MQL yield: no ${noun} has enough leads`;
+  // Names as the screen shows them: a CRM code (PAID_SOCIAL) tidied, unless two would read the same.
+  const shown = categoryLabeller(report.rows.map((r) => r.name));
   if (best === worst) {
-    return `Too few ${noun}s with enough leads to compare MQL yield: only ${best.name} (${formatPercent(best.mqlYield)})`;
+    return `Too few ${noun}s with enough leads to compare MQL yield: only ${shown(best.name).text} (${formatPercent(best.mqlYield)})`;
   }
   if (formatPercent(best.mqlYield) === formatPercent(worst.mqlYield)) {
     return `Every ${noun} with enough leads turns ${formatPercent(best.mqlYield)} of its leads into MQLs`;
   }
   return (
-    `${best.name} turns ${formatPercent(best.mqlYield)} of its leads into MQLs, ` +
-    `${worst.name} only ${formatPercent(worst.mqlYield)}`
+    `${shown(best.name).text} turns ${formatPercent(best.mqlYield)} of its leads into MQLs, ` +
+    `${shown(worst.name).text} only ${formatPercent(worst.mqlYield)}`
   );
 }
 
@@ -218,7 +221,7 @@ export function alignmentHeadline(
   ].filter((s) => s.rate.value !== null && !s.rate.tooFew);
   const weakest = steps.sort((a, b) => (a.rate.value ?? 0) - (b.rate.value ?? 0))[0];
   const main =
-    `${worst.team} is furthest from the hand-off SLA: ${formatPercent(worst.slaCompliance.value)} of ` +
+    `${categoryLabeller(teams.map((t) => t.team))(worst.team).text} is furthest from the hand-off SLA: ${formatPercent(worst.slaCompliance.value)} of ` +
     `hand-offs within SLA (goal ${formatPercent(settings.slaGoal)})`;
   return weakest ? `${main}; weakest step ${weakest.words}, ${formatPercent(weakest.rate.value)}` : main;
 }

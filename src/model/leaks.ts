@@ -2,6 +2,7 @@
 
 import type { Benchmark } from "./benchmarks";
 import { formatBand } from "./benchmarks";
+import { tidyCategory } from "./categoryText";
 import { formatCount, formatPercent } from "./format";
 import {
   buildFunnel,
@@ -190,7 +191,7 @@ export function leakSentence(leaks: Leaks): string {
   if (segment) {
     text +=
       ` ${formatCount(segment.leaked)} of them (${formatPercent(segment.share)}) came from ` +
-      `${DIMENSION_WORDS[segment.dimension]} "${segment.value}", which brought ${formatPercent(segment.enteredShare)} ` +
+      `${DIMENSION_WORDS[segment.dimension]} "${tidyCategory(segment.value)}", which brought ${formatPercent(segment.enteredShare)} ` +
       `of the ${STAGE_PLURALS[step.from]}.`;
   }
   return text;

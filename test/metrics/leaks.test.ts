@@ -262,6 +262,27 @@ describe("dominant segment in the biggest leak sentence", () => {
         '45 of them (75.0 %) came from campaign "Ads", which brought 50.0 % of the leads.',
     );
   });
+
+  it("names a campaign stored as a CRM code as the screen shows it", () => {
+    const counts: LeakCounts = {
+      funnel: funnelCountsFrom(
+        ["lead", "mql"],
+        [
+          { stage: "lead", status: "stalled", leads: 60 },
+          { stage: "mql", status: "in_progress", leads: 40 },
+        ],
+      ),
+      segments: [
+        { dimension: "campaign", value: "PAID_ADS", stage: "lead", leads: 45, leaked: 45 },
+        { dimension: "campaign", value: "PAID_ADS", stage: "mql", leads: 5, leaked: 0 },
+        { dimension: "campaign", value: "Events", stage: "lead", leads: 15, leaked: 15 },
+        { dimension: "campaign", value: "Events", stage: "mql", leads: 35, leaked: 0 },
+      ],
+      contactsRecorded: true,
+      stalledDays: 30,
+    };
+    expect(leakSentence(buildLeaks(counts, DEFAULT_BENCHMARKS))).toContain('came from campaign "Paid ads"');
+  });
 });
 
 describe("one answer per step (issue 15 item 5)", () => {

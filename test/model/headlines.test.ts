@@ -200,6 +200,13 @@ describe("campaigns headline", () => {
     );
   });
 
+  it("names CRM codes as the screen shows them: PAID_SOCIAL as Paid social", () => {
+    const rows = [campaignRow("WEBINAR_SERIES", 200, 60), campaignRow("PAID_SOCIAL", 300, 72)];
+    expect(campaignsHeadline(report(rows, "channel"))).toBe(
+      "Webinar series turns 30.0 % of its leads into MQLs, Paid social only 24.0 %",
+    );
+  });
+
   it("says too few to compare when only one campaign has enough leads", () => {
     expect(campaignsHeadline(report([campaignRow("Webinar", 200, 60), campaignRow("Tiny", 10, 9)]))).toBe(
       "Too few campaigns with enough leads to compare MQL yield: only Webinar (30.0 %)",
