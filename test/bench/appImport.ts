@@ -103,6 +103,16 @@ function campaignMenuTotal(): number {
     .reduce((a, b) => a + b, 0);
 }
 
+/**
+ * Shows the filters kept behind "More filters" (Team is one of them) when they are hidden: the filter
+ * bar opens with a compact row.
+ */
+export async function showAllFilters(page: Page): Promise<void> {
+  const more = page.getByRole("button", { name: /^More filters/ });
+  if ((await more.count()) > 0 && (await more.first().getAttribute("aria-expanded")) === "false")
+    await more.first().click();
+}
+
 /** The Campaign and Team menu values, once the menus list the imported data (counts add up to leads). */
 async function menuValues(page: Page, leads: number): Promise<{ campaigns: string[]; teams: string[] }> {
   const deadline = Date.now() + STEP_TIMEOUT_MS;
@@ -132,6 +142,8 @@ async function runFilters(
   leads: number,
   alerts: string[],
 ): Promise<BrowserSizeResult["filters"]> {
+  // Team is one of the filters behind "More filters": open the row before reading or setting it.
+  await showAllFilters(page);
   const { campaigns, teams } = await menuValues(page, leads);
   const runs: FilterRun[] = [];
   for (const step of filterSteps(campaigns, teams)) {

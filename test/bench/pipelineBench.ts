@@ -5,7 +5,14 @@
 // screen and nothing pending).
 
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { applyInPage, confirmMappingOnce, type ViewRun, waitOutcome, waitView } from "./appImport";
+import {
+  applyInPage,
+  confirmMappingOnce,
+  showAllFilters,
+  type ViewRun,
+  waitOutcome,
+  waitView,
+} from "./appImport";
 import { BENCH_URL, benchContext } from "./chromium";
 import { CAMPAIGN_NAMES, type PipelineFile, TEAM_NAMES } from "./dealsDataset";
 import { filterSteps } from "./filterSteps";
@@ -165,16 +172,6 @@ function summarise(file: PipelineFile, runs: ImportOnce[]): PipelineImport {
     shown: runs[runs.length - 1]?.shown ?? null,
     phases: runs[runs.length - 1]?.phases ?? [],
   };
-}
-
-/**
- * Shows the filters kept behind "More filters" (Team is one of them) when they are hidden: the filter
- * bar opens with a compact row.
- */
-async function showAllFilters(page: Page): Promise<void> {
-  const more = page.getByRole("button", { name: /^More filters/ });
-  if ((await more.count()) > 0 && (await more.first().getAttribute("aria-expanded")) === "false")
-    await more.first().click();
 }
 
 /** The menu's values once it lists the imported file's (not the sample's) and at least two of them. */
