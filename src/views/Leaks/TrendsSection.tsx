@@ -180,7 +180,7 @@ export function StepChart(props: {
             tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
           />
           <YAxis
-            width={64}
+            width={76}
             {...niceAxis(yMax)}
             tickFormatter={(v: number) => formatPercent(v)}
             tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
