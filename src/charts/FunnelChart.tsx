@@ -197,7 +197,7 @@ function FunnelTable(props: { funnel: Funnel; definitions?: StageDefinitions; pr
   return (
     <>
       <table className="data-table">
-        <caption>Leads reached per stage</caption>
+        <caption>{first?.stage === "opportunity" ? "Opportunities" : "Leads"} reached per stage</caption>
         <thead>
           <tr>
             <th scope="col">Stage</th>
@@ -293,7 +293,10 @@ export function FunnelChart(props: {
             }))}
             ticks={niceTicks(Math.max(1, ...bars.map((b) => Math.max(b.reached, b.previousReached ?? 0))))}
             formatTick={formatCount}
-            axisTitle="Leads reached (count)"
+            axisTitle={
+              // A deals export's funnel starts at opportunity: each bar counts opportunities, not leads.
+              bars[0]?.stage === "opportunity" ? "Opportunities reached (count)" : "Leads reached (count)"
+            }
             categoryWidth={Math.min(112, Math.round(width * 0.25))}
             endLabelWidth={Math.min(240, Math.round(width * 0.42))}
             barSize={28}

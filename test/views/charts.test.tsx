@@ -21,6 +21,7 @@ describe("charts at a fixed size", () => {
     render(<FunnelChart funnel={sampleFunnel()} width={720} height={360} />);
     expect(screen.getByRole("heading", { name: "5,000 leads became 9 deals: 0.2 % overall" })).toBeTruthy();
     expect(screen.getByRole("table", { name: "Leads reached per stage" })).toBeTruthy();
+    expect(screen.getByText("Leads reached (count)")).toBeTruthy();
     expect(warn).not.toHaveBeenCalled();
     expect(error).not.toHaveBeenCalled();
   });
@@ -46,7 +47,11 @@ describe("FunnelChart", () => {
         { stage: "deal", tracked: true, reached: 1, skipped: 0 },
       ],
     });
-    render(<FunnelChart funnel={funnel} />);
+    render(<FunnelChart funnel={funnel} width={720} height={200} />);
+    // Its bars count opportunities, and the axis says so.
+    expect(screen.getByText("Opportunities reached (count)")).toBeTruthy();
+    expect(screen.queryByText("Leads reached (count)")).toBeNull();
+    expect(screen.getByRole("table", { name: "Opportunities reached per stage" })).toBeTruthy();
     // 1 / 200 = 0.5 %.
     expect(
       screen.getByRole("heading", { name: "200 opportunities became 1 deal: 0.5 % overall" }),

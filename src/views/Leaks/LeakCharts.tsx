@@ -140,7 +140,12 @@ export function LeakChart(props: { leaks: Leaks; height?: number }) {
             {...niceAxis(Math.max(1, ...bars.map((b) => STOP_REASONS.reduce((n, r) => n + b[r], 0))))}
             tickFormatter={(value: number) => formatCount(value)}
             tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
-            label={axisTitleAbove("Leads that stopped (count)")}
+            label={axisTitleAbove(
+              // A deals export's only step starts at opportunity: what stops there are opportunities.
+              props.leaks.steps.every((s) => s.from === "opportunity")
+                ? "Opportunities that stopped (count)"
+                : "Leads that stopped (count)",
+            )}
           />
           <Tooltip formatter={(value) => formatCount(Number(value))} />
           <Legend verticalAlign="bottom" {...inkLegend} />
