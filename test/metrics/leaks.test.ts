@@ -238,50 +238,36 @@ describe("leaks by campaign and channel", () => {
 });
 
 describe("dominant segment in the biggest leak sentence", () => {
-  it("names a campaign that holds most of the leak but fewer of the leads entering the step", () => {
-    const counts: LeakCounts = {
-      funnel: funnelCountsFrom(
-        ["lead", "mql"],
-        [
-          { stage: "lead", status: "stalled", leads: 60 },
-          { stage: "mql", status: "in_progress", leads: 40 },
-        ],
-      ),
-      segments: [
-        { dimension: "campaign", value: "Ads", stage: "lead", leads: 45, leaked: 45 },
-        { dimension: "campaign", value: "Ads", stage: "mql", leads: 5, leaked: 0 },
-        { dimension: "campaign", value: "Events", stage: "lead", leads: 15, leaked: 15 },
-        { dimension: "campaign", value: "Events", stage: "mql", leads: 35, leaked: 0 },
+  /** 100 leads, 60 stalled at lead: 45 of them from `campaign`, which brought 50 of the 100. */
+  const countsWith = (campaign: string): LeakCounts => ({
+    funnel: funnelCountsFrom(
+      ["lead", "mql"],
+      [
+        { stage: "lead", status: "stalled", leads: 60 },
+        { stage: "mql", status: "in_progress", leads: 40 },
       ],
-      contactsRecorded: true,
-      stalledDays: 30,
-    };
-    const result = buildLeaks(counts, DEFAULT_BENCHMARKS);
-    expect(leakSentence(result)).toBe(
+    ),
+    segments: [
+      { dimension: "campaign", value: campaign, stage: "lead", leads: 45, leaked: 45 },
+      { dimension: "campaign", value: campaign, stage: "mql", leads: 5, leaked: 0 },
+      { dimension: "campaign", value: "Events", stage: "lead", leads: 15, leaked: 15 },
+      { dimension: "campaign", value: "Events", stage: "mql", leads: 35, leaked: 0 },
+    ],
+    contactsRecorded: true,
+    stalledDays: 30,
+  });
+
+  it("names a campaign that holds most of the leak but fewer of the leads entering the step", () => {
+    expect(leakSentence(buildLeaks(countsWith("Ads"), DEFAULT_BENCHMARKS))).toBe(
       "The biggest leak is Lead → MQL: 60 of 100 leads (60.0 %) went no further (60 stalled); 40 reached MQL. " +
         '45 of them (75.0 %) came from campaign "Ads", which brought 50.0 % of the leads.',
     );
   });
 
   it("names a campaign stored as a CRM code as the screen shows it", () => {
-    const counts: LeakCounts = {
-      funnel: funnelCountsFrom(
-        ["lead", "mql"],
-        [
-          { stage: "lead", status: "stalled", leads: 60 },
-          { stage: "mql", status: "in_progress", leads: 40 },
-        ],
-      ),
-      segments: [
-        { dimension: "campaign", value: "PAID_ADS", stage: "lead", leads: 45, leaked: 45 },
-        { dimension: "campaign", value: "PAID_ADS", stage: "mql", leads: 5, leaked: 0 },
-        { dimension: "campaign", value: "Events", stage: "lead", leads: 15, leaked: 15 },
-        { dimension: "campaign", value: "Events", stage: "mql", leads: 35, leaked: 0 },
-      ],
-      contactsRecorded: true,
-      stalledDays: 30,
-    };
-    expect(leakSentence(buildLeaks(counts, DEFAULT_BENCHMARKS))).toContain('came from campaign "Paid ads"');
+    expect(leakSentence(buildLeaks(countsWith("PAID_ADS"), DEFAULT_BENCHMARKS))).toContain(
+      'came from campaign "Paid ads"',
+    );
   });
 });
 
