@@ -214,6 +214,38 @@ export class QueryCoordinator {
     });
   }
 
+  /**
+   * Work the app does for itself after a load — the data-quality audit, the workspace save — through the
+   * same queue as the screens' questions, at background priority: a screen's statement goes first, and
+   * interrupts one of these that is running, which is then run again from its start (so each statement
+   * `work` sends must be safe to repeat: a SELECT, a COPY that rewrites its file). Files are registered,
+   * read and dropped in turn too. It is not about one data version: a new import does not stop it.
+   */
+  upkeep<T>(work: (engine: SqlEngine) => Promise<T>): Promise<T> {
+    const job: Job = {
+      key: `upkeep#${++this.seq}`,
+      priority: "background",
+      controller: new AbortController(),
+      waiting: 1,
+      answer: Promise.resolve(),
+    };
+    const inTurn = <R>(run: (engine: SqlEngine) => Promise<R>) =>
+      this.schedule(job, false, run) as Promise<R>;
+    const statement = <R extends object>(sql: string, params: readonly SqlValue[]) =>
+      inTurn((engine) => engine.query<R>(sql, params, { interruptible: true }));
+    return work({
+      query: <R extends object>(sql: string, params: readonly SqlValue[] = []) => statement<R>(sql, params),
+      exec: async (sql, params = []) => {
+        await statement(sql, params);
+      },
+      registerFile: (name, source) => inTurn((engine) => engine.registerFile(name, source)),
+      dropFile: (name) => inTurn((engine) => engine.dropFile(name)),
+      readFile: (name) => inTurn((engine) => engine.readFile(name)),
+      // Upkeep is not abandoned halfway; a screen's question only pauses it.
+      cancel: async () => undefined,
+    });
+  }
+
   private start<P, T>(
     key: string,
     metric: Metric<P, T>,

@@ -3,10 +3,12 @@
 import { readdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { restoreEvents, snapshotEvents, snapshotSideTable } from "../../src/app/workspaceSnapshot";
-import type { SqlEngine } from "../../src/db/engine";
+import type { SqlEngine, SqlValue } from "../../src/db/engine";
+import { QueryCancelled } from "../../src/db/errors";
 import { queryFunnel } from "../../src/metrics/funnel";
 import { DEFAULT_BENCHMARKS } from "../../src/model/benchmarks";
 import { NO_FILTERS } from "../../src/model/filters";
+import { QueryCoordinator } from "../../src/queries/coordinator";
 import { DEFAULT_DERIVE_SETTINGS, LIVE_TABLES } from "../../src/warehouse/derive";
 import { STAGING_PREFIX } from "../../src/warehouse/workspace";
 import { importFixture, importFixtures, importText } from "../support/fixtures";
@@ -165,5 +167,34 @@ describe("workspace snapshot of spend and rejected rows", () => {
       "SELECT source_row, value FROM import_rejects",
     );
     expect(reject).toEqual({ source_row: 7, value: "31/02/2024" });
+  });
+});
+
+describe("a snapshot taken as upkeep through the coordinator", () => {
+  it("is whole when a screen's question interrupts its COPY halfway: the COPY runs again from the start", async () => {
+    const engine = await createNodeEngine();
+    await importFixture(engine, "funnel-basic.csv");
+    const undisturbed = await snapshotEvents(engine);
+    // The first COPY stops part-way, as one interrupted in the worker does: its file already holds
+    // 5,000 lines (more than the whole snapshot), then the statement comes back cancelled.
+    let interrupted = 0;
+    const interrupting: SqlEngine = {
+      ...engine,
+      query: async <R extends object>(sql: string, params: readonly SqlValue[] = [], options = {}) => {
+        const target = /^\s*COPY[\s\S]*\bTO '([^']+)'/.exec(sql)?.[1];
+        if (target && interrupted === 0) {
+          interrupted++;
+          await engine.exec(
+            `COPY (SELECT 'part of an interrupted copy' AS line FROM range(5000)) TO '${target}' (HEADER, USE_TMP_FILE false)`,
+          );
+          throw new QueryCancelled();
+        }
+        return engine.query<R>(sql, params, options);
+      },
+    };
+    const coordinator = new QueryCoordinator(async () => interrupting);
+    const snapshot = await coordinator.upkeep((queue) => snapshotEvents(queue));
+    expect(interrupted).toBe(1);
+    expect(new TextDecoder().decode(snapshot)).toBe(new TextDecoder().decode(undisturbed));
   });
 });

@@ -264,6 +264,28 @@ describe("the query coordinator", () => {
     stop();
   });
 
+  it("runs upkeep behind the screen's questions, interrupting and rerunning it, whatever data is loaded", async () => {
+    const { coordinator, log, pending, answerNext } = setup();
+    const saved = coordinator.upkeep(async (engine) => {
+      const [count] = await engine.query<{ n: number }>("count events");
+      await engine.exec("COPY events");
+      return count?.n;
+    });
+    await answerNext([{ n: 7 }]);
+    expect(pending[0]?.interruptible).toBe(true);
+    // A filter change while the COPY runs: the COPY is interrupted, the screen answered, then it runs again.
+    const now = coordinator.ask(ignoresFilters, ctx(), undefined);
+    await flush();
+    expect(log).toEqual(["count events", "COPY events", "as of"]);
+    await answerNext([{ day: "2025-03-31" }]);
+    expect(await now).toBe("2025-03-31");
+    // New data does not stop it (the save of the data just imported must finish).
+    coordinator.setDataVersion("2");
+    await answerNext([]);
+    expect(await saved).toBe(7);
+    expect(log).toEqual(["count events", "COPY events", "as of", "COPY events"]);
+  });
+
   it("passes a metric's failure to every asker and caches nothing", async () => {
     const { coordinator, pending } = setup();
     const asked = coordinator.ask(ignoresFilters, ctx(), undefined);
