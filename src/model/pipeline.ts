@@ -511,11 +511,13 @@ export function fixWorth(
   };
 }
 
-/** "Converting Demo → Proposal at its best quarter (2025-Q2) would add about 4 wins (90,000) a year — holds up." */
+/** "Converting Demo → Proposal at its best quarter (2025-Q2) would add about 4 wins (90,000 in won amounts) a year — that quarter holds up." */
 export function fixWorthSentence(worth: FixWorth): string {
   if (worth.kind === "none") return worth.reason;
   const wins = Math.round(worth.extraWinsPerYear * 10) / 10;
-  const revenue = worth.extraRevenuePerYear === null ? "" : ` (${formatMoney(worth.extraRevenuePerYear)})`;
+  // Said as won amounts: with no currency stated the figure has no symbol to tell it from a count.
+  const revenue =
+    worth.extraRevenuePerYear === null ? "" : ` (${formatMoney(worth.extraRevenuePerYear)} in won amounts)`;
   return (
     `Converting ${worth.step.from} → ${worth.step.to} at its best quarter (${worth.bestQuarter.quarter}, ` +
     `${formatPercent(worth.bestRate)} against ${formatPercent(worth.currentRate)}) would add about ${wins} wins` +

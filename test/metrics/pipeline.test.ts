@@ -28,7 +28,15 @@ import { applyImport, planFor, prepareFiles } from "../../src/import/load";
 import { filterWhere } from "../../src/metrics/filters";
 import { pipelineMetric, pipelineSql, queryPipeline } from "../../src/metrics/pipeline";
 import { NO_FILTERS } from "../../src/model/filters";
-import { fixWorth, type Pipeline, pipelineLeakSentence, rateCell, rateValue } from "../../src/model/pipeline";
+import { setShownCurrency } from "../../src/model/format";
+import {
+  fixWorth,
+  fixWorthSentence,
+  type Pipeline,
+  pipelineLeakSentence,
+  rateCell,
+  rateValue,
+} from "../../src/model/pipeline";
 import { buildDealStages, LIVE_DEAL_TABLES } from "../../src/warehouse/dealStages";
 import { DEFAULT_DERIVE_SETTINGS } from "../../src/warehouse/derive";
 import { createNodeEngine } from "../support/nodeEngine";
@@ -220,6 +228,15 @@ describe("pipeline on the hand-worked activity log", () => {
     expect(worth.extraRevenuePerYear).toBeCloseTo(24_000, 6);
     expect(worth.test?.z).toBeCloseTo(4.671, 3);
     expect(worth.verdict).toBe("holds up");
+    // The revenue is said to be won amounts, with the currency's symbol when one is stated.
+    expect(fixWorthSentence(worth)).toContain("would add about 24 wins (24,000 in won amounts) a year");
+    expect(fixWorthSentence(worth)).toMatch(/ — that quarter holds up\.$/);
+    setShownCurrency("EUR");
+    try {
+      expect(fixWorthSentence(worth)).toContain("(€24,000 in won amounts)");
+    } finally {
+      setShownCurrency(null);
+    }
   });
 
   it("passes an EXPLAIN check for every SQL, with and without filters", async () => {
