@@ -15,6 +15,7 @@ import {
   TOP_BAND_START,
   TUNING_THRESHOLDS,
 } from "../model/scoring";
+import { parseSizeRange } from "../model/sizeBands";
 import { type Interval, wilsonInterval } from "../model/stats";
 import { LIVE_TABLES } from "../warehouse/derive";
 import { withTempTable } from "../warehouse/tempTable";
@@ -29,16 +30,6 @@ function points(value: number): string {
   return `${value}::DOUBLE`;
 }
 
-/** A target written as a head-count range: "100-999" (both inclusive), "1,000+"; null otherwise. */
-export function targetSizeRange(value: string): { min: number; max: number | null } | null {
-  const match = /^(\d[\d,]*)\s*(?:[-–]\s*(\d[\d,]*)|\+)$/.exec(value.trim());
-  if (!match) return null;
-  const min = Number((match[1] ?? "").replaceAll(",", ""));
-  const max = match[2] === undefined ? null : Number(match[2].replaceAll(",", ""));
-  if (!Number.isFinite(min) || (max !== null && (!Number.isFinite(max) || max < min))) return null;
-  return { min, max };
-}
-
 /**
  * Target values compared case- and space-insensitively; an empty list matches nothing. On company size a
  * range target ("100-999", "1000+") also matches a lead whose size is a head count in it ("250"), so a
@@ -51,7 +42,7 @@ function inTargets(column: string, values: readonly string[]): string {
   if (column !== "company_size") return listed;
   const count = headCountSql(column);
   const ranges = keys.flatMap((key) => {
-    const range = targetSizeRange(key);
+    const range = parseSizeRange(key);
     if (range === null) return [];
     return [`(${count} >= ${range.min}${range.max === null ? "" : ` AND ${count} <= ${range.max}`})`];
   });

@@ -74,16 +74,29 @@ export function sizeBandValue(band: Pick<SizeBand, "min" | "max">): string {
   return band.max === null ? `${band.min}+ employees` : `${band.min}-${band.max} employees`;
 }
 
-const BAND_VALUE = /^(\d{1,9})(?:-(\d{1,9})|(\+)) employees$/;
+const SIZE_RANGE = new RegExp(
+  `^(?<min>${HEAD_COUNT_PATTERN})\\s*(?:[-–]\\s*(?<max>${HEAD_COUNT_PATTERN})|(?<open>\\+))$`,
+);
+
+/**
+ * A range of head counts as written: "100-999", "1000 – 4999" (both ends included), "1,000+" (no upper
+ * end); null for anything else ("Enterprise", "250", "999-100"). Scoring reads target sizes with it, and
+ * a band's filter value is one of these followed by " employees".
+ */
+export function parseSizeRange(value: string): { min: number; max: number | null } | null {
+  const groups = SIZE_RANGE.exec(value.trim())?.groups;
+  if (!groups) return null;
+  const count = (text: string | undefined) => Number((text ?? "").replaceAll(",", ""));
+  const min = count(groups.min);
+  const max = groups.open === "+" ? null : count(groups.max);
+  if (max !== null && max < min) return null;
+  return { min, max };
+}
 
 /** The range a band filter value names, or null when the value is not one ("Enterprise", "250"). */
 export function parseSizeBand(value: string): { min: number; max: number | null } | null {
-  const match = BAND_VALUE.exec(value);
-  if (!match) return null;
-  const min = Number(match[1]);
-  const max = match[3] === "+" ? null : Number(match[2]);
-  if (max !== null && max < min) return null;
-  return { min, max };
+  const range = /^(.+) employees$/.exec(value)?.[1];
+  return range === undefined || range !== range.trim() ? null : parseSizeRange(range);
 }
 
 /** "0–99", "1,000+", "0" — the head counts a band covers. */

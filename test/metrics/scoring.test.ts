@@ -31,11 +31,11 @@ import {
   leadScoresSql,
   queryLeadScores,
   queryScoring,
-  targetSizeRange,
   tuningSql,
 } from "../../src/metrics/scoring";
 import { NO_FILTERS } from "../../src/model/filters";
 import { DEFAULT_SCORING, normaliseScoring, type ScoringModel } from "../../src/model/scoring";
+import { parseSizeRange } from "../../src/model/sizeBands";
 import { DEFAULT_DERIVE_SETTINGS } from "../../src/warehouse/derive";
 import { FIXTURES, importFixture, importFixtures, importText } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
@@ -235,12 +235,12 @@ describe("target company sizes against head counts", () => {
   });
 
   it("reads a target as a range only when it is one", () => {
-    expect(targetSizeRange("100-999")).toEqual({ min: 100, max: 999 });
-    expect(targetSizeRange("1,000+")).toEqual({ min: 1000, max: null });
-    expect(targetSizeRange("1000 – 4999")).toEqual({ min: 1000, max: 4999 });
-    expect(targetSizeRange("999-100")).toBeNull();
-    expect(targetSizeRange("Enterprise")).toBeNull();
-    expect(targetSizeRange("1) OR 1=1 --")).toBeNull();
+    expect(parseSizeRange("100-999")).toEqual({ min: 100, max: 999 });
+    expect(parseSizeRange("1,000+")).toEqual({ min: 1000, max: null });
+    expect(parseSizeRange("1000 – 4999")).toEqual({ min: 1000, max: 4999 });
+    expect(parseSizeRange("999-100")).toBeNull();
+    expect(parseSizeRange("Enterprise")).toBeNull();
+    expect(parseSizeRange("1) OR 1=1 --")).toBeNull();
   });
 });
 
