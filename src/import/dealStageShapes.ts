@@ -163,6 +163,38 @@ function findHeader(headers: readonly string[], names: readonly string[], skip: 
   return undefined;
 }
 
+const findPipeline = (headers: readonly string[]) => findHeader(headers, ["pipeline", "deal pipeline"]);
+
+/** Notes a date column's format as it is read: the mapping step's for a mapped field, else the detected one. */
+type DateOf = (header: string | undefined, field?: string) => string | undefined;
+
+function dateFormatsFor(
+  fieldFormats: Record<string, DateFormat>,
+  profiles: Record<string, DateColumnProfile>,
+): { formats: Record<string, DateFormat>; dateOf: DateOf } {
+  const formats: Record<string, DateFormat> = {};
+  const dateOf: DateOf = (header, field) => {
+    if (header !== undefined)
+      formats[header] = (field && fieldFormats[field]) || profiles[header]?.detected || "iso";
+    return header;
+  };
+  return { formats, dateOf };
+}
+
+/** A deals file's own columns as mapped: deal, lead, pipeline, amount, created and close dates, outcome. */
+function dealColumns(dealId: string, mapping: KindMapping, pipeline: string | undefined, dateOf: DateOf) {
+  return {
+    dealId,
+    leadId: mapping.lead_id,
+    pipeline,
+    amount: mapping.amount,
+    createdAt: dateOf(mapping.created_at, "created_at"),
+    closedAt: dateOf(mapping.closed_at, "closed_at"),
+    won: mapping.won,
+    closed: mapping.closed,
+  };
+}
+
 const defined = (columns: DealStageColumns): DealStageColumns =>
   Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined)) as DealStageColumns;
 
@@ -179,48 +211,23 @@ export function dealStageSource(
   profiles: Record<string, DateColumnProfile>,
 ): DealStageSource | null {
   const { headers } = file;
-  const formats: Record<string, DateFormat> = {};
-  const dateOf = (header: string | undefined, field?: string) => {
-    if (header !== undefined)
-      formats[header] = (field && fieldFormats[field]) || profiles[header]?.detected || "iso";
-    return header;
-  };
+  const { formats, dateOf } = dateFormatsFor(fieldFormats, profiles);
   const base = { fileName: file.name, table: file.table, dateFormats: formats };
-  const pipeline = findHeader(headers, ["pipeline", "deal pipeline"]);
+  const pipeline = findPipeline(headers);
   if (kind === "deals" && mapping.deal_id) {
+    const deal = dealColumns(mapping.deal_id, mapping, pipeline, dateOf);
     const fieldHistory = fieldHistoryColumns(headers);
     if (fieldHistory) {
       dateOf(fieldHistory.changedAt);
       return {
         ...base,
         shape: "field_history",
-        columns: defined({
-          dealId: mapping.deal_id,
-          leadId: mapping.lead_id,
-          pipeline,
-          stage: mapping.stage,
-          amount: mapping.amount,
-          createdAt: dateOf(mapping.created_at, "created_at"),
-          closedAt: dateOf(mapping.closed_at, "closed_at"),
-          won: mapping.won,
-          closed: mapping.closed,
-          ...fieldHistory,
-        }),
+        columns: defined({ ...deal, stage: mapping.stage, ...fieldHistory }),
         stageColumns: [],
         needsRepeatedIds: false,
       };
     }
     const stageColumns = headers.map(hubspotStageColumn).filter((c): c is DealStageColumn => c !== null);
-    const deal = {
-      dealId: mapping.deal_id,
-      leadId: mapping.lead_id,
-      pipeline,
-      amount: mapping.amount,
-      createdAt: dateOf(mapping.created_at, "created_at"),
-      closedAt: dateOf(mapping.closed_at, "closed_at"),
-      won: mapping.won,
-      closed: mapping.closed,
-    };
     if (stageColumns.length > 0) {
       for (const c of stageColumns) dateOf(c.header);
       return {
@@ -290,25 +297,14 @@ export function dealFactsSource(
   profiles: Record<string, DateColumnProfile>,
 ): DealStageSource | null {
   if (!mapping.deal_id) return null;
-  const formats: Record<string, DateFormat> = {};
-  const dateOf = (header: string | undefined, field: string) => {
-    if (header !== undefined) formats[header] = fieldFormats[field] || profiles[header]?.detected || "iso";
-    return header;
-  };
+  const { formats, dateOf } = dateFormatsFor(fieldFormats, profiles);
   return {
     shape: "deal_facts",
     fileName: file.name,
     table: file.table,
     columns: defined({
-      dealId: mapping.deal_id,
-      leadId: mapping.lead_id,
-      pipeline: findHeader(file.headers, ["pipeline", "deal pipeline"]),
+      ...dealColumns(mapping.deal_id, mapping, findPipeline(file.headers), dateOf),
       stage: mapping.stage,
-      amount: mapping.amount,
-      createdAt: dateOf(mapping.created_at, "created_at"),
-      closedAt: dateOf(mapping.closed_at, "closed_at"),
-      won: mapping.won,
-      closed: mapping.closed,
     }),
     stageColumns: [],
     dateFormats: formats,
