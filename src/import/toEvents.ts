@@ -53,17 +53,24 @@ function number(plan: FilePlan, field: string): string {
   return column(plan, field) === null ? "NULL::DOUBLE" : amountSql(text(plan, field));
 }
 
+/** The amount read as a number, and as written; the currency column beside it when the file has one. */
+function amountColumns(plan: FilePlan): string {
+  const currency = withCurrency(plan) ? `,\n    ${text(plan, "currency")} AS amount_currency` : "";
+  return `${number(plan, "amount")} AS amount,\n    ${text(plan, "amount")} AS raw_amount${currency}`;
+}
+
+const withCurrency = (plan: FilePlan) => column(plan, "currency") !== null && column(plan, "amount") !== null;
+
 /**
- * The amount as written, for `raw_amount`: with the file's currency column appended when it has one
- * ("1200" and "EUR" → "1200 EUR"), so the currency marks read after the import (metrics/currency.ts)
- * see it. Only a readable amount gets it: an unreadable one stays as written for the audit's example.
+ * `raw_amount` of the events, over amountColumns: the amount as written, with the file's currency
+ * appended when it has one ("1200" and "EUR" → "1200 EUR"), so the currency marks read after the import
+ * (metrics/currency.ts) see it. Only a readable amount gets it: an unreadable one stays as written for the
+ * audit's example. It tests the amount already read instead of reading the text a second time.
  */
-function amountAsWritten(plan: FilePlan): string {
-  const amount = text(plan, "amount");
-  if (column(plan, "currency") === null || column(plan, "amount") === null) return amount;
-  const currency = text(plan, "currency");
-  return `CASE WHEN ${number(plan, "amount")} IS NOT NULL AND ${currency} IS NOT NULL
-      THEN ${amount} || ' ' || upper(${currency}) ELSE ${amount} END`;
+function rawAmount(plan: FilePlan): string {
+  if (!withCurrency(plan)) return "raw_amount";
+  return `CASE WHEN amount IS NOT NULL AND amount_currency IS NOT NULL
+      THEN raw_amount || ' ' || upper(amount_currency) ELSE raw_amount END`;
 }
 
 function date(plan: FilePlan, field: string): string {
@@ -107,6 +114,7 @@ function activityEventsSql(plan: FilePlan, activityMap: string): string {
   const activity = column(plan, "activity") ?? "NULL";
   return `SELECT ${eventsProjection({
     ...COMMON,
+    raw_amount: rawAmount(plan),
     occurred_at: "occurred_at",
     activity: "activity",
     unknown_activity: "unknown_activity",
@@ -121,8 +129,7 @@ FROM (
     CASE WHEN ${text(plan, "activity")} IS NOT NULL THEN m.activity END AS activity,
     coalesce(m.unknown_activity, FALSE) AS unknown_activity,
     ${attributes(plan)},
-    ${number(plan, "amount")} AS amount,
-    ${amountAsWritten(plan)} AS raw_amount,
+    ${amountColumns(plan)},
     ${number(plan, "duration_s")} AS duration_s,
     ${text(plan, "occurred_at")} AS raw_occurred_at
   FROM ${plan.table} r
@@ -169,15 +176,14 @@ function leadEventsSql(plan: FilePlan): string {
     ${column(plan, "status") === null ? "NULL::VARCHAR" : statusStageSql(text(plan, "status"))} AS status_stage,
     coalesce(${flag(plan, "converted")}, FALSE) AS converted,
     ${attributes(plan)},
-    ${number(plan, "amount")} AS amount,
-    ${amountAsWritten(plan)} AS raw_amount
+    ${amountColumns(plan)}
   FROM ${plan.table} r`;
   return stages
     .map(
       ([
         activity,
         when,
-      ]) => `SELECT ${eventsProjection({ ...COMMON, occurred_at: when, activity: `'${activity}'`, unknown_activity: "FALSE" })}
+      ]) => `SELECT ${eventsProjection({ ...COMMON, raw_amount: rawAmount(plan), occurred_at: when, activity: `'${activity}'`, unknown_activity: "FALSE" })}
 FROM (${source}) l WHERE ${when} IS NOT NULL`,
     )
     .join("\nUNION ALL\n");
@@ -195,14 +201,13 @@ function dealEventsSql(plan: FilePlan): string {
     ${flag(plan, "won")} AS won,
     ${flag(plan, "closed")} AS closed,
     ${attributes(plan)},
-    ${number(plan, "amount")} AS amount,
-    ${amountAsWritten(plan)} AS raw_amount
+    ${amountColumns(plan)}
   FROM ${plan.table} r
   LEFT JOIN ${OPPORTUNITY_LINKS} links ON links.opportunity_id = ${text(plan, "deal_id")}`;
   const outcome = `CASE WHEN won OR stage_outcome = 'won' THEN 'won'
     WHEN stage_outcome = 'lost' OR (closed AND NOT coalesce(won, FALSE)) THEN 'lost' END`;
   const branch = (activity: string, when: string, condition: string) =>
-    `SELECT ${eventsProjection({ ...COMMON, occurred_at: when, activity: `'${activity}'`, unknown_activity: "FALSE" })}
+    `SELECT ${eventsProjection({ ...COMMON, raw_amount: rawAmount(plan), occurred_at: when, activity: `'${activity}'`, unknown_activity: "FALSE" })}
 FROM (SELECT *, ${outcome} AS outcome FROM (${source}) s) d WHERE ${when} IS NOT NULL AND ${condition}`;
   return [
     branch("opportunity_created", "coalesce(created_at, closed_at)", "TRUE"),
