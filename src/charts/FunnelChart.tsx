@@ -4,9 +4,9 @@
 import { useId } from "react";
 import { definitionFor, type StageDefinitions } from "../model/definitions";
 import { formatCount, formatPercent, formatRateWithCounts } from "../model/format";
-import type { Funnel, FunnelStageRow, FunnelStep } from "../model/funnel";
+import { type Funnel, type FunnelStageRow, type FunnelStep, funnelUnit } from "../model/funnel";
 import { formatCountOf, TOO_FEW_TO_JUDGE, tooFewToJudge } from "../model/smallNumbers";
-import { STAGE_LABELS, STAGE_PLURALS, type Stage } from "../model/stages";
+import { STAGE_LABELS, STAGE_PLURALS, type Stage, unitNoun } from "../model/stages";
 import { ChartFrame } from "./ChartFrame";
 import { HorizontalBarPlot } from "./HorizontalBarPlot";
 import { OKABE_ITO } from "./palette";
@@ -197,7 +197,7 @@ function FunnelTable(props: { funnel: Funnel; definitions?: StageDefinitions; pr
   return (
     <>
       <table className="data-table">
-        <caption>{first?.stage === "opportunity" ? "Opportunities" : "Leads"} reached per stage</caption>
+        <caption>{unitNoun(funnelUnit(props.funnel), 2, true)} reached per stage</caption>
         <thead>
           <tr>
             <th scope="col">Stage</th>
@@ -293,10 +293,7 @@ export function FunnelChart(props: {
             }))}
             ticks={niceTicks(Math.max(1, ...bars.map((b) => Math.max(b.reached, b.previousReached ?? 0))))}
             formatTick={formatCount}
-            axisTitle={
-              // A deals export's funnel starts at opportunity: each bar counts opportunities, not leads.
-              bars[0]?.stage === "opportunity" ? "Opportunities reached (count)" : "Leads reached (count)"
-            }
+            axisTitle={`${unitNoun(funnelUnit(props.funnel), 2, true)} reached (count)`}
             categoryWidth={Math.min(112, Math.round(width * 0.25))}
             endLabelWidth={Math.min(240, Math.round(width * 0.42))}
             barSize={28}

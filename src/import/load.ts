@@ -4,6 +4,7 @@
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier, quoteLiteral } from "../db/sql";
 import type { DealStagePlan } from "../model/pipeline";
+import type { FunnelUnit } from "../model/stages";
 import { activityAliases, vocabularyKey, vocabularyKeySql } from "../model/vocabulary";
 import { checkCancelled, ImportCancelled } from "../warehouse/cancel";
 import { stagedDealTables } from "../warehouse/dealStages";
@@ -85,6 +86,8 @@ export interface ImportSummary {
   rowsRejected: number;
   rejectGroups: RejectGroup[];
   leads: number;
+  /** Whether `leads` counts leads or opportunities (a deals export linked to no lead). */
+  unit: FunnelUnit;
   /** The first file's mapping (field → header), for the summary line. */
   mapping: KindMapping;
   /** Activity values not in the vocabulary: kept as written, listed for the user. */
@@ -411,7 +414,7 @@ export async function applyImport(
     const [spend] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${SPEND}`);
     checkCancelled(options.signal);
     progress("Building the funnel", 2);
-    const { leads } = await commitStagedEvents(engine, settings, options.signal);
+    const { leads, unit } = await commitStagedEvents(engine, settings, options.signal);
     progress("Done", 4);
     return {
       fileName: plans.map((p) => p.fileName).join(", "),
@@ -421,6 +424,7 @@ export async function applyImport(
       rowsRejected,
       rejectGroups,
       leads,
+      unit,
       mapping: plans[0]?.mapping ?? {},
       unknownActivities: unknown,
       spendRows: spend?.n ?? 0,

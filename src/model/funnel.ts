@@ -3,7 +3,15 @@
 import { type Benchmark, type BenchmarkStatus, benchmarkStatus } from "./benchmarks";
 import type { CountMode } from "./counting";
 import { tooFewToJudge } from "./smallNumbers";
-import { type LeadStatus, STAGE_LABELS, STAGE_PLURALS, STAGES, type Stage } from "./stages";
+import {
+  type FunnelUnit,
+  funnelUnitOf,
+  type LeadStatus,
+  STAGE_LABELS,
+  STAGE_PLURALS,
+  STAGES,
+  type Stage,
+} from "./stages";
 
 export interface StageCount {
   stage: Stage;
@@ -345,6 +353,11 @@ export function findBiggestLeak(steps: readonly FunnelStep[]): BiggestLeak | nul
   const chosen = belowBand[0] ?? [...steps].sort((a, b) => b.leaked - a.leaked)[0];
   if (!chosen || chosen.leaked === 0) return null;
   return { step: chosen, share: chosen.leaked / chosen.entered, belowBenchmark: belowBand.length > 0 };
+}
+
+/** Whether the funnel counts leads or opportunities (funnelUnitOf its first tracked stage). */
+export function funnelUnit(funnel: Pick<Funnel, "stages">): FunnelUnit {
+  return funnelUnitOf(funnel.stages.find((row) => row.tracked)?.stage);
 }
 
 export function stagePlural(stage: Stage): string {

@@ -12,7 +12,7 @@ import {
   type LeakReason,
   type LeakReasons,
 } from "./funnel";
-import { STAGE_LABELS, STAGE_PLURALS, STAGES, type Stage } from "./stages";
+import { type FunnelUnit, funnelUnitOf, STAGE_LABELS, STAGE_PLURALS, STAGES, type Stage } from "./stages";
 
 export { LEAK_REASONS, type LeakReason };
 
@@ -72,6 +72,11 @@ export interface Leaks {
   contactsRecorded: boolean;
   stalledDays: number;
   windowDays: number | null;
+}
+
+/** Whether the leaks are of leads or of opportunities: steps run between tracked stages, the first from the first. */
+export function leaksUnit(leaks: Pick<Leaks, "steps">): FunnelUnit {
+  return funnelUnitOf(leaks.steps[0]?.from);
 }
 
 /**

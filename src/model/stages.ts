@@ -24,6 +24,23 @@ export const STAGE_PLURALS: Record<Stage, string> = {
 
 export const stageIndex = (stage: Stage): number => STAGES.indexOf(stage);
 
+/**
+ * What the funnel's units are: opportunities when its first tracked stage is opportunity (a deals export
+ * linked to no lead: each deal is an opportunity), else leads. The one rule every screen, slide, CSV and
+ * the import summary word their counts by.
+ */
+export type FunnelUnit = "lead" | "opportunity";
+
+export function funnelUnitOf(firstTrackedStage: Stage | undefined): FunnelUnit {
+  return firstTrackedStage === "opportunity" ? "opportunity" : "lead";
+}
+
+/** "lead" / "leads", "opportunity" / "opportunities"; capitalised for an axis or a caption. */
+export function unitNoun(unit: FunnelUnit, count: number, capital = false): string {
+  const noun = count === 1 ? unit : STAGE_PLURALS[unit];
+  return capital ? `${noun.charAt(0).toUpperCase()}${noun.slice(1)}` : noun;
+}
+
 /** How a lead that did not advance past its furthest stage is classified (SPEC "in progress"). */
 export const LEAD_STATUSES = [
   "won",

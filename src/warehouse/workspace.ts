@@ -3,6 +3,7 @@
 
 import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier } from "../db/sql";
+import { type FunnelUnit, funnelUnitOf, STAGES, type Stage } from "../model/stages";
 import { checkCancelled } from "./cancel";
 import { buildDealStages, DEAL_STAGE_TABLE_NAMES, stagedDealTables } from "./dealStages";
 import { type DeriveSettings, deriveTables, LIVE_TABLES, stagingTables } from "./derive";
@@ -58,7 +59,7 @@ export async function commitStagedEvents(
   engine: SqlEngine,
   settings: DeriveSettings,
   signal?: AbortSignal,
-): Promise<{ leads: number }> {
+): Promise<{ leads: number; unit: FunnelUnit }> {
   await deriveTables(engine, STAGED, settings);
   // The pipeline's tables from the staged stage history (created empty when there is none).
   await buildDealStages(engine, stagedDealTables(STAGING_PREFIX, STAGED.leadStages));
@@ -70,7 +71,11 @@ export async function commitStagedEvents(
   await engine.exec(
     `CREATE TABLE IF NOT EXISTS ${quoteIdentifier(`${STAGING_PREFIX}spend`)} (campaign VARCHAR, spend DOUBLE, period VARCHAR)`,
   );
-  const [row] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${STAGED.leadStages}`);
+  // The funnel's units, by the rule every screen uses (model/stages.ts): its first tracked stage.
+  const [row] = await engine.query<{ n: number } & Record<Stage, boolean>>(
+    `SELECT (SELECT count(*)::INTEGER FROM ${STAGED.leadStages}) AS n, ${STAGES.map((s) => `t.${s}`).join(", ")}
+     FROM ${STAGED.trackedStages} t`,
+  );
   checkCancelled(signal);
   await engine.exec("BEGIN TRANSACTION");
   try {
@@ -84,7 +89,7 @@ export async function commitStagedEvents(
     await engine.exec("ROLLBACK");
     throw error;
   }
-  return { leads: row?.n ?? 0 };
+  return { leads: row?.n ?? 0, unit: funnelUnitOf(STAGES.find((stage) => row?.[stage])) };
 }
 
 /** Re-derives the live per-lead tables after a settings change (as-of date, stalled threshold). */

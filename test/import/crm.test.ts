@@ -5,7 +5,7 @@ import type { SqlEngine } from "../../src/db/engine";
 import { queryFunnel } from "../../src/metrics/funnel";
 import { DEFAULT_BENCHMARKS } from "../../src/model/benchmarks";
 import { NO_FILTERS } from "../../src/model/filters";
-import type { Funnel, Kpi } from "../../src/model/funnel";
+import { type Funnel, funnelUnit, type Kpi } from "../../src/model/funnel";
 import { importFixtures } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 
@@ -63,6 +63,7 @@ describe("CRM exports", () => {
       ["salesforce-opportunities.csv", 3, 0],
     ]);
     expect(summary.leads).toBe(6);
+    expect(summary.unit).toBe("lead");
     const f = await funnel();
     expect(reached(f)).toEqual([6, "not tracked", 4, 3, 3, 1]);
     // Lead conversion creates the opportunity on the converted (SQL) date: 3 of 3 on the same day, so the
@@ -110,9 +111,11 @@ describe("CRM exports", () => {
   });
 
   it("starts the funnel at opportunity for a deals file alone", async () => {
-    await importFixtures(engine, ["crm/salesforce-opportunities.csv"]);
+    const { summary } = await importFixtures(engine, ["crm/salesforce-opportunities.csv"]);
     const f = await funnel();
     expect(f.untracked).toEqual(["lead", "mql", "sal", "sql"]);
+    // Every screen and the import summary count opportunities here, by the same rule.
+    expect([summary.leads, summary.unit, funnelUnit(f)]).toEqual([3, "opportunity", "opportunity"]);
     expect(reached(f).slice(4)).toEqual([3, 1]);
     expect(kpi(f, "leads")).toBeNull();
   });

@@ -1,12 +1,14 @@
 // @vitest-environment jsdom
 // The import summary names what the workspace holds: leads, or — for a deals export linked to no lead —
-// opportunities (each deal is one; calling them leads misreported the file).
+// opportunities (each deal is one; calling them leads misreported the file). Which one is the import's
+// (summary.unit, the funnel's rule: test/import/crm.test.ts); the banner only words it.
 import { cleanup, render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { ImportSummary } from "../../src/import/load";
+import type { FunnelUnit } from "../../src/model/stages";
 import { ImportStatusBanner } from "../../src/views/Import/ImportStatusBanner";
 
-function summary(kind: "deals" | "leads", mapping: Record<string, string>): ImportSummary {
+function summary(kind: "deals" | "leads", unit: FunnelUnit, leads = 120): ImportSummary {
   return {
     fileName: "export.csv",
     files: [{ fileName: "export.csv", kind, rowsRead: 120, rowsLoaded: 120, rowsRejected: 0, notes: [] }],
@@ -14,8 +16,9 @@ function summary(kind: "deals" | "leads", mapping: Record<string, string>): Impo
     rowsLoaded: 120,
     rowsRejected: 0,
     rejectGroups: [],
-    leads: 120,
-    mapping,
+    leads,
+    unit,
+    mapping: {},
     unknownActivities: [],
     spendRows: 0,
     mergedSpellings: [],
@@ -30,16 +33,12 @@ const shown = (s: ImportSummary) => {
 
 describe("the import summary's count", () => {
   it("calls a deals export's deals opportunities", () => {
-    expect(shown(summary("deals", { deal_id: "Record ID" }))).toBe("120 opportunities in the workspace.");
+    expect(shown(summary("deals", "opportunity"))).toBe("120 opportunities in the workspace.");
+    expect(shown(summary("deals", "opportunity", 1))).toBe("1 opportunity in the workspace.");
   });
 
   it("calls them leads when the deals link to leads, and for a lead table", () => {
-    expect(shown(summary("deals", { deal_id: "Record ID", lead_id: "Contact ID" }))).toBe(
-      "120 leads in the workspace.",
-    );
-  });
-
-  it("counts a lead table's leads as leads", () => {
-    expect(shown(summary("leads", { lead_id: "Email" }))).toBe("120 leads in the workspace.");
+    expect(shown(summary("deals", "lead"))).toBe("120 leads in the workspace.");
+    expect(shown(summary("leads", "lead", 1_204))).toBe("1,204 leads in the workspace.");
   });
 });

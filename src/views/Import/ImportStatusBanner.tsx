@@ -4,6 +4,7 @@ import { FIELDS } from "../../import/fields";
 import type { ImportSummary } from "../../import/load";
 import { DIMENSION_LABELS } from "../../model/filters";
 import { formatCount } from "../../model/format";
+import { unitNoun } from "../../model/stages";
 import type { ImportStatus } from "../../store";
 
 export interface ImportStatusActions {
@@ -43,16 +44,7 @@ function Summary(props: { summary: ImportSummary } & ImportStatusActions) {
         </p>
       ))}
       <p>
-        {/* A deals export alone, linked to no lead: each deal is an opportunity, not a lead. */}
-        {formatCount(s.leads)}{" "}
-        {s.files.length > 0 && s.files.every((f) => f.kind === "deals") && s.mapping.lead_id === undefined
-          ? s.leads === 1
-            ? "opportunity"
-            : "opportunities"
-          : s.leads === 1
-            ? "lead"
-            : "leads"}{" "}
-        in the workspace
+        {formatCount(s.leads)} {unitNoun(s.unit, s.leads)} in the workspace
         {s.spendRows > 0 ? `; campaign spend for ${formatCount(s.spendRows)} rows` : ""}.
       </p>
       {s.rejectGroups.length > 0 && (

@@ -26,12 +26,13 @@ import { formatCount, formatRateWithCounts } from "../../model/format";
 import {
   type LeakStep,
   type Leaks,
+  leaksUnit,
   STOP_REASON_LABELS,
   STOP_REASONS,
   type StopReason,
 } from "../../model/leaks";
 import { TOO_FEW_TO_JUDGE, tooFewToJudge } from "../../model/smallNumbers";
-import { STAGE_LABELS, STAGE_PLURALS } from "../../model/stages";
+import { STAGE_LABELS, STAGE_PLURALS, unitNoun } from "../../model/stages";
 
 export const REASON_COLORS: Record<StopReason, string> = {
   lost: OKABE_ITO.vermillion,
@@ -140,12 +141,7 @@ export function LeakChart(props: { leaks: Leaks; height?: number }) {
             {...niceAxis(Math.max(1, ...bars.map((b) => STOP_REASONS.reduce((n, r) => n + b[r], 0))))}
             tickFormatter={(value: number) => formatCount(value)}
             tick={{ fontSize: CHART_FONT_SIZE, fill: CHART_INK }}
-            label={axisTitleAbove(
-              // A deals export's only step starts at opportunity: what stops there are opportunities.
-              props.leaks.steps.every((s) => s.from === "opportunity")
-                ? "Opportunities that stopped (count)"
-                : "Leads that stopped (count)",
-            )}
+            label={axisTitleAbove(`${unitNoun(leaksUnit(props.leaks), 2, true)} that stopped (count)`)}
           />
           <Tooltip formatter={(value) => formatCount(Number(value))} />
           <Legend verticalAlign="bottom" {...inkLegend} />
