@@ -32,6 +32,8 @@ interface Statement {
   seq: number;
   /** Cleanup (dropping a temporary table) runs even for a cancelled job. */
   cleanup: boolean;
+  /** Once started it runs to its end, never interrupted for a visible statement (upkeep's short writes). */
+  uninterrupted?: boolean;
   run: (engine: SqlEngine) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -216,10 +218,12 @@ export class QueryCoordinator {
 
   /**
    * Work the app does for itself after a load — the data-quality audit, the workspace save — through the
-   * same queue as the screens' questions, at background priority: a screen's statement goes first, and
-   * interrupts one of these that is running, which is then run again from its start (so each statement
-   * `work` sends must be safe to repeat: a SELECT, a COPY that rewrites its file). Files are registered,
-   * read and dropped in turn too. It is not about one data version: a new import does not stop it.
+   * same queue as the screens' questions, at background priority: a screen's statement goes first. A
+   * query of it that is running is interrupted for a screen's statement and run again after it; a write
+   * (`exec`: the save's COPY statements, each a slice of a table) runs to its end, since stopping one only
+   * throws its work away. Files are registered, read and dropped in turn too. Any statement cancelled by
+   * someone else (an import's Cancel stops whatever runs) is run again, so each must be safe to repeat: a
+   * SELECT, a COPY that rewrites its file. It is not about one data version: a new import does not stop it.
    */
   upkeep<T>(work: (engine: SqlEngine) => Promise<T>): Promise<T> {
     const job: Job = {
@@ -229,18 +233,19 @@ export class QueryCoordinator {
       waiting: 1,
       answer: Promise.resolve(),
     };
-    const inTurn = <R>(run: (engine: SqlEngine) => Promise<R>) =>
-      this.schedule(job, false, run) as Promise<R>;
-    const statement = <R extends object>(sql: string, params: readonly SqlValue[]) =>
-      inTurn((engine) => engine.query<R>(sql, params, { interruptible: true }));
+    const inTurn = <R>(run: (engine: SqlEngine) => Promise<R>, uninterrupted = false) =>
+      this.schedule(job, false, run, uninterrupted) as Promise<R>;
+    // Sent as the screens' statements are (on their connection, reading committed data only).
+    const statement = <R extends object>(sql: string, params: readonly SqlValue[], uninterrupted = false) =>
+      inTurn((engine) => engine.query<R>(sql, params, { interruptible: true }), uninterrupted);
     return work({
       query: <R extends object>(sql: string, params: readonly SqlValue[] = []) => statement<R>(sql, params),
       exec: async (sql, params = []) => {
-        await statement(sql, params);
+        await statement(sql, params, true);
       },
-      registerFile: (name, source) => inTurn((engine) => engine.registerFile(name, source)),
-      dropFile: (name) => inTurn((engine) => engine.dropFile(name)),
-      readFile: (name) => inTurn((engine) => engine.readFile(name)),
+      registerFile: (name, source) => inTurn((engine) => engine.registerFile(name, source), true),
+      dropFile: (name) => inTurn((engine) => engine.dropFile(name), true),
+      readFile: (name) => inTurn((engine) => engine.readFile(name), true),
       // Upkeep is not abandoned halfway; a screen's question only pauses it.
       cancel: async () => undefined,
     });
@@ -301,17 +306,28 @@ export class QueryCoordinator {
     };
   }
 
+  /** Whether `running` may be interrupted so a statement of `priority` goes first. */
+  private yieldsTo(running: Statement | null, priority: Priority): running is Statement {
+    return (
+      running !== null &&
+      RANK[priority] < RANK[running.job.priority] &&
+      !running.cleanup &&
+      !running.uninterrupted
+    );
+  }
+
   private schedule(
     job: Job,
     cleanup: boolean,
     run: (engine: SqlEngine) => Promise<unknown>,
+    uninterrupted = false,
   ): Promise<unknown> {
     if (job.controller.signal.aborted && !cleanup) return Promise.reject(new QueryCancelled());
     return new Promise((resolve, reject) => {
-      this.queue.push({ job, seq: ++this.seq, cleanup, run, resolve, reject });
+      this.queue.push({ job, seq: ++this.seq, cleanup, uninterrupted, run, resolve, reject });
       const running = this.running;
       // A visible question does not wait behind a long background one: interrupt it, run it later.
-      if (running && RANK[job.priority] < RANK[running.job.priority] && !running.cleanup) {
+      if (this.yieldsTo(running, job.priority)) {
         running.preempted = true;
         this.interrupt(running);
       }
@@ -390,7 +406,7 @@ export class QueryCoordinator {
   private promote(job: Job, priority: Priority): void {
     job.priority = priority;
     const running = this.running;
-    if (running && running.job !== job && RANK[priority] < RANK[running.job.priority] && !running.cleanup) {
+    if (this.yieldsTo(running, priority) && running.job !== job) {
       running.preempted = true;
       this.interrupt(running);
     }

@@ -2,7 +2,12 @@
 
 import { readdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { restoreEvents, snapshotEvents, snapshotSideTable } from "../../src/app/workspaceSnapshot";
+import {
+  ROWS_PER_COPY,
+  restoreEvents,
+  snapshotEvents,
+  snapshotSideTable,
+} from "../../src/app/workspaceSnapshot";
 import type { SqlEngine, SqlValue } from "../../src/db/engine";
 import { QueryCancelled } from "../../src/db/errors";
 import { queryFunnel } from "../../src/metrics/funnel";
@@ -43,7 +48,10 @@ describe("workspace snapshot of funnel-basic.csv", () => {
   });
 
   it("reopens in a fresh engine with the same funnel (reached 10, 8, 7, 5, 3, 2)", async () => {
-    await expect(restoreEvents(reopened, snapshot, DEFAULT_DERIVE_SETTINGS)).resolves.toEqual({ leads: 10 });
+    await expect(restoreEvents(reopened, snapshot, DEFAULT_DERIVE_SETTINGS)).resolves.toEqual({
+      leads: 10,
+      unit: "lead",
+    });
     expect(await reached(saved)).toEqual([10, 8, 7, 5, 3, 2]);
     expect(await reached(reopened)).toEqual([10, 8, 7, 5, 3, 2]);
   });
@@ -171,12 +179,13 @@ describe("workspace snapshot of spend and rejected rows", () => {
 });
 
 describe("a snapshot taken as upkeep through the coordinator", () => {
-  it("is whole when a screen's question interrupts its COPY halfway: the COPY runs again from the start", async () => {
+  it("is whole when a COPY is stopped halfway (an import's Cancel stops whatever runs): it runs again", async () => {
     const engine = await createNodeEngine();
     await importFixture(engine, "funnel-basic.csv");
     const undisturbed = await snapshotEvents(engine);
     // The first COPY stops part-way, as one interrupted in the worker does: its file already holds
-    // 5,000 lines (more than the whole snapshot), then the statement comes back cancelled.
+    // 5,000 lines (more than the whole snapshot), then the statement comes back cancelled. The rerun
+    // rewrites the file from its start.
     let interrupted = 0;
     const interrupting: SqlEngine = {
       ...engine,
@@ -196,5 +205,30 @@ describe("a snapshot taken as upkeep through the coordinator", () => {
     const snapshot = await coordinator.upkeep((queue) => snapshotEvents(queue));
     expect(interrupted).toBe(1);
     expect(new TextDecoder().decode(snapshot)).toBe(new TextDecoder().decode(undisturbed));
+  });
+});
+
+describe("a snapshot of a table larger than one COPY", () => {
+  it("is the table's CSV written in one go, byte for byte, however many slices it took", async () => {
+    const engine = await createNodeEngine();
+    // 120,001 rows = 3 slices of ROWS_PER_COPY; deleting every 1,000th row leaves gaps in the row ids.
+    await engine.exec(
+      `CREATE TABLE spend AS SELECT 'Campaign ' || range AS campaign, range * 1.5 AS spend, NULL::VARCHAR AS period
+       FROM range(${2 * ROWS_PER_COPY + 20_001})`,
+    );
+    await engine.exec("DELETE FROM spend WHERE (spend / 1.5)::INTEGER % 1000 = 999");
+    const sliced = new TextDecoder().decode((await snapshotSideTable(engine, "spend")) ?? new Uint8Array());
+    await engine.registerFile("whole.csv", new Uint8Array(0));
+    await engine.exec(
+      "COPY (SELECT campaign, spend, period FROM spend) TO 'whole.csv' (HEADER, DELIMITER ',', USE_TMP_FILE false)",
+    );
+    const whole = new TextDecoder().decode(await engine.readFile("whole.csv"));
+    expect(sliced.split("\n")).toHaveLength(120_001 - 120 + 2);
+    expect(sliced.startsWith("campaign,spend,period\nCampaign 0,0.0,\n")).toBe(true);
+    expect(sliced).toBe(whole);
+    await engine.exec("DELETE FROM spend");
+    expect(new TextDecoder().decode((await snapshotSideTable(engine, "spend")) ?? new Uint8Array())).toBe(
+      "campaign,spend,period\n",
+    );
   });
 });

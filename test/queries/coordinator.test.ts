@@ -264,26 +264,36 @@ describe("the query coordinator", () => {
     stop();
   });
 
-  it("runs upkeep behind the screen's questions, interrupting and rerunning it, whatever data is loaded", async () => {
-    const { coordinator, log, pending, answerNext } = setup();
+  it("runs upkeep behind the screen's questions: a query is interrupted and rerun, a write runs to its end", async () => {
+    const { coordinator, log, pending, answerNext, cancels } = setup();
     const saved = coordinator.upkeep(async (engine) => {
       const [count] = await engine.query<{ n: number }>("count events");
-      await engine.exec("COPY events");
+      await engine.exec("COPY events rows 0-49999");
       return count?.n;
     });
-    await answerNext([{ n: 7 }]);
-    expect(pending[0]?.interruptible).toBe(true);
-    // A filter change while the COPY runs: the COPY is interrupted, the screen answered, then it runs again.
-    const now = coordinator.ask(ignoresFilters, ctx(), undefined);
     await flush();
-    expect(log).toEqual(["count events", "COPY events", "as of"]);
+    expect(pending[0]?.interruptible).toBe(true);
+    // A filter change while the count runs: the count is interrupted, the screen answered, the count rerun.
+    const first = coordinator.ask(ignoresFilters, ctx(), undefined);
+    await flush();
+    expect(log).toEqual(["count events", "as of"]);
     await answerNext([{ day: "2025-03-31" }]);
-    expect(await now).toBe("2025-03-31");
+    expect(await first).toBe("2025-03-31");
+    await answerNext([{ n: 7 }]);
+    // Another while the COPY runs: the COPY is not stopped (its work would be lost); the screen goes next.
+    expect(log.at(-1)).toBe("COPY events rows 0-49999");
+    const second = coordinator.ask(twoStep, ctx(), { tag: "x" });
+    await flush();
+    expect(cancels()).toBe(1);
+    expect(log.at(-1)).toBe("COPY events rows 0-49999");
     // New data does not stop it (the save of the data just imported must finish).
     coordinator.setDataVersion("2");
     await answerNext([]);
     expect(await saved).toBe(7);
-    expect(log).toEqual(["count events", "COPY events", "as of", "COPY events"]);
+    expect(log).toEqual(["count events", "as of", "count events", "COPY events rows 0-49999"]);
+    // The second question was asked about the old data: a new version stops it, nothing more is sent.
+    await expect(second).rejects.toBeInstanceOf(QueryCancelled);
+    expect(pending).toHaveLength(0);
   });
 
   it("passes a metric's failure to every asker and caches nothing", async () => {
