@@ -2,12 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { rate } from "../../src/model/alignment";
 import { DEFAULT_BENCHMARKS } from "../../src/model/benchmarks";
-import {
-  ALL_TRACKED,
-  type CampaignReport,
-  type CampaignRow,
-  isTooSmallToJudge,
-} from "../../src/model/campaigns";
+import { ALL_TRACKED } from "../../src/model/campaigns";
 import { buildFunnel, type FunnelCounts } from "../../src/model/funnel";
 import {
   alignmentHeadline,
@@ -23,7 +18,7 @@ import {
 import { biggestLeakSentence } from "../../src/model/insights";
 import { buildLeaks } from "../../src/model/leaks";
 import { STAGES, type Stage } from "../../src/model/stages";
-import { wilsonInterval } from "../../src/model/stats";
+import { campaignReport, campaignRow } from "../support/campaigns";
 import { funnelCountsFrom } from "../support/funnelCounts";
 import { SAMPLE_LEAK_SENTENCE, sampleFunnel } from "../views/sampleFunnel";
 
@@ -150,44 +145,6 @@ describe("biggest-leak headline", () => {
   });
 });
 
-function campaignRow(name: string, leads: number, mqls: number): CampaignRow {
-  const interval = wilsonInterval(mqls, leads);
-  return {
-    name,
-    leads,
-    mqls,
-    sqls: 0,
-    opportunities: 0,
-    deals: 0,
-    revenue: 0,
-    mqlYield: leads > 0 ? mqls / leads : null,
-    mqlYieldInterval: interval,
-    sqlRate: null,
-    opportunityRate: null,
-    dealRate: null,
-    spend: null,
-    costPerLead: null,
-    costPerMql: null,
-    costPerSql: null,
-    costPerDeal: null,
-    roi: null,
-    tooSmallToJudge: isTooSmallToJudge(leads, interval),
-  };
-}
-
-function report(rows: CampaignRow[], dimension: CampaignReport["dimension"] = "campaign"): CampaignReport {
-  const leads = rows.reduce((n, r) => n + r.leads, 0);
-  const mqls = rows.reduce((n, r) => n + (r.mqls ?? 0), 0);
-  return {
-    dimension,
-    attribution: "first_touch",
-    rows,
-    totals: { leads, mqls, revenue: 0, spend: null },
-    hasSpend: false,
-    tracked: ALL_TRACKED,
-  };
-}
-
 describe("campaigns headline", () => {
   it("names the best (60 of 200) and worst (72 of 300) yield, never the 10-lead campaign at 90 %", () => {
     const rows = [
@@ -195,32 +152,32 @@ describe("campaigns headline", () => {
       campaignRow("Paid Social", 300, 72),
       campaignRow("Tiny", 10, 9),
     ];
-    expect(campaignsHeadline(report(rows))).toBe(
+    expect(campaignsHeadline(campaignReport(rows))).toBe(
       "Webinar turns 30.0 % of its leads into MQLs, Paid Social only 24.0 %",
     );
   });
 
   it("names CRM codes as the screen shows them: PAID_SOCIAL as Paid social", () => {
     const rows = [campaignRow("WEBINAR_SERIES", 200, 60), campaignRow("PAID_SOCIAL", 300, 72)];
-    expect(campaignsHeadline(report(rows, "channel"))).toBe(
+    expect(campaignsHeadline(campaignReport(rows, "channel"))).toBe(
       "Webinar series turns 30.0 % of its leads into MQLs, Paid social only 24.0 %",
     );
   });
 
   it("says too few to compare when only one campaign has enough leads", () => {
-    expect(campaignsHeadline(report([campaignRow("Webinar", 200, 60), campaignRow("Tiny", 10, 9)]))).toBe(
-      "Too few campaigns with enough leads to compare MQL yield: only Webinar (30.0 %)",
-    );
+    expect(
+      campaignsHeadline(campaignReport([campaignRow("Webinar", 200, 60), campaignRow("Tiny", 10, 9)])),
+    ).toBe("Too few campaigns with enough leads to compare MQL yield: only Webinar (30.0 %)");
   });
 
   it("says too few to judge when no channel has enough leads", () => {
-    expect(campaignsHeadline(report([campaignRow("Email", 12, 3)], "channel"))).toBe(
+    expect(campaignsHeadline(campaignReport([campaignRow("Email", 12, 3)], "channel"))).toBe(
       "Too few leads to judge MQL yield: no channel has enough leads",
     );
   });
 
   it("says there is nothing to compare without rows", () => {
-    expect(campaignsHeadline(report([]))).toBe("No leads in this selection to compare by campaign");
+    expect(campaignsHeadline(campaignReport([]))).toBe("No leads in this selection to compare by campaign");
   });
 
   it("names no campaign when MQL is not tracked (a deals-only export reaches MQL with every deal)", () => {
@@ -228,7 +185,7 @@ describe("campaigns headline", () => {
     // be named as the best and worst campaign. Without MQL dates there is no yield to compare.
     const rows = [campaignRow("Webinar", 800, 800), campaignRow("Paid Social", 800, 800)];
     const deals = {
-      ...report(rows),
+      ...campaignReport(rows),
       tracked: { ...ALL_TRACKED, lead: false, mql: false, sal: false, sql: false },
     };
     expect(campaignsHeadline(deals)).toBe(

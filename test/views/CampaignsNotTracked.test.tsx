@@ -10,64 +10,22 @@ import {
   ALL_TRACKED,
   type CampaignReport,
   type CampaignRow,
-  isTooSmallToJudge,
   type TrackedStages,
 } from "../../src/model/campaigns";
 import { DEFAULT_SCORING } from "../../src/model/scoring";
-import { wilsonInterval } from "../../src/model/stats";
 import { VolumeYieldChart, yieldChartTitle } from "../../src/views/Campaigns/CampaignCharts";
 import { CampaignReportView } from "../../src/views/Campaigns/CampaignsView";
 import { scoringSummary } from "../../src/views/Campaigns/ScoringSection";
 import { aidaStepLabel, aidaTitle } from "../../src/views/Leaks/AidaSection";
 import { campaignsSlide } from "../../src/views/Presentation/slides";
+import { campaignReport, campaignRow } from "../support/campaigns";
 
 const DEALS_ONLY: TrackedStages = { ...ALL_TRACKED, lead: false, mql: false, sal: false, sql: false };
-
-function row(name: string, leads: number, mqls: number): CampaignRow {
-  const interval = wilsonInterval(mqls, leads);
-  return {
-    name,
-    leads,
-    mqls,
-    sqls: 0,
-    opportunities: 0,
-    deals: 0,
-    revenue: 0,
-    mqlYield: mqls / leads,
-    mqlYieldInterval: interval,
-    sqlRate: null,
-    opportunityRate: null,
-    dealRate: null,
-    spend: null,
-    costPerLead: null,
-    costPerMql: null,
-    costPerSql: null,
-    costPerDeal: null,
-    roi: null,
-    tooSmallToJudge: isTooSmallToJudge(leads, interval),
-  };
-}
-
-function report(rows: CampaignRow[]): CampaignReport {
-  return {
-    dimension: "campaign",
-    attribution: "first_touch",
-    rows,
-    totals: {
-      leads: rows.reduce((n, r) => n + r.leads, 0),
-      mqls: rows.reduce((n, r) => n + (r.mqls ?? 0), 0),
-      revenue: 0,
-      spend: null,
-    },
-    hasSpend: false,
-    tracked: ALL_TRACKED,
-  };
-}
 
 /** What queryCampaigns returns for test/fixtures/campaigns-deals-only.csv (test/metrics/campaigns.test.ts). */
 function dealsOnly(): CampaignReport {
   const dealRow = (name: string, leads: number, deals: number, revenue: number): CampaignRow => ({
-    ...row(name, leads, leads),
+    ...campaignRow(name, leads, leads),
     mqls: null,
     sqls: null,
     opportunities: leads,
@@ -128,7 +86,7 @@ describe("Campaigns screen on a deals-only export", () => {
 describe("campaign charts with small groups", () => {
   it("names no best yield when only one campaign has enough leads to judge", () => {
     // Webinar 60 of 200 is judged; Tiny (9 of 10) is too small. One judged campaign is best of nothing.
-    const r = report([row("Webinar", 200, 60), row("Tiny", 10, 9)]);
+    const r = campaignReport([campaignRow("Webinar", 200, 60), campaignRow("Tiny", 10, 9)]);
     expect(yieldChartTitle(r)).toBe(
       "MQL yield by campaign: too few to judge (fewer than two campaigns with enough leads to compare)",
     );
@@ -138,11 +96,11 @@ describe("campaign charts with small groups", () => {
     // Big 200 of 400 and Bigger 150 of 300 are judged (50 %); S1 has 1 of 19 (5.3 %), too small.
     // Leads 400, 300, 19, 5, 5, 5, 5: median 5, so S1 is "high volume"; overall yield
     // (200 + 150 + 1 + 4 × 1) / 739 = 48.0 %, so it is "low yield" — but it is too small to judge.
-    const r = report([
-      row("Big", 400, 200),
-      row("Bigger", 300, 150),
-      row("S1", 19, 1),
-      ...["S2", "S3", "S4", "S5"].map((name) => row(name, 5, 1)),
+    const r = campaignReport([
+      campaignRow("Big", 400, 200),
+      campaignRow("Bigger", 300, 150),
+      campaignRow("S1", 19, 1),
+      ...["S2", "S3", "S4", "S5"].map((name) => campaignRow(name, 5, 1)),
     ]);
     render(<VolumeYieldChart report={r} />);
     expect(

@@ -4,19 +4,14 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SegmentOptions } from "../../src/metrics/segments";
-import {
-  ALL_TRACKED,
-  type CampaignReport,
-  type CampaignRow,
-  isTooSmallToJudge,
-} from "../../src/model/campaigns";
+import type { CampaignReport } from "../../src/model/campaigns";
 import { NO_FILTERS } from "../../src/model/filters";
-import { wilsonInterval } from "../../src/model/stats";
 import { useAppStore } from "../../src/store";
 import { cellValue } from "../../src/ui/tableCsv";
 import { VolumeYieldChart, YieldChart, yieldChartTitle } from "../../src/views/Campaigns/CampaignCharts";
 import { CampaignTable } from "../../src/views/Campaigns/CampaignTable";
 import { FilterBar } from "../../src/views/Filters/FilterBar";
+import { campaignReport, campaignRow } from "../support/campaigns";
 
 const OPTIONS: SegmentOptions = {
   campaign: [
@@ -42,46 +37,17 @@ vi.mock("../../src/metrics/segments", () => ({
   asOfMetric: { id: "as-of", uses: [], run: async () => "2026-06-30" },
 }));
 
-function row(name: string, leads: number, mqls: number): CampaignRow {
-  const interval = wilsonInterval(mqls, leads);
-  return {
-    name,
-    leads,
-    mqls,
-    sqls: 0,
-    opportunities: 0,
-    deals: 0,
-    revenue: 0,
-    mqlYield: mqls / leads,
-    mqlYieldInterval: interval,
-    sqlRate: null,
-    opportunityRate: null,
-    dealRate: null,
-    spend: null,
-    costPerLead: null,
-    costPerMql: null,
-    costPerSql: null,
-    costPerDeal: null,
-    roi: null,
-    tooSmallToJudge: isTooSmallToJudge(leads, interval),
-  };
-}
-
 // PAID_SOCIAL yields best (60 of 200); "Webinar Series" is a name and stays; EMAIL and "Email" would
 // read the same, so EMAIL stays as stored.
-const REPORT: CampaignReport = {
-  dimension: "channel",
-  attribution: "first_touch",
-  rows: [
-    row("PAID_SOCIAL", 200, 60),
-    row("Webinar Series", 200, 40),
-    row("EMAIL", 200, 20),
-    row("Email", 200, 10),
+const REPORT: CampaignReport = campaignReport(
+  [
+    campaignRow("PAID_SOCIAL", 200, 60),
+    campaignRow("Webinar Series", 200, 40),
+    campaignRow("EMAIL", 200, 20),
+    campaignRow("Email", 200, 10),
   ],
-  totals: { leads: 800, mqls: 130, revenue: 0, spend: null },
-  hasSpend: false,
-  tracked: ALL_TRACKED,
-};
+  "channel",
+);
 
 const initialState = useAppStore.getState();
 
