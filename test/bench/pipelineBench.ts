@@ -2,7 +2,8 @@
 // `Date entered` stage columns against a lead table of the same number of rows, each imported in a
 // fresh page of the built app (file chosen → numbers on screen), then on the deals the bench's 20
 // filter changes on the Pipeline screen and the same 20 on the Overview (change → every answer on
-// screen and nothing pending).
+// screen and nothing pending). Each screen is measured in a page of its own, opened right after its own
+// import, so neither reuses answers (the filter bar's counts) the other already asked for.
 
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
@@ -68,7 +69,17 @@ export interface PipelineBenchResult {
   /** Deals import ÷ lead-table import (medians); target ≤ 2. */
   importRatio?: number;
   pipeline?: ScreenFilters;
+  /**
+   * The Overview measured as the Pipeline is: in a page of its own, opened right after its own import of
+   * the deals (the workspace save running behind it, as behind the Pipeline's first changes).
+   */
   overview?: ScreenFilters;
+  /**
+   * The Overview on the Pipeline's page after the Pipeline's 20 changes (how it was measured before
+   * 2026-12-01): the filter bar's counts for the same 20 filter states are then already answered, so
+   * it skips work the Pipeline paid for. Kept for the record, not compared with the target.
+   */
+  overviewAfterPipeline?: ScreenFilters;
   /** Deals the Pipeline's first stage counted as reached before any filter (a sanity check). */
   firstStageReached?: number;
   /** Stages the Pipeline screen showed. */
@@ -204,10 +215,16 @@ async function screenFilters(
   teams: readonly string[],
   onOpened: (page: Page) => Promise<void> = async () => {},
 ): Promise<ScreenFilters> {
-  await page.evaluate(armViewWait, { timeoutMs: STEP_TIMEOUT_MS * 5, now: false, onClick: true });
-  await page.getByRole("tab", { name: tab, exact: true }).click();
-  const opened = await waitView(page, STEP_TIMEOUT_MS * 5);
-  if (!opened.ok) throw new Error(`opening ${tab}: ${opened.message}`);
+  const button = page.getByRole("tab", { name: tab, exact: true });
+  let firstShowMs: number | undefined;
+  // The Overview is on show after an import already: a click would ask nothing, and nothing would end.
+  if ((await button.getAttribute("aria-selected")) !== "true") {
+    await page.evaluate(armViewWait, { timeoutMs: STEP_TIMEOUT_MS * 5, now: false, onClick: true });
+    await button.click();
+    const opened = await waitView(page, STEP_TIMEOUT_MS * 5);
+    if (!opened.ok) throw new Error(`opening ${tab}: ${opened.message}`);
+    firstShowMs = opened.shownAt - opened.changedAt;
+  }
   await page.locator(READY[tab]).first().waitFor({ timeout: STEP_TIMEOUT_MS });
   await showAllFilters(page);
   await onOpened(page);
@@ -223,7 +240,7 @@ async function screenFilters(
   return {
     runs,
     total: spread(runs.map((r) => r.totalMs)),
-    firstShowMs: opened.shownAt - opened.changedAt,
+    ...(firstShowMs === undefined ? {} : { firstShowMs }),
   };
 }
 
@@ -283,9 +300,22 @@ export async function benchPipeline(
     log(
       `  Pipeline filter p50 / p95: ${result.pipeline.total.p50.toFixed(0)} / ${result.pipeline.total.p95.toFixed(0)} ms`,
     );
-    result.overview = await screenFilters(page, "Overview", campaigns, teams);
+    result.overviewAfterPipeline = await screenFilters(page, "Overview", campaigns, teams);
     log(
-      `  Overview filter p50 / p95: ${result.overview.total.p50.toFixed(0)} / ${result.overview.total.p95.toFixed(0)} ms`,
+      `  Overview after the Pipeline, same page: ${result.overviewAfterPipeline.total.p50.toFixed(0)} / ${result.overviewAfterPipeline.total.p95.toFixed(0)} ms`,
+    );
+    await last.context.close().catch(() => {});
+    // The compared Overview: its own import, opened right after it, as the Pipeline was.
+    last = await importOnce(await browser(), files.deals);
+    await showAllFilters(last.page);
+    result.overview = await screenFilters(
+      last.page,
+      "Overview",
+      await menu(last.page, "Campaign", CAMPAIGN_NAMES),
+      await menu(last.page, "Team", TEAM_NAMES),
+    );
+    log(
+      `  Overview filter p50 / p95 (own page): ${result.overview.total.p50.toFixed(0)} / ${result.overview.total.p95.toFixed(0)} ms`,
     );
     result.ok = result.failure === undefined;
   } catch (error) {

@@ -260,7 +260,8 @@ export function pipelineTable(results: Results): string {
     ["  lead-table import by step, last run (s)", phaseText(p.leads?.phases)],
     ["Pipeline: filter p50 / p95 (ms)", pair(p.pipeline?.total)],
     ["  first show after the tab click (ms)", millis(p.pipeline?.firstShowMs)],
-    ["Overview (same deals): filter p50 / p95 (ms)", pair(p.overview?.total)],
+    ["Overview (same deals, own page): filter p50 / p95 (ms)", pair(p.overview?.total)],
+    ["  Overview after the Pipeline, same page (not compared)", pair(p.overviewAfterPipeline?.total)],
     ["other processes' CPU (%)", (p.otherCpu * 100).toFixed(0)],
     [
       "status",
