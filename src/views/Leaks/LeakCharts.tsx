@@ -80,7 +80,7 @@ export function rateCell(numerator: number, denominator: number): string {
 export function LeakTable(props: { leaks: Leaks }) {
   return (
     <table className="data-table leak-table">
-      <caption>Leads that stopped at each step, by reason</caption>
+      <caption>{unitNoun(leaksUnit(props.leaks), 2, true)} that stopped at each step, by reason</caption>
       <thead>
         <tr>
           <th scope="col">Step</th>

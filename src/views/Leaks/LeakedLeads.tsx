@@ -9,12 +9,13 @@ import {
   isStage,
   isStopReason,
   type Leaks,
+  leaksUnit,
   STOP_REASON_LABELS,
   STOP_REASONS,
   type StopReason,
 } from "../../model/leaks";
 import { formatDayText } from "../../model/period";
-import type { Stage } from "../../model/stages";
+import { type Stage, unitNoun } from "../../model/stages";
 import type { QueryView } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
 import { stepLabel, stopCount } from "./LeakCharts";
@@ -61,6 +62,7 @@ export function LeakedLeads(props: LeakedLeadsProps) {
   const filters = useAppStore((s) => s.filters);
   const totalLeaked = props.leaks.steps.reduce((sum, step) => sum + step.leaked, 0);
   const current = props.leaks.steps.find((s) => s.from === props.step);
+  const unit = leaksUnit(props.leaks);
   const leads = props.list.status === "ready" ? props.list.data.leads : [];
   const campaignText = categoryLabeller(leads.map((l) => l.campaign));
   const teamText = categoryLabeller(leads.map((l) => l.team));
@@ -140,7 +142,7 @@ export function LeakedLeads(props: LeakedLeadsProps) {
       {props.list.status === "ready" && (
         <>
           <p className="view-note" data-leaked-count={total}>
-            {formatCount(total)} {total === 1 ? "lead" : "leads"} stopped at{" "}
+            {formatCount(total)} {unitNoun(unit, total)} stopped at{" "}
             {current ? stepLabel(current) : props.step}: {STOP_REASON_LABELS[props.reason].toLowerCase()}
             {total > leads.length
               ? `; the first ${formatCount(leads.length)} are shown, the download holds all.`
@@ -149,7 +151,7 @@ export function LeakedLeads(props: LeakedLeadsProps) {
           {leads.length > 0 && (
             <table className="data-table">
               <caption>
-                Leads that stopped at {current ? stepLabel(current) : props.step}:{" "}
+                {unitNoun(unit, 2, true)} that stopped at {current ? stepLabel(current) : props.step}:{" "}
                 {STOP_REASON_LABELS[props.reason].toLowerCase()}
               </caption>
               <thead>
