@@ -13,26 +13,32 @@ import { monthName } from "./headlines";
 import type { OutputContextInput } from "./outputContext";
 import { formatDayText, formatPeriod } from "./period";
 import { TOO_FEW_TO_JUDGE, tooFewToJudge } from "./smallNumbers";
-import { STAGE_LABELS, STAGE_PLURALS, type Stage } from "./stages";
+import { type FunnelUnit, STAGE_LABELS, STAGE_PLURALS, type Stage, unitNoun } from "./stages";
 
-/** "Enterprise", "Enterprise · Webinar A, Spring launch", or "All leads": whom the deck is about. */
-export function deckSegment(filters: FunnelFilters): string {
+/**
+ * "Enterprise", "Enterprise · Webinar A, Spring launch", or "All leads" ("All opportunities" when the
+ * funnel counts opportunities): whom the deck is about.
+ */
+export function deckSegment(filters: FunnelFilters, unit: FunnelUnit = "lead"): string {
   const parts = DIMENSIONS.flatMap((dimension) => {
     const values = filters.segments[dimension] ?? [];
     return values.length > 0 ? [values.join(", ")] : [];
   });
-  return parts.length > 0 ? parts.join(" · ") : "All leads";
+  return parts.length > 0 ? parts.join(" · ") : `All ${unitNoun(unit, 2)}`;
 }
 
 /** The title slide's two lines: whom and when; then the as-of day, the way of counting and the comparison. */
-export function titleText(context: OutputContextInput): { headline: string; detail: string } {
+export function titleText(
+  context: OutputContextInput,
+  unit: FunnelUnit = "lead",
+): { headline: string; detail: string } {
   const period = { from: context.filters.from, to: context.filters.to };
   const when = hasPeriod(period) ? formatPeriod(period) : "All time";
   const counting =
     hasPeriod(period) && context.count === "period" ? "counted in period" : "counted by cohort";
   const parts = [`As of ${context.asOf === null ? "an unknown day" : formatDayText(context.asOf)}`, counting];
   if (context.compare && context.previous) parts.push(`compared with ${formatPeriod(context.previous)}`);
-  return { headline: `${deckSegment(context.filters)} — ${when}`, detail: `${parts.join(" · ")}.` };
+  return { headline: `${deckSegment(context.filters, unit)} — ${when}`, detail: `${parts.join(" · ")}.` };
 }
 
 /** The three numbers a results review opens on: the top of the funnel, the key hand-off, the bottom. */

@@ -55,6 +55,13 @@ describe("title slide", () => {
       headline: "All leads — All time",
       detail: "As of 14 Apr 2026 · counted by cohort.",
     });
+    // A deals export linked to no lead: the funnel counts opportunities.
+    expect(
+      titleText(
+        { ...Q1, filters: NO_FILTERS, compare: false, previous: null, count: "cohort" },
+        "opportunity",
+      ).headline,
+    ).toBe("All opportunities — All time");
   });
 
   it("joins several filtered dimensions in the filter bar's order", () => {

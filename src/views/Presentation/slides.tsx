@@ -25,7 +25,7 @@ import {
   trendNotes,
 } from "../../model/deck";
 import { formatCount, formatPercent } from "../../model/format";
-import type { Funnel } from "../../model/funnel";
+import { type Funnel, funnelUnit } from "../../model/funnel";
 import {
   alignmentHeadline,
   biggestLeakHeadline,
@@ -53,7 +53,7 @@ import { TitleFigures } from "./TitleFigures";
 
 /** The title: whom and when, the as-of day, and the three headline numbers with their change. */
 export function titleSlide(context: OutputContextInput, funnel: Funnel, previous: Funnel | null): Slide {
-  const { headline, detail } = titleText(context);
+  const { headline, detail } = titleText(context, funnelUnit(funnel));
   return {
     id: "title",
     name: "Results review",
