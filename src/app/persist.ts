@@ -10,8 +10,8 @@ import {
   SIDE_TABLES,
   type SideSnapshots,
   type SideTable,
-  snapshotEventsBlob,
-  snapshotSideTableBlob,
+  snapshotEvents,
+  snapshotSideTable,
 } from "./workspaceSnapshot";
 
 const DATABASE = "funnel-lens";
@@ -32,26 +32,13 @@ export interface SavedWorkspace {
   savedAt: string;
   /** What the header shows, e.g. the imported file's name. */
   label: string;
-  /** The events table as CSV (snapshotEventsBlob; an array in records kept before 2026-12-01). */
-  events: Uint8Array | Blob;
-  /** Campaign spend, the last import's rejected rows and the stage history, as CSV (absent in older records). */
-  sides?: KeptSides;
+  /** The events table as CSV, written by snapshotEvents. */
+  events: Uint8Array;
+  /** Campaign spend and the last import's rejected rows, as CSV (absent in older records). */
+  sides?: SideSnapshots;
   /** Names the data across reloads (absent in older records: they get a new one when reopened). */
   identity?: string;
 }
-
-/** The side tables as kept: Blobs, or arrays in records kept before 2026-12-01. */
-type KeptSides = Partial<Record<SideTable, Uint8Array | Blob>>;
-
-const isBytes = (value: unknown): value is Uint8Array | Blob =>
-  value instanceof Uint8Array || (typeof Blob !== "undefined" && value instanceof Blob);
-
-/** The bytes of a kept snapshot, read back from a Blob (off the page's thread) when it is one. */
-async function bytesOf(kept: Uint8Array | Blob): Promise<Uint8Array> {
-  return kept instanceof Uint8Array ? kept : new Uint8Array(await kept.arrayBuffer());
-}
-
-const sizeOf = (kept: Uint8Array | Blob) => (kept instanceof Uint8Array ? kept.byteLength : kept.size);
 
 /**
  * The answers the screens last showed for the saved workspace, kept beside it (a small record, read
@@ -192,17 +179,27 @@ function inTurn<T>(work: () => Promise<T>): Promise<T> {
   return turn;
 }
 
+/** IndexedDB stores a view's whole buffer; keep only the view's bytes (and never a shared buffer). */
+function ownBytes(bytes: Uint8Array): Uint8Array {
+  const whole =
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength;
+  return whole ? bytes : bytes.slice();
+}
+
 function parseSaved(value: unknown): SavedWorkspace | null {
   if (typeof value !== "object" || value === null) return null;
   const record = value as Record<string, unknown>;
   if (record.formatVersion !== FORMAT_VERSION) return null;
   const { savedAt, label, events, sides, identity } = record;
-  if (typeof savedAt !== "string" || typeof label !== "string" || !isBytes(events)) return null;
-  const keptSides: KeptSides = {};
+  if (typeof savedAt !== "string" || typeof label !== "string" || !(events instanceof Uint8Array))
+    return null;
+  const keptSides: SideSnapshots = {};
   if (typeof sides === "object" && sides !== null) {
     for (const table of Object.keys(SIDE_TABLES) as SideTable[]) {
       const bytes = (sides as Record<string, unknown>)[table];
-      if (isBytes(bytes)) keptSides[table] = bytes;
+      if (bytes instanceof Uint8Array) keptSides[table] = bytes;
     }
   }
   return {
@@ -222,8 +219,8 @@ export function saveWorkspace(engine: SqlEngine, label: string, identity: string
     // The answers kept for the data saved before are about other data from here on.
     for (const key of [ANSWERS_KEY, IDENTITY_KEY])
       await inStore("readwrite", action, (store) => store.delete(key));
-    let events: Blob;
-    const sides: KeptSides = {};
+    let events: Uint8Array;
+    const sides: SideSnapshots = {};
     // Writing a snapshot keeps the worker busy for seconds at a million rows; estimate first
     // (~200 bytes per event as CSV) and do not start one that cannot be stored anyway.
     const [count] = await engine.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM events");
@@ -233,15 +230,15 @@ export function saveWorkspace(engine: SqlEngine, label: string, identity: string
       throw new WorkspaceTooLargeToKeep(label, estimate);
     }
     try {
-      events = await snapshotEventsBlob(engine);
+      events = ownBytes(await snapshotEvents(engine));
       for (const table of Object.keys(SIDE_TABLES) as SideTable[]) {
-        const blob = await snapshotSideTableBlob(engine, table);
-        if (blob) sides[table] = blob;
+        const bytes = await snapshotSideTable(engine, table);
+        if (bytes) sides[table] = ownBytes(bytes);
       }
     } catch (error) {
       throw new SavedWorkspaceError(`${action}: ${userMessage(error)}`, error);
     }
-    const total = events.size + Object.values(sides).reduce((sum, b) => sum + (b ? sizeOf(b) : 0), 0);
+    const total = events.byteLength + Object.values(sides).reduce((sum, b) => sum + (b?.byteLength ?? 0), 0);
     if (total > MAX_KEPT_BYTES) {
       // Forget the older copy too: reopening it later would show data the user has replaced.
       await inStore("readwrite", action, (store) => store.delete(KEY));
@@ -275,10 +272,7 @@ export function loadSavedWorkspace(
     const saved = parseSaved(value);
     if (!saved) return null;
     try {
-      const sides: SideSnapshots = {};
-      for (const [table, kept] of Object.entries(saved.sides ?? {}) as [SideTable, Uint8Array | Blob][])
-        sides[table] = await bytesOf(kept);
-      const { leads } = await restoreEvents(engine, await bytesOf(saved.events), settings, sides);
+      const { leads } = await restoreEvents(engine, saved.events, settings, saved.sides);
       return { label: saved.label, leads, identity: saved.identity ?? null };
     } catch (error) {
       const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);

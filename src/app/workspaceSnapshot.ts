@@ -96,28 +96,18 @@ async function copyCsv(engine: SqlEngine, select: string, header: boolean): Prom
 
 /**
  * `columns` of every row of `table` as CSV with one header line, in the table's own row order, written
- * ROWS_PER_COPY rows at a time (by row id), each slice handed to `take` in order.
+ * ROWS_PER_COPY rows at a time (by row id) and joined.
  */
-async function eachSlice(
-  engine: SqlEngine,
-  table: string,
-  columns: string,
-  take: (slice: Uint8Array) => void,
-): Promise<void> {
+async function tableCsv(engine: SqlEngine, table: string, columns: string): Promise<Uint8Array> {
   const [extent] = await engine.query<{ end: number | null }>(
     `SELECT (max(rowid) + 1)::DOUBLE AS end FROM ${table}`,
   );
   const end = Math.max(1, extent?.end ?? 0);
+  const parts: Uint8Array[] = [];
   for (let from = 0; from < end; from += ROWS_PER_COPY) {
     const rows = `rowid >= ${from} AND rowid < ${from + ROWS_PER_COPY}`;
-    take(await copyCsv(engine, `SELECT ${columns} FROM ${table} WHERE ${rows}`, from === 0));
+    parts.push(await copyCsv(engine, `SELECT ${columns} FROM ${table} WHERE ${rows}`, from === 0));
   }
-}
-
-/** The slices joined into one array. */
-async function tableCsv(engine: SqlEngine, table: string, columns: string): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  await eachSlice(engine, table, columns, (slice) => parts.push(slice));
   const whole = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
   let at = 0;
   for (const part of parts) {
@@ -127,48 +117,19 @@ async function tableCsv(engine: SqlEngine, table: string, columns: string): Prom
   return whole;
 }
 
-/**
- * The slices as one Blob, grown a slice at a time, for keeping in IndexedDB: the browser holds a Blob's
- * bytes outside the page and stores them without copying them on the page's thread, where one array of
- * a large import's 100+ MB (joined, then cloned into the store) held the screens for about 250 ms.
- */
-async function tableCsvBlob(engine: SqlEngine, table: string, columns: string): Promise<Blob> {
-  let blob = new Blob([], { type: "text/csv" });
-  await eachSlice(engine, table, columns, (slice) => {
-    blob = new Blob([blob, slice as Uint8Array<ArrayBuffer>], { type: "text/csv" });
-  });
-  return blob;
-}
-
 /** The live events as CSV (header + one row per event, in the table's order). */
 export function snapshotEvents(engine: SqlEngine): Promise<Uint8Array> {
   return tableCsv(engine, LIVE_TABLES.events, COLUMN_LIST);
 }
 
-/** The live events as one Blob of CSV, the same bytes as snapshotEvents (for keeping in the browser). */
-export function snapshotEventsBlob(engine: SqlEngine): Promise<Blob> {
-  return tableCsvBlob(engine, LIVE_TABLES.events, COLUMN_LIST);
-}
-
-async function sideTableExists(engine: SqlEngine, table: SideTable): Promise<boolean> {
+/** A side table as CSV with its columns in order; null when the table does not exist yet. */
+export async function snapshotSideTable(engine: SqlEngine, table: SideTable): Promise<Uint8Array | null> {
   const [exists] = await engine.query<{ n: number }>(
     `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = ${quoteLiteral(table)}`,
   );
-  return (exists?.n ?? 0) > 0;
-}
-
-const sideColumns = (table: SideTable) => SIDE_TABLES[table].map((c) => quoteIdentifier(c.name)).join(", ");
-
-/** A side table as CSV with its columns in order; null when the table does not exist yet. */
-export async function snapshotSideTable(engine: SqlEngine, table: SideTable): Promise<Uint8Array | null> {
-  if (!(await sideTableExists(engine, table))) return null;
-  return tableCsv(engine, quoteIdentifier(table), sideColumns(table));
-}
-
-/** The same as one Blob, for keeping in the browser; null when the table does not exist yet. */
-export async function snapshotSideTableBlob(engine: SqlEngine, table: SideTable): Promise<Blob | null> {
-  if (!(await sideTableExists(engine, table))) return null;
-  return tableCsvBlob(engine, quoteIdentifier(table), sideColumns(table));
+  if (!exists || exists.n === 0) return null;
+  const columns = SIDE_TABLES[table].map((c) => quoteIdentifier(c.name)).join(", ");
+  return tableCsv(engine, quoteIdentifier(table), columns);
 }
 
 /** Stages side tables from their snapshots so commitStagedEvents swaps them in with the events. */

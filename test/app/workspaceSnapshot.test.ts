@@ -6,9 +6,7 @@ import {
   ROWS_PER_COPY,
   restoreEvents,
   snapshotEvents,
-  snapshotEventsBlob,
   snapshotSideTable,
-  snapshotSideTableBlob,
 } from "../../src/app/workspaceSnapshot";
 import type { SqlEngine, SqlValue } from "../../src/db/engine";
 import { QueryCancelled } from "../../src/db/errors";
@@ -62,11 +60,6 @@ describe("workspace snapshot of funnel-basic.csv", () => {
     const original = await saved.query(ALL_EVENTS);
     expect(original).toHaveLength(40);
     expect(await reopened.query(ALL_EVENTS)).toEqual(original);
-  });
-
-  it("is kept in the browser as a Blob of the same bytes", async () => {
-    const kept = await snapshotEventsBlob(saved);
-    expect(new Uint8Array(await kept.arrayBuffer())).toEqual(snapshot);
   });
 
   it("starts with this version's column names and leaves no file behind on disk", () => {
@@ -233,10 +226,6 @@ describe("a snapshot of a table larger than one COPY", () => {
     expect(sliced.split("\n")).toHaveLength(120_001 - 120 + 2);
     expect(sliced.startsWith("campaign,spend,period\nCampaign 0,0.0,\n")).toBe(true);
     expect(sliced).toBe(whole);
-    // What the browser keeps: the same bytes, as one Blob grown a slice at a time.
-    const kept = await snapshotSideTableBlob(engine, "spend");
-    expect(kept?.type).toBe("text/csv");
-    expect(new TextDecoder().decode(await kept?.arrayBuffer())).toBe(whole);
     await engine.exec("DELETE FROM spend");
     expect(new TextDecoder().decode((await snapshotSideTable(engine, "spend")) ?? new Uint8Array())).toBe(
       "campaign,spend,period\n",
