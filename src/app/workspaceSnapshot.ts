@@ -12,6 +12,7 @@ import {
   STAGED,
   STAGING_PREFIX,
 } from "../warehouse/workspace";
+import { joinSlices } from "./joinBytes";
 
 /** The header line a snapshot starts with; DuckDB writes these plain names unquoted. */
 const SNAPSHOT_HEADER = EVENT_COLUMNS.map((c) => c.name).join(",");
@@ -96,25 +97,19 @@ async function copyCsv(engine: SqlEngine, select: string, header: boolean): Prom
 
 /**
  * `columns` of every row of `table` as CSV with one header line, in the table's own row order, written
- * ROWS_PER_COPY rows at a time (by row id) and joined.
+ * ROWS_PER_COPY rows at a time (by row id) and joined (joinSlices: off the page's thread in a browser).
  */
 async function tableCsv(engine: SqlEngine, table: string, columns: string): Promise<Uint8Array> {
   const [extent] = await engine.query<{ end: number | null }>(
     `SELECT (max(rowid) + 1)::DOUBLE AS end FROM ${table}`,
   );
   const end = Math.max(1, extent?.end ?? 0);
-  const parts: Uint8Array[] = [];
+  const slices: Uint8Array[] = [];
   for (let from = 0; from < end; from += ROWS_PER_COPY) {
     const rows = `rowid >= ${from} AND rowid < ${from + ROWS_PER_COPY}`;
-    parts.push(await copyCsv(engine, `SELECT ${columns} FROM ${table} WHERE ${rows}`, from === 0));
+    slices.push(await copyCsv(engine, `SELECT ${columns} FROM ${table} WHERE ${rows}`, from === 0));
   }
-  const whole = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
-  let at = 0;
-  for (const part of parts) {
-    whole.set(part, at);
-    at += part.byteLength;
-  }
-  return whole;
+  return joinSlices(slices);
 }
 
 /** The live events as CSV (header + one row per event, in the table's order). */

@@ -84,6 +84,37 @@ describe("saved workspace in the browser", () => {
   );
 
   it(
+    "keeps a workspace larger than one snapshot slice: 60,000 events, saved in two and reopened whole",
+    async () => {
+      // 30,000 leads × 2 events: more rows than one 50,000-row COPY, so the save writes two slices and
+      // joins them (in a worker: joinBytes.ts). Reopened, every lead and its MQL are there.
+      const lines = ["lead_id,timestamp,activity"];
+      for (let i = 1; i <= 30_000; i++) {
+        const day = String((i % 28) + 1).padStart(2, "0");
+        lines.push(`L${i},2025-03-${day},form_submit`, `L${i},2025-04-${day},became_mql`);
+      }
+      const { page: own } = await openApp(browser());
+      try {
+        await showsLeads(own, SAMPLE_LEADS);
+        await importFiles(
+          own,
+          { name: "large-log.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) },
+          30_000,
+          "if-asked",
+        );
+        await own.getByText("Kept in this browser").waitFor({ timeout: LOAD_TIMEOUT });
+        await own.reload();
+        await showsLeads(own, 30_000);
+        expect(await datasetLabel(own)).toBe("large-log.csv");
+        expect(await own.locator('[data-metric="mqls"]').getAttribute("data-value")).toBe("30000");
+      } finally {
+        await own.context().close();
+      }
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     "keeps an imported file when the browser is closed and opened again",
     async () => {
       const profile = await mkdtemp(path.join(tmpdir(), "funnel-lens-profile-"));
