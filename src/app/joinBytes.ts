@@ -28,10 +28,14 @@ export function joinHere(slices: readonly Uint8Array[]): Uint8Array {
   return whole;
 }
 
-const ownsBuffer = (slice: Uint8Array) =>
-  slice.buffer instanceof ArrayBuffer &&
-  slice.byteOffset === 0 &&
-  slice.byteLength === slice.buffer.byteLength;
+/** `bytes` as a view of its own whole buffer (never a shared one), copied only when it is not already. */
+export function ownBytes(bytes: Uint8Array): Uint8Array {
+  const whole =
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength;
+  return whole ? bytes : bytes.slice();
+}
 
 /**
  * The slices joined into one array, in a short-lived worker where the browser has workers: the slices'
@@ -44,7 +48,7 @@ export async function joinSlices(slices: readonly Uint8Array[]): Promise<Uint8Ar
   const worker = new Worker(url);
   try {
     // A slice that does not own its whole buffer is copied first, so only its own bytes move.
-    const owned = slices.map((slice) => (ownsBuffer(slice) ? slice : slice.slice()));
+    const owned = slices.map(ownBytes);
     return await new Promise<Uint8Array>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<Uint8Array>) => resolve(event.data);
       worker.onerror = (event) => reject(new Error(`joining the snapshot failed: ${event.message}`));

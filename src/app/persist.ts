@@ -4,6 +4,7 @@ import type { SqlEngine } from "../db/engine";
 import { userMessage } from "../db/errors";
 import type { DeriveSettings } from "../warehouse/derive";
 import { baseIdentity } from "./dataIdentity";
+import { ownBytes } from "./joinBytes";
 import { withWorkspaceLock } from "./tabSync";
 import {
   restoreEvents,
@@ -179,15 +180,6 @@ function inTurn<T>(work: () => Promise<T>): Promise<T> {
   return turn;
 }
 
-/** IndexedDB stores a view's whole buffer; keep only the view's bytes (and never a shared buffer). */
-function ownBytes(bytes: Uint8Array): Uint8Array {
-  const whole =
-    bytes.buffer instanceof ArrayBuffer &&
-    bytes.byteOffset === 0 &&
-    bytes.byteLength === bytes.buffer.byteLength;
-  return whole ? bytes : bytes.slice();
-}
-
 function parseSaved(value: unknown): SavedWorkspace | null {
   if (typeof value !== "object" || value === null) return null;
   const record = value as Record<string, unknown>;
@@ -221,6 +213,7 @@ export function saveWorkspace(engine: SqlEngine, label: string, identity: string
       await inStore("readwrite", action, (store) => store.delete(key));
     let events: Uint8Array;
     const sides: SideSnapshots = {};
+    // IndexedDB stores a view's whole buffer: ownBytes keeps only the view's bytes.
     // Writing a snapshot keeps the worker busy for seconds at a million rows; estimate first
     // (~200 bytes per event as CSV) and do not start one that cannot be stored anyway.
     const [count] = await engine.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM events");
