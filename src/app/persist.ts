@@ -11,8 +11,10 @@ import {
   SIDE_TABLES,
   type SideSnapshots,
   type SideTable,
+  SnapshotBudget,
+  SnapshotTooLarge,
   snapshotEvents,
-  snapshotSideTable,
+  snapshotSideTables,
 } from "./workspaceSnapshot";
 
 const DATABASE = "funnel-lens";
@@ -63,9 +65,10 @@ export class SavedWorkspaceError extends Error {
 
 /** The workspace is fine and loaded, only too large for one IndexedDB record: a note, not an error. */
 export class WorkspaceTooLargeToKeep extends SavedWorkspaceError {
-  constructor(label: string, bytes: number) {
+  constructor(label: string, bytes: number, measure: "about" | "at least" = "about") {
+    const mb = measure === "about" ? Math.round(bytes / 1_000_000) : Math.floor(bytes / 1_000_000);
     super(
-      `${label} is loaded, but at ${Math.round(bytes / 1_000_000)} MB it is too large to keep in this browser ` +
+      `${label} is loaded, but at ${measure} ${mb} MB it is too large to keep in this browser ` +
         `(about ${MAX_KEPT_BYTES / 1_000_000} MB at most): after a reload, import it again.`,
     );
     this.name = "WorkspaceTooLargeToKeep";
@@ -222,20 +225,18 @@ export function saveWorkspace(engine: SqlEngine, label: string, identity: string
       await inStore("readwrite", action, (store) => store.delete(KEY));
       throw new WorkspaceTooLargeToKeep(label, estimate);
     }
+    const budget = new SnapshotBudget(MAX_KEPT_BYTES);
     try {
-      events = ownBytes(await snapshotEvents(engine));
-      for (const table of Object.keys(SIDE_TABLES) as SideTable[]) {
-        const bytes = await snapshotSideTable(engine, table);
-        if (bytes) sides[table] = ownBytes(bytes);
-      }
+      events = ownBytes(await snapshotEvents(engine, budget));
+      for (const [table, bytes] of Object.entries(await snapshotSideTables(engine, budget)))
+        sides[table as SideTable] = ownBytes(bytes);
     } catch (error) {
+      if (error instanceof SnapshotTooLarge) {
+        // Forget the older copy too: reopening it later would show data the user has replaced.
+        await inStore("readwrite", action, (store) => store.delete(KEY));
+        throw new WorkspaceTooLargeToKeep(label, error.written, "at least");
+      }
       throw new SavedWorkspaceError(`${action}: ${userMessage(error)}`, error);
-    }
-    const total = events.byteLength + Object.values(sides).reduce((sum, b) => sum + (b?.byteLength ?? 0), 0);
-    if (total > MAX_KEPT_BYTES) {
-      // Forget the older copy too: reopening it later would show data the user has replaced.
-      await inStore("readwrite", action, (store) => store.delete(KEY));
-      throw new WorkspaceTooLargeToKeep(label, total);
     }
     const saved: SavedWorkspace = {
       formatVersion: FORMAT_VERSION,

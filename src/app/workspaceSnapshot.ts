@@ -95,11 +95,42 @@ async function copyCsv(engine: SqlEngine, select: string, header: boolean): Prom
   }
 }
 
+/** A save stopped as soon as its snapshot passed `maxBytes`, having written `written` bytes by then. */
+export class SnapshotTooLarge extends Error {
+  constructor(
+    readonly written: number,
+    readonly maxBytes: number,
+  ) {
+    super(`The workspace snapshot passed ${maxBytes} bytes (${written} written when it stopped)`);
+    this.name = "SnapshotTooLarge";
+  }
+}
+
+/**
+ * What one snapshot (events and side tables together) may write. tableCsv counts every slice against it
+ * and stops at the first one that passes it, so a workspace too large to keep costs the slices up to the
+ * limit and no join, instead of the whole snapshot thrown away afterwards.
+ */
+export class SnapshotBudget {
+  written = 0;
+  constructor(readonly maxBytes: number) {}
+
+  spend(bytes: number): void {
+    this.written += bytes;
+    if (this.written > this.maxBytes) throw new SnapshotTooLarge(this.written, this.maxBytes);
+  }
+}
+
 /**
  * `columns` of every row of `table` as CSV with one header line, in the table's own row order, written
  * ROWS_PER_COPY rows at a time (by row id) and joined (joinSlices: off the page's thread in a browser).
  */
-async function tableCsv(engine: SqlEngine, table: string, columns: string): Promise<Uint8Array> {
+async function tableCsv(
+  engine: SqlEngine,
+  table: string,
+  columns: string,
+  budget: SnapshotBudget,
+): Promise<Uint8Array> {
   const [extent] = await engine.query<{ end: number | null }>(
     `SELECT (max(rowid) + 1)::DOUBLE AS end FROM ${table}`,
   );
@@ -107,24 +138,41 @@ async function tableCsv(engine: SqlEngine, table: string, columns: string): Prom
   const slices: Uint8Array[] = [];
   for (let from = 0; from < end; from += ROWS_PER_COPY) {
     const rows = `rowid >= ${from} AND rowid < ${from + ROWS_PER_COPY}`;
-    slices.push(await copyCsv(engine, `SELECT ${columns} FROM ${table} WHERE ${rows}`, from === 0));
+    const slice = await copyCsv(engine, `SELECT ${columns} FROM ${table} WHERE ${rows}`, from === 0);
+    budget.spend(slice.byteLength);
+    slices.push(slice);
   }
   return joinSlices(slices);
 }
 
 /** The live events as CSV (header + one row per event, in the table's order). */
-export function snapshotEvents(engine: SqlEngine): Promise<Uint8Array> {
-  return tableCsv(engine, LIVE_TABLES.events, COLUMN_LIST);
+export function snapshotEvents(
+  engine: SqlEngine,
+  budget = new SnapshotBudget(Number.POSITIVE_INFINITY),
+): Promise<Uint8Array> {
+  return tableCsv(engine, LIVE_TABLES.events, COLUMN_LIST, budget);
 }
 
-/** A side table as CSV with its columns in order; null when the table does not exist yet. */
-export async function snapshotSideTable(engine: SqlEngine, table: SideTable): Promise<Uint8Array | null> {
-  const [exists] = await engine.query<{ n: number }>(
-    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = ${quoteLiteral(table)}`,
+/** The side tables that exist, each as CSV with its columns in order (one query finds which exist). */
+export async function snapshotSideTables(
+  engine: SqlEngine,
+  budget = new SnapshotBudget(Number.POSITIVE_INFINITY),
+): Promise<SideSnapshots> {
+  const names = Object.keys(SIDE_TABLES) as SideTable[];
+  const existing = new Set(
+    (
+      await engine.query<{ table_name: string }>(
+        `SELECT DISTINCT table_name FROM duckdb_tables() WHERE table_name IN (${names.map(quoteLiteral).join(", ")})`,
+      )
+    ).map((t) => t.table_name),
   );
-  if (!exists || exists.n === 0) return null;
-  const columns = SIDE_TABLES[table].map((c) => quoteIdentifier(c.name)).join(", ");
-  return tableCsv(engine, quoteIdentifier(table), columns);
+  const sides: SideSnapshots = {};
+  for (const table of names) {
+    if (!existing.has(table)) continue;
+    const columns = SIDE_TABLES[table].map((c) => quoteIdentifier(c.name)).join(", ");
+    sides[table] = await tableCsv(engine, quoteIdentifier(table), columns, budget);
+  }
+  return sides;
 }
 
 /** Stages side tables from their snapshots so commitStagedEvents swaps them in with the events. */

@@ -5,8 +5,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   ROWS_PER_COPY,
   restoreEvents,
+  SnapshotBudget,
+  SnapshotTooLarge,
   snapshotEvents,
-  snapshotSideTable,
+  snapshotSideTables,
 } from "../../src/app/workspaceSnapshot";
 import type { SqlEngine, SqlValue } from "../../src/db/engine";
 import { QueryCancelled } from "../../src/db/errors";
@@ -155,15 +157,12 @@ describe("workspace snapshot of spend and rejected rows", () => {
       "INSERT INTO import_rejects VALUES ('x.csv', 7, 'MQL date', 'is not a date', '31/02/2024', '\"a\",\"31/02/2024\"')",
     );
     const events = await snapshotEvents(saved);
-    const spend = await snapshotSideTable(saved, "spend");
-    const rejects = await snapshotSideTable(saved, "import_rejects");
-    expect(spend).not.toBeNull();
+    const sides = await snapshotSideTables(saved);
+    expect(sides.spend).toBeDefined();
+    expect(sides.import_rejects).toBeDefined();
 
     const reopened = await createNodeEngine();
-    await restoreEvents(reopened, events, DEFAULT_DERIVE_SETTINGS, {
-      spend: spend ?? undefined,
-      import_rejects: rejects ?? undefined,
-    });
+    await restoreEvents(reopened, events, DEFAULT_DERIVE_SETTINGS, sides);
     const rows = await reopened.query<{ campaign: string; spend: number }>(
       "SELECT campaign, spend FROM spend ORDER BY campaign",
     );
@@ -217,7 +216,8 @@ describe("a snapshot of a table larger than one COPY", () => {
        FROM range(${2 * ROWS_PER_COPY + 20_001})`,
     );
     await engine.exec("DELETE FROM spend WHERE (spend / 1.5)::INTEGER % 1000 = 999");
-    const sliced = new TextDecoder().decode((await snapshotSideTable(engine, "spend")) ?? new Uint8Array());
+    const spendCsv = async () => new TextDecoder().decode((await snapshotSideTables(engine)).spend);
+    const sliced = await spendCsv();
     await engine.registerFile("whole.csv", new Uint8Array(0));
     await engine.exec(
       "COPY (SELECT campaign, spend, period FROM spend) TO 'whole.csv' (HEADER, DELIMITER ',', USE_TMP_FILE false)",
@@ -227,8 +227,40 @@ describe("a snapshot of a table larger than one COPY", () => {
     expect(sliced.startsWith("campaign,spend,period\nCampaign 0,0.0,\n")).toBe(true);
     expect(sliced).toBe(whole);
     await engine.exec("DELETE FROM spend");
-    expect(new TextDecoder().decode((await snapshotSideTable(engine, "spend")) ?? new Uint8Array())).toBe(
-      "campaign,spend,period\n",
+    expect(await spendCsv()).toBe("campaign,spend,period\n");
+  });
+
+  it("lists only the side tables that exist", async () => {
+    const engine = await createNodeEngine();
+    expect(Object.keys(await snapshotSideTables(engine))).toEqual([]);
+    await engine.exec("CREATE TABLE spend (campaign VARCHAR, spend DOUBLE, period VARCHAR)");
+    expect(Object.keys(await snapshotSideTables(engine))).toEqual(["spend"]);
+  });
+});
+
+describe("a snapshot over its byte budget", () => {
+  it("stops at the first slice past the budget, without writing the rest", async () => {
+    const engine = await createNodeEngine();
+    // 150,000 spend rows of 'Campaign n,n.0,' = 3 slices; each slice is well over 1 MB.
+    await engine.exec(
+      `CREATE TABLE spend AS SELECT 'Campaign ' || range AS campaign, range::DOUBLE AS spend, NULL::VARCHAR AS period
+       FROM range(${3 * ROWS_PER_COPY})`,
     );
+    const copies: string[] = [];
+    const counting: SqlEngine = {
+      ...engine,
+      exec: (sql: string) => {
+        if (sql.startsWith("COPY")) copies.push(sql);
+        return engine.exec(sql);
+      },
+    };
+    const lines = new TextDecoder().decode((await snapshotSideTables(engine)).spend).split("\n");
+    const bytesOfSlices = (n: number) => lines.slice(0, n * ROWS_PER_COPY + 1).join("\n").length + 1;
+    // The header and the first slice fit exactly; the second passes the budget, the third is never written.
+    const budget = new SnapshotBudget(bytesOfSlices(1));
+    const stopped = snapshotSideTables(counting, budget);
+    await expect(stopped).rejects.toEqual(new SnapshotTooLarge(bytesOfSlices(2), bytesOfSlices(1)));
+    expect(copies).toHaveLength(2);
+    expect(budget.written).toBe(bytesOfSlices(2));
   });
 });
