@@ -76,19 +76,19 @@ const value = (condition: string) => `coalesce(sum(value) FILTER (WHERE ${condit
 /**
  * Per stage, for the deals in the selection: reached, skipped, moved on, lost and open here, won (of those
  * that reached it), stalled, days in stage, the stall line's effect on winning (closed deals over / under
- * it) and value. The stage's name and kind come from the plan.
+ * it) and value. Every stage of the plan has its row, with zeros where no deal of the selection reached it.
  */
-const STAGES_PART = `SELECT 'stage' AS part, g.position, p.stage, p.kind,
-  sum(g.deals)::INTEGER AS reached, ${deals("g.skipped")} AS skipped, ${deals(MOVED_ON)} AS "movedOn",
+const STAGES_PART = `SELECT 'stage' AS part, position, p.stage, p.kind,
+  ${deals("TRUE")} AS reached, ${deals("g.skipped")} AS skipped, ${deals(MOVED_ON)} AS "movedOn",
   ${deals(LOST_HERE)} AS lost, ${deals(OPEN_HERE)} AS open, ${deals(WON)} AS won, ${deals("stalled")} AS stalled,
   coalesce(any_value(l.stays), 0)::INTEGER AS stays,
   any_value(l.q)[1] AS "medianDays", any_value(l.q)[2] AS "p75Days", any_value(l.q)[3] AS "p90Days",
   ${deals(`${WON} AND over`)} AS "wonOver", ${deals(`${LOST} AND over`)} AS "lostOver",
   ${deals(`${WON} AND NOT over`)} AS "wonUnder", ${deals(`${LOST} AND NOT over`)} AS "lostUnder",
-  coalesce(sum(value), 0)::DOUBLE AS "reachedValue", ${value(LOST_HERE)} AS "lostValue",
-  ${value(OPEN_HERE)} AS "openValue", sum(with_amount)::INTEGER AS "reachedWithAmount"
-FROM fates g
-JOIN (SELECT DISTINCT position, stage, kind FROM ${LIVE_DEAL_TABLES.plan} WHERE position IS NOT NULL) p USING (position)
+  ${value("TRUE")} AS "reachedValue", ${value(LOST_HERE)} AS "lostValue",
+  ${value(OPEN_HERE)} AS "openValue", coalesce(sum(with_amount), 0)::INTEGER AS "reachedWithAmount"
+FROM (SELECT DISTINCT position, stage, kind FROM ${LIVE_DEAL_TABLES.plan} WHERE position IS NOT NULL) p
+LEFT JOIN fates g USING (position)
 LEFT JOIN lines l USING (position)
 GROUP BY ALL`;
 
@@ -100,10 +100,20 @@ const QUARTERS_PART = `SELECT 'quarter' AS part, position,
 FROM fates WHERE reached_quarter IS NOT NULL
 GROUP BY ALL`;
 
-/** As-of, whether lost deals are recorded at all (workspace-wide), and the selection's average won amount. */
+/** Position 0 of the facts: the selection's deals with no stage date (won, lost or open, in no stage). */
+const UNPLACED = "position = 0";
+
+/**
+ * As-of, whether lost deals and deal amounts are recorded at all (workspace-wide), the selection's average won amount (of
+ * the deals won in a stage) and its deals with no stage date, which count in the closed win rate only.
+ */
 const CONTEXT_PART = `SELECT 'context' AS part, (SELECT epoch_ms(as_of)::DOUBLE FROM ${LIVE_TABLES.trackedStages}) AS "asOf",
   EXISTS (SELECT 1 FROM ${LIVE_DEAL_TABLES.outcomes} WHERE in_pipeline AND outcome = 'lost') AS "lostRecorded",
-  sum(value) FILTER (WHERE ${WON_HERE}) / sum(with_amount) FILTER (WHERE ${WON_HERE}) AS "averageWonAmount"
+  EXISTS (SELECT 1 FROM ${LIVE_DEAL_TABLES.outcomes} WHERE in_pipeline AND amount IS NOT NULL) AS "amountRecorded",
+  sum(value) FILTER (WHERE ${WON_HERE} AND NOT ${UNPLACED})
+    / sum(with_amount) FILTER (WHERE ${WON_HERE} AND NOT ${UNPLACED}) AS "averageWonAmount",
+  ${deals(`${UNPLACED} AND ${WON_HERE}`)} AS "wonWithoutStage", ${deals(`${UNPLACED} AND ${LOST_HERE}`)} AS "lostWithoutStage",
+  ${deals(`${UNPLACED} AND ${OPEN_HERE}`)} AS "openWithoutStage"
 FROM fates`;
 
 /** The data-quality audit: the whole workspace's, not the selection's (its rows are a handful). */
@@ -125,7 +135,12 @@ ORDER BY part, position, quarter, item, n DESC, detail`;
 type PipelineRow =
   | ({ part: "stage" } & PipelineStageCounts)
   | ({ part: "quarter" } & PipelineQuarterCounts)
-  | { part: "context"; asOf: number | null; lostRecorded: boolean; averageWonAmount: number | null }
+  | ({ part: "context"; asOf: number | null; lostRecorded: boolean; amountRecorded: boolean } & {
+      averageWonAmount: number | null;
+      wonWithoutStage: number;
+      lostWithoutStage: number;
+      openWithoutStage: number;
+    })
   | ({ part: "audit" } & DealStageAuditRow);
 
 export async function queryPipeline(engine: SqlEngine, filters: FunnelFilters): Promise<Pipeline> {
@@ -140,7 +155,13 @@ export async function queryPipeline(engine: SqlEngine, filters: FunnelFilters): 
   return buildPipeline({
     asOf: context.asOf,
     lostRecorded: Boolean(context.lostRecorded),
+    amountRecorded: Boolean(context.amountRecorded),
     averageWonAmount: context.averageWonAmount,
+    withoutStage: {
+      won: context.wonWithoutStage,
+      lost: context.lostWithoutStage,
+      open: context.openWithoutStage,
+    },
     stages: pick("stage", ({ part: _, ...stage }) => stage),
     quarters: pick("quarter", (q) => ({
       position: q.position,

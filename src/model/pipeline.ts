@@ -172,6 +172,28 @@ export interface DealStageAudit {
   otherFieldChanges?: { field: string; rows: number }[];
 }
 
+/** Whether the selection holds any deal of the pipeline, placed in a stage or not. */
+export const pipelineHasDeals = (p: Pipeline): boolean =>
+  p.deals.placed + p.withoutStage.won + p.withoutStage.lost + p.withoutStage.open > 0;
+
+/**
+ * The selection's deals with no stage date, said beside the placed ones ("Another 8 deals have no stage
+ * date (2 won, 6 lost): in the closed win rate, not in any stage."); null when there are none.
+ */
+export function withoutStageSentence(
+  withoutStage: { won: number; lost: number; open: number },
+  lostRecorded: boolean,
+): string | null {
+  const { won, lost, open } = withoutStage;
+  const total = won + lost + open;
+  if (total === 0) return null;
+  const parts = [`${formatCount(won)} won`];
+  if (lostRecorded) parts.push(`${formatCount(lost)} lost`);
+  if (open > 0) parts.push(`${formatCount(open)} open`);
+  const where = won + lost > 0 ? "in the closed win rate, not in any stage" : "not in any stage";
+  return `${formatCount(total)} more ${total === 1 ? "deal has" : "deals have"} no stage date (${parts.join(", ")}): ${where}.`;
+}
+
 /** One sentence per finding of the stage-history audit; empty when the history is clean. */
 export function stageHistoryFindings(audit: DealStageAudit): string[] {
   const found: string[] = [];
@@ -394,7 +416,8 @@ export type FixWorth =
  * - Every placed deal stops at exactly one stage (its furthest): Σ(reached − movedOn) = `deals.placed`.
  * - `stallLineDays` is the stage's own p75 days in stage over the deals that moved on from it, in the
  *   selection; `stalled` counts deals open at the stage for longer than that at `asOf`.
- * - `closedWinRate` and every `stallEffect` need lost deals recorded in the workspace (`lostRecorded`).
+ * - `closedWinRate` is won ÷ (won + lost) over the placed deals and `withoutStage` alike; it and every
+ *   `stallEffect` need lost deals recorded in the workspace (`lostRecorded`).
  * - `steps[i].quarters`: deals by the quarter they reached `from`; the best complete quarter of the
  *   biggest leak's step is what `fixWorth` prices.
  * - `audit`: the whole workspace's data-quality counts (not filtered): for the data-quality panel.
@@ -406,7 +429,11 @@ export interface Pipeline {
   steps: PipelineStep[];
   /** Deals placed in the stages in the selection: won, lost, open. */
   deals: { placed: number; won: number; lost: number; open: number };
+  /** The selection's deals with no stage date, by outcome (stageHistoryFindings names them workspace-wide). */
+  withoutStage: { won: number; lost: number; open: number };
   lostRecorded: boolean;
+  /** No deal of the pipeline carries an amount: every value figure is "not tracked", never 0. */
+  amountRecorded: boolean;
   closedWinRate: RateCell;
   biggestLeak: PipelineLeak | null;
   fixWorth: FixWorth;
@@ -459,9 +486,12 @@ export function pipelineLeakSentence(leak: PipelineLeak | null, lostRecorded = t
   const why = lostRecorded
     ? `${formatCount(leak.lost)} lost, ${formatCount(leak.stalled)} stalled`
     : `${formatCount(leak.stalled)} stalled; lost deals are not recorded`;
+  // A share of fewer than MIN_LEADS_TO_JUDGE deals is not given as a percentage: the counts say it.
+  const judged = leak.reached >= MIN_LEADS_TO_JUDGE;
   return (
-    `The pipeline leaks most at ${leak.stage}: ${formatCount(leak.leaked)} of ${formatCount(leak.reached)} deals ` +
-    `(${formatPercent(leak.share)}) stopped there — ${why}.`
+    `The pipeline leaks most at ${leak.stage}: ${formatCount(leak.leaked)} of ${formatCount(leak.reached)} deals` +
+    `${judged ? ` (${formatPercent(leak.share)})` : ""} stopped there — ${why}` +
+    `${judged ? "" : ` (fewer than ${MIN_LEADS_TO_JUDGE} deals reached it: too few to judge a share)`}.`
   );
 }
 
@@ -567,7 +597,11 @@ export interface PipelineQuarterCounts {
 export interface PipelineCounts {
   asOf: number | null;
   lostRecorded: boolean;
+  /** Whether any deal of the pipeline carries an amount (workspace-wide): pipeline value needs them. */
+  amountRecorded: boolean;
   averageWonAmount: number | null;
+  /** The selection's deals with no stage date: in no stage, but in the closed win rate and the open count. */
+  withoutStage: { won: number; lost: number; open: number };
   stages: PipelineStageCounts[];
   quarters: PipelineQuarterCounts[];
   audit: DealStageAudit;
@@ -642,8 +676,14 @@ export function buildPipeline(counts: PipelineCounts): Pipeline {
     stages,
     steps,
     deals: { placed, won, lost, open },
+    withoutStage: counts.withoutStage,
     lostRecorded: counts.lostRecorded,
-    closedWinRate: closedWinRate(won, lost, counts.lostRecorded),
+    amountRecorded: counts.amountRecorded,
+    closedWinRate: closedWinRate(
+      won + counts.withoutStage.won,
+      lost + counts.withoutStage.lost,
+      counts.lostRecorded,
+    ),
     biggestLeak: leak,
     fixWorth: fixWorth(
       leakStep,

@@ -250,7 +250,23 @@ export function dealSegmentsSql(t: DealStageTables): string {
   const columns = [...DIMENSIONS, "cohort_day"].join(", ");
   return `CREATE OR REPLACE TABLE ${t.segments} AS
 SELECT row_number() OVER (ORDER BY ${columns})::INTEGER AS segment, ${columns}
-FROM (SELECT DISTINCT ${columns} FROM ${t.dealStages})`;
+FROM (SELECT ${columns} FROM ${t.dealStages} UNION SELECT ${columns} FROM (${unplacedDealsSql(t)}))`;
+}
+
+/**
+ * The chosen pipeline's deals with no date in any of its stages (closed or open), with the filter
+ * columns and cohort day of the lead each links to, as deal_stages has them (a deal with no lead: its
+ * created date, else its close date). In no stage, but in the closed win rate and the open count.
+ */
+function unplacedDealsSql(t: DealStageTables): string {
+  const dims = DIMENSIONS.map((d) => `coalesce(l.${d}, '${NO_VALUE}') AS ${d}`).join(", ");
+  return `SELECT d.deal_id, ${dims},
+  CASE WHEN d.lead_id IS NOT NULL AND l.lead_id IS NOT NULL THEN l.cohort_day
+    ELSE CAST(coalesce(d.created_at, d.closed_at) AS DATE) END AS cohort_day,
+  d.outcome, d.amount
+FROM ${t.outcomes} d
+LEFT JOIN ${t.leadStages} l ON l.lead_id = coalesce(d.lead_id, d.deal_id)
+WHERE d.in_pipeline AND NOT EXISTS (SELECT 1 FROM ${t.dealStages} s WHERE s.deal_id = d.deal_id)`;
 }
 
 /**
@@ -265,6 +281,8 @@ FROM (SELECT DISTINCT ${columns} FROM ${t.dealStages})`;
  * - `open_since`: when a deal open here entered the stage; its days open depend on the as-of date, which a
  *   re-derive can move, so they are counted at query time.
  * - `reached_quarter`: the quarter the deal reached an open stage, as year × 4 + quarter − 1.
+ * - Position 0: one row per deal of the pipeline with no stage date (unplacedDealsSql), fate 3, 4 or 5 as
+ *   it is open, won or lost. No stage, stay or quarter: only the closed win rate and the open count read it.
  * Rows are ordered by position and stay: the per-stage quantiles then read nearly sorted values.
  */
 export function dealStageFactsSql(t: DealStageTables): string {
@@ -280,6 +298,11 @@ SELECT g.segment, s.position::SMALLINT AS position,
   CASE WHEN s.kind = 'open' THEN (year(s.reached_at) * 4 + quarter(s.reached_at) - 1)::SMALLINT END
     AS reached_quarter
 FROM ${t.dealStages} s JOIN ${t.segments} g USING (${columns})
+UNION ALL
+SELECT g.segment, 0::SMALLINT, (3 + CASE u.outcome WHEN 'won' THEN 1 WHEN 'lost' THEN 2 ELSE 0 END)::TINYINT,
+  FALSE, NULL, NULL, u.amount, NULL
+FROM (${unplacedDealsSql(t)}) u
+JOIN ${t.segments} g ON ${[...DIMENSIONS, "cohort_day"].map((c) => `g.${c} IS NOT DISTINCT FROM u.${c}`).join(" AND ")}
 ORDER BY position, stay`;
 }
 

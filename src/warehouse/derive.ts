@@ -30,6 +30,8 @@ export interface DerivedTables {
   leadHandoffs: string;
   scoredTouches: string;
   leadBehaviour: string;
+  /** The deal stage history as imported (read, not built, here): its dates count for the as-of date. */
+  dealStageEntries: string;
 }
 
 export const LIVE_TABLES: DerivedTables = {
@@ -40,6 +42,7 @@ export const LIVE_TABLES: DerivedTables = {
   leadHandoffs: "lead_handoffs",
   scoredTouches: "scored_touches",
   leadBehaviour: "lead_behaviour",
+  dealStageEntries: "deal_stage_entries",
 };
 
 /**
@@ -52,9 +55,16 @@ export function plausibleDateSql(column: string, today: Date = new Date()): stri
   return `(${column} >= TIMESTAMP '${EARLIEST_PLAUSIBLE_DAY}' AND CAST(${column} AS DATE) <= DATE '${latestPlausibleDay(today)}')`;
 }
 
+/**
+ * "Now" (SPEC): the latest plausible timestamp in the workspace, the events' and the deal stage
+ * history's alike (a deal can move to a stage after the last close or create date), unless set.
+ * The stage history table must exist (empty without one): ensureDealStageSources before deriving.
+ */
 function asOfSql(t: DerivedTables, settings: DeriveSettings): string {
   return settings.asOf === null
-    ? `(SELECT max(occurred_at) FILTER (WHERE ${plausibleDateSql("occurred_at")}) FROM ${t.events})`
+    ? `greatest(
+    (SELECT max(occurred_at) FILTER (WHERE ${plausibleDateSql("occurred_at")}) FROM ${t.events}),
+    (SELECT max(entered_at) FILTER (WHERE ${plausibleDateSql("entered_at")}) FROM ${t.dealStageEntries}))`
     : `CAST(${quoteLiteral(settings.asOf)} AS TIMESTAMP)`;
 }
 
@@ -383,5 +393,6 @@ export function stagingTables(prefix: string): DerivedTables {
     leadHandoffs: quoteIdentifier(`${prefix}lead_handoffs`),
     scoredTouches: quoteIdentifier(`${prefix}scored_touches`),
     leadBehaviour: quoteIdentifier(`${prefix}lead_behaviour`),
+    dealStageEntries: quoteIdentifier(`${prefix}deal_stage_entries`),
   };
 }

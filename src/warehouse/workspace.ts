@@ -5,7 +5,13 @@ import type { SqlEngine } from "../db/engine";
 import { quoteIdentifier } from "../db/sql";
 import { type FunnelUnit, funnelUnitOf, STAGES, type Stage } from "../model/stages";
 import { checkCancelled } from "./cancel";
-import { buildDealStages, DEAL_STAGE_TABLE_NAMES, stagedDealTables } from "./dealStages";
+import {
+  buildDealStages,
+  DEAL_STAGE_TABLE_NAMES,
+  ensureDealStageSources,
+  LIVE_DEAL_TABLES,
+  stagedDealTables,
+} from "./dealStages";
 import { type DeriveSettings, deriveTables, LIVE_TABLES, stagingTables } from "./derive";
 
 /** Every import, whatever its shape, ends as rows of this table. */
@@ -42,7 +48,9 @@ export const STAGED = stagingTables(STAGING_PREFIX);
  * campaign spend (empty when no spend file came with the import), and the deal stage tables the
  * pipeline (empty without stage history).
  */
-const SWAPPED = [...Object.values(LIVE_TABLES), "import_rejects", "spend", ...DEAL_STAGE_TABLE_NAMES];
+const SWAPPED = [
+  ...new Set([...Object.values(LIVE_TABLES), "import_rejects", "spend", ...DEAL_STAGE_TABLE_NAMES]),
+];
 
 export async function dropStaging(engine: SqlEngine): Promise<void> {
   for (const name of SWAPPED)
@@ -60,9 +68,12 @@ export async function commitStagedEvents(
   settings: DeriveSettings,
   signal?: AbortSignal,
 ): Promise<{ leads: number; unit: FunnelUnit }> {
+  const dealTables = stagedDealTables(STAGING_PREFIX, STAGED.leadStages);
+  // The stage history's dates count for the as-of date: its tables exist (empty without one) first.
+  await ensureDealStageSources(engine, dealTables);
   await deriveTables(engine, STAGED, settings);
-  // The pipeline's tables from the staged stage history (created empty when there is none).
-  await buildDealStages(engine, stagedDealTables(STAGING_PREFIX, STAGED.leadStages));
+  // The pipeline's tables from the staged stage history.
+  await buildDealStages(engine, dealTables);
   checkCancelled(signal);
   const rejects = quoteIdentifier(`${STAGING_PREFIX}import_rejects`);
   await engine.exec(
@@ -94,5 +105,6 @@ export async function commitStagedEvents(
 
 /** Re-derives the live per-lead tables after a settings change (as-of date, stalled threshold). */
 export async function rederive(engine: SqlEngine, settings: DeriveSettings): Promise<void> {
+  await ensureDealStageSources(engine, LIVE_DEAL_TABLES);
   await deriveTables(engine, LIVE_TABLES, settings);
 }

@@ -334,17 +334,23 @@ FROM deal_stages ${where} GROUP BY position ORDER BY position`;
       const where = filterWhere(filters);
       const expected = await engine.query<Record<string, number>>(reference(where.sql), where.params);
       const p = await queryPipeline(engine, filters);
-      expect(
-        p.stages.map((s) => ({
-          position: s.position,
-          reached: s.reached,
-          movedOn: s.movedOn,
-          lost: s.lost,
-          open: s.open,
-          line: s.stallLineDays,
-        })),
-      ).toEqual(expected);
+      const shown = p.stages.map((s) => ({
+        position: s.position,
+        reached: s.reached,
+        movedOn: s.movedOn,
+        lost: s.lost,
+        open: s.open,
+        line: s.stallLineDays,
+      }));
+      expect(shown.filter((s) => s.reached > 0)).toEqual(expected);
+      // Every stage of the plan keeps its row; one no selected deal reached is all zeros, with no line.
+      expect(p.stages.map((s) => s.stage)).toEqual(all.stages.map((s) => s.stage));
+      for (const row of shown.filter((s) => s.reached === 0))
+        expect(row).toEqual({ position: row.position, reached: 0, movedOn: 0, lost: 0, open: 0, line: null });
     }
+    expect(
+      (await queryPipeline(engine, selections[5] ?? NO_FILTERS)).stages.every((s) => s.reached === 0),
+    ).toBe(true);
   });
 
   it("carries the whole workspace's stage-history audit whatever the filters", () => {

@@ -12,7 +12,7 @@ import {
   stageHistoryFindings,
   TOO_FEW_DEALS,
 } from "../../src/model/pipeline";
-import { PipelineReport } from "../../src/views/Pipeline/PipelineView";
+import { PipelineReport, pipelineEmptyMessage } from "../../src/views/Pipeline/PipelineView";
 import { pipelineSlide } from "../../src/views/Presentation/slides";
 
 const CLEAN_AUDIT: DealStageAudit = {
@@ -60,10 +60,12 @@ const stage = (counts: Partial<PipelineStageCounts> & Pick<PipelineStageCounts, 
  * Placed 100 = (100 − 80) + (80 − 30) + 30; won 30, lost 50, open 20; closed win rate 30 / 80 = 0.375.
  * Step conversion: Demo 80/100 = 0.8, Won 30/80 = 0.375; from the first stage: Won 30/100 = 0.3.
  */
-const counts = (lostRecorded: boolean, scale = 1) => ({
+const counts = (lostRecorded: boolean, scale = 1, amountRecorded = true) => ({
   asOf: Date.UTC(2025, 0, 31),
   lostRecorded,
+  amountRecorded,
   averageWonAmount: 1_000,
+  withoutStage: { won: 0, lost: 0, open: 0 },
   quarters: [],
   audit: CLEAN_AUDIT,
   stages: [
@@ -146,6 +148,67 @@ describe("the Pipeline screen", () => {
     expect(screen.getByText(/30 won, lost deals not recorded, 20 open/)).toBeTruthy();
     expect(document.querySelector("[data-biggest-pipeline-leak]")?.textContent).toMatch(
       /— 4 stalled; lost deals are not recorded\.$/,
+    );
+  });
+
+  it("gives the biggest leak's share as a percentage only from 20 deals", () => {
+    // Everything divided by 10: the biggest leak is at a stage fewer than 20 deals reached.
+    const few = buildPipeline(counts(true, 10));
+    const leak = few.biggestLeak;
+    expect(leak?.reached).toBeLessThan(20);
+    const sentence = pipelineLeakSentence(leak);
+    expect(sentence).not.toMatch(/%/);
+    expect(sentence).toMatch(/too few to judge a share\)\.$/);
+    expect(pipelineLeakSentence(buildPipeline(counts(true)).biggestLeak)).toMatch(
+      /of 80 deals \(\d+\.\d %\)/,
+    );
+  });
+
+  it("says there is no deal to show when the filters select none", () => {
+    const none = buildPipeline({
+      ...counts(true),
+      stages: counts(true).stages.map((s) => ({
+        ...s,
+        reached: 0,
+        movedOn: 0,
+        lost: 0,
+        open: 0,
+        won: 0,
+        stalled: 0,
+      })),
+    });
+    expect(none.stages.map((s) => s.stage)).toEqual(["Discovery", "Demo", "Closed Won"]);
+    expect(pipelineEmptyMessage(none)).toMatch(/^No deal of the pipeline matches these filters and period/);
+    expect(pipelineSlide(none)).toBeNull();
+    // Deals with no stage date are still deals of the selection: the report is shown.
+    expect(pipelineEmptyMessage({ ...none, withoutStage: { won: 0, lost: 1, open: 0 } })).toBeNull();
+    expect(pipelineEmptyMessage(buildPipeline({ ...counts(true), stages: [] }))).toMatch(
+      /^No deal stage history/,
+    );
+  });
+
+  it("says value is not tracked, and keeps the chart on deals, when no deal has an amount", () => {
+    render(<PipelineReport pipeline={buildPipeline(counts(true, 1, false))} />);
+    expect(cell("Demo", "reached_value").dataset.value).toBe("");
+    expect(cell("Demo", "reached_value").textContent).toBe("not tracked");
+    expect(cell("Demo", "lost_value").textContent).toBe("not tracked");
+    const value = screen.getByRole("radio", { name: /Pipeline value/ }) as HTMLInputElement;
+    expect(value.disabled).toBe(true);
+    expect(value.closest("label")?.textContent).toMatch(/not tracked: no deal has an amount/);
+    expect((screen.getByRole("radio", { name: "Deals" }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it("counts deals with no stage date in the closed win rate and says so", () => {
+    // 30 won and 50 lost in the stages, 2 won and 6 lost with no stage date: 32 / 88.
+    const pipeline = buildPipeline({ ...counts(true), withoutStage: { won: 2, lost: 6, open: 1 } });
+    render(<PipelineReport pipeline={pipeline} />);
+    const winRate = document.querySelector('[data-metric="closed_win_rate"]') as HTMLElement;
+    expect(Number(winRate.dataset.value)).toBeCloseTo(32 / 88, 12);
+    expect(
+      screen.getByText(/9 more deals have no stage date \(2 won, 6 lost, 1 open\): in the closed win rate/),
+    ).toBeTruthy();
+    expect(pipelineSlide(pipeline)?.notes).toContain(
+      "9 more deals have no stage date (2 won, 6 lost, 1 open): in the closed win rate, not in any stage.",
     );
   });
 

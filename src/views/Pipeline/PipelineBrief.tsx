@@ -4,7 +4,7 @@
 
 import { pipelineMetric, pipelineTrackedMetric } from "../../metrics/pipeline";
 import { formatCount } from "../../model/format";
-import type { Pipeline } from "../../model/pipeline";
+import { type Pipeline, withoutStageSentence } from "../../model/pipeline";
 import { useQuery } from "../../queries/useQuery";
 import { lostPart, lostText, rateData, rateText } from "./rateText";
 
@@ -14,7 +14,8 @@ export function PipelineBrief(props: { title: string }) {
   const hasHistory = tracked.status === "ready" && tracked.data;
   const state = useQuery(pipelineMetric, undefined, { enabled: hasHistory });
   if (!hasHistory) return null;
-  if (state.status !== "ready" || state.data.stages.length === 0) return null;
+  // Nothing to open the step into when no deal of the selection is in a stage.
+  if (state.status !== "ready" || state.data.deals.placed === 0) return null;
   return <PipelineBriefTable pipeline={state.data} title={props.title} stale={state.stale} />;
 }
 
@@ -29,7 +30,7 @@ export function PipelineBriefTable(props: { pipeline: Pipeline; title: string; s
           {formatCount(pipeline.deals.placed)} deals in the stage history for these filters:{" "}
           {formatCount(pipeline.deals.won)} won, {lostPart(pipeline.deals.lost, pipeline.lostRecorded)},{" "}
           {formatCount(pipeline.deals.open)} open. Each deal that did not win is counted once, at the furthest
-          stage it reached.
+          stage it reached. {withoutStageSentence(pipeline.withoutStage, pipeline.lostRecorded)}
         </caption>
         <thead>
           <tr>

@@ -5,7 +5,13 @@
 import { useState } from "react";
 import { pipelineMetric } from "../../metrics/pipeline";
 import { formatCount } from "../../model/format";
-import { fixWorthSentence, type Pipeline, pipelineLeakSentence } from "../../model/pipeline";
+import {
+  fixWorthSentence,
+  type Pipeline,
+  pipelineHasDeals,
+  pipelineLeakSentence,
+  withoutStageSentence,
+} from "../../model/pipeline";
 import { useQuery } from "../../queries/useQuery";
 import { QueryState } from "../../ui/QueryState";
 import { CohortOnlyNote } from "../Filters/CohortOnlyNote";
@@ -26,6 +32,15 @@ export const NO_STAGE_HISTORY =
   "Salesforce opportunity (stage) history report, or an activity log with deal stage changes to see " +
   "where deals stall and are lost.";
 
+const NO_DEALS_SELECTED =
+  "No deal of the pipeline matches these filters and period. Clear a filter or widen the period to see its stages.";
+
+/** What the screen says instead of the report: no stage history at all, or none in the selection. */
+export function pipelineEmptyMessage(pipeline: Pipeline): string | null {
+  if (pipeline.stages.length === 0) return NO_STAGE_HISTORY;
+  return pipelineHasDeals(pipeline) ? null : NO_DEALS_SELECTED;
+}
+
 export function PipelineView() {
   const state = useQuery(pipelineMetric, undefined);
   return (
@@ -33,7 +48,7 @@ export function PipelineView() {
       state={state}
       loading="Following the deals through the stages…"
       failed="The pipeline could not be shown"
-      empty={(pipeline) => (pipeline.stages.length === 0 ? NO_STAGE_HISTORY : null)}
+      empty={pipelineEmptyMessage}
     >
       {(pipeline) => <PipelineReport pipeline={pipeline} />}
     </QueryState>
@@ -43,6 +58,8 @@ export function PipelineView() {
 export function PipelineReport({ pipeline }: { pipeline: Pipeline }) {
   const [measure, setMeasure] = useState<PipelineMeasure>("deals");
   const { deals } = pipeline;
+  // Value needs amounts: without any, the chart stays on deals (a sum of nothing is not 0 in value).
+  const shown: PipelineMeasure = pipeline.amountRecorded ? measure : "deals";
   return (
     <div className="pipeline-view">
       <h2>Deal pipeline</h2>
@@ -58,8 +75,9 @@ export function PipelineReport({ pipeline }: { pipeline: Pipeline }) {
       </p>
       <p className="view-note" data-pipeline-deals={deals.placed}>
         {formatCount(deals.placed)} deals in the stages: {formatCount(deals.won)} won,{" "}
-        {lostPart(deals.lost, pipeline.lostRecorded)}, {formatCount(deals.open)} open. Closed win rate (won ÷
-        won and lost):{" "}
+        {lostPart(deals.lost, pipeline.lostRecorded)}, {formatCount(deals.open)} open.{" "}
+        {withoutStageSentence(pipeline.withoutStage, pipeline.lostRecorded)} Closed win rate (won ÷ won and
+        lost):{" "}
         <span data-metric="closed_win_rate" data-value={rateData(pipeline.closedWinRate)}>
           {rateText(pipeline.closedWinRate)}
         </span>
@@ -73,14 +91,16 @@ export function PipelineReport({ pipeline }: { pipeline: Pipeline }) {
               type="radio"
               name="pipeline-measure"
               value={m}
-              checked={measure === m}
+              checked={shown === m}
+              disabled={m === "value" && !pipeline.amountRecorded}
               onChange={() => setMeasure(m)}
             />
             {m === "deals" ? "Deals" : "Pipeline value"}
+            {m === "value" && !pipeline.amountRecorded ? " (not tracked: no deal has an amount)" : null}
           </label>
         ))}
       </fieldset>
-      <StageChart pipeline={pipeline} measure={measure} />
+      <StageChart pipeline={pipeline} measure={shown} />
       <StageTable pipeline={pipeline} />
       <StallEffect pipeline={pipeline} />
       <QuarterRates pipeline={pipeline} />

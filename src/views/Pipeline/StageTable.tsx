@@ -18,7 +18,8 @@ function Count(props: { metric: string; value: number | null; note?: string; not
   );
 }
 
-function Row({ row, lostRecorded }: { row: PipelineStageRow; lostRecorded: boolean }) {
+function Row(props: { row: PipelineStageRow; lostRecorded: boolean; amountRecorded: boolean }) {
+  const { row, lostRecorded, amountRecorded } = props;
   const won = row.kind === "won";
   return (
     <tr data-deal-stage={row.stage}>
@@ -64,11 +65,15 @@ function Row({ row, lostRecorded }: { row: PipelineStageRow; lostRecorded: boole
       <td className="number" data-metric="stall_line_days" data-value={row.stallLineDays ?? ""}>
         {won ? "—" : daysText(row.stallLineDays)}
       </td>
-      <td className="number" data-metric="reached_value" data-value={row.reachedValue}>
-        {formatMoney(row.reachedValue)}
+      <td className="number" data-metric="reached_value" data-value={amountRecorded ? row.reachedValue : ""}>
+        {amountRecorded ? formatMoney(row.reachedValue) : NOT_TRACKED}
       </td>
-      <td className="number" data-metric="lost_value" data-value={won || !lostRecorded ? "" : row.lostValue}>
-        {won ? "—" : lostText(row.lostValue, lostRecorded, formatMoney)}
+      <td
+        className="number"
+        data-metric="lost_value"
+        data-value={won || !lostRecorded || !amountRecorded ? "" : row.lostValue}
+      >
+        {won ? "—" : amountRecorded ? lostText(row.lostValue, lostRecorded, formatMoney) : NOT_TRACKED}
       </td>
     </tr>
   );
@@ -115,7 +120,12 @@ export function StageTable({ pipeline }: { pipeline: Pipeline }) {
           </thead>
           <tbody>
             {pipeline.stages.map((row) => (
-              <Row key={row.position} row={row} lostRecorded={pipeline.lostRecorded} />
+              <Row
+                key={row.position}
+                row={row}
+                lostRecorded={pipeline.lostRecorded}
+                amountRecorded={pipeline.amountRecorded}
+              />
             ))}
           </tbody>
         </table>

@@ -39,7 +39,12 @@ import { biggestLeakSentence } from "../../model/insights";
 import { buildLeaks, type Leaks, leakSentence } from "../../model/leaks";
 import type { OutputContextInput } from "../../model/outputContext";
 import { monthsBetween, type Period } from "../../model/period";
-import { fixWorthSentence, type Pipeline, pipelineLeakSentence } from "../../model/pipeline";
+import {
+  fixWorthSentence,
+  type Pipeline,
+  pipelineLeakSentence,
+  withoutStageSentence,
+} from "../../model/pipeline";
 import type { Stage } from "../../model/stages";
 import { type QueryView, useQuery } from "../../queries/useQuery";
 import { useAppStore } from "../../store";
@@ -105,7 +110,7 @@ export function leakSlide(leaks: Leaks): Slide | null {
 
 /** The deal pipeline's biggest leak and what fixing it is worth; no slide without stage history. */
 export function pipelineSlide(pipeline: Pipeline): Slide | null {
-  if (pipeline.stages.length === 0) return null;
+  if (pipeline.deals.placed === 0) return null;
   return {
     id: "pipeline",
     name: "Deal pipeline",
@@ -116,6 +121,7 @@ export function pipelineSlide(pipeline: Pipeline): Slide | null {
       `Deals placed in the stages: ${formatCount(pipeline.deals.placed)} — ${formatCount(pipeline.deals.won)} won, ` +
         `${pipeline.lostRecorded ? `${formatCount(pipeline.deals.lost)} lost` : "lost not tracked"}, ` +
         `${formatCount(pipeline.deals.open)} open`,
+      ...[withoutStageSentence(pipeline.withoutStage, pipeline.lostRecorded)].filter((n) => n !== null),
     ],
   };
 }
