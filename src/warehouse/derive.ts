@@ -30,8 +30,12 @@ export interface DerivedTables {
   leadHandoffs: string;
   scoredTouches: string;
   leadBehaviour: string;
-  /** The deal stage history as imported (read, not built, here): its dates count for the as-of date. */
+  /**
+   * The deal stage history and the deals as imported (read, not built, here): a stage entry is activity
+   * of the lead its deal links to, and counts for the as-of date.
+   */
   dealStageEntries: string;
+  deals: string;
 }
 
 export const LIVE_TABLES: DerivedTables = {
@@ -43,6 +47,7 @@ export const LIVE_TABLES: DerivedTables = {
   scoredTouches: "scored_touches",
   leadBehaviour: "lead_behaviour",
   dealStageEntries: "deal_stage_entries",
+  deals: "deals",
 };
 
 /**
@@ -80,11 +85,18 @@ const lastValue = (column: string) => `arg_max(${column}, occurred_at) FILTER (W
 export function leadStagesSql(t: DerivedTables, settings: DeriveSettings): string {
   const asOf = asOfSql(t, settings);
   return `CREATE OR REPLACE TABLE ${t.leadStages} AS
-WITH stage_dates AS (
+WITH deal_moves AS (
+  -- A deal entering a stage is activity of the lead it links to (a deal linked to none: its own record).
+  SELECT coalesce(d.lead_id, d.deal_id) AS lead_id, max(e.entered_at) AS moved_at
+  FROM ${t.dealStageEntries} e JOIN ${t.deals} d USING (deal_id)
+  WHERE ${plausibleDateSql("e.entered_at")}
+  GROUP BY ALL
+),
+stage_dates AS (
   SELECT
     lead_id,
     min(occurred_at) AS first_seen_at,
-    max(occurred_at) AS last_activity_at,
+    max(occurred_at) AS event_activity_at,
     -- A record known only from a deals file is not a tracked lead (the funnel starts at opportunity).
     bool_or(activity NOT IN ('opportunity_created', 'deal_won', 'deal_lost')) AS lead_record,
     ${stageEvent("became_lead")} AS lead_event_at,
@@ -115,14 +127,15 @@ WITH stage_dates AS (
 ),
 reached AS (
   SELECT
-    *,
+    stage_dates.*,
+    greatest(event_activity_at, m.moved_at) AS last_activity_at,
     coalesce(lead_event_at, first_seen_at) AS lead_at,
     won_at AS deal_reached_at,
     least(opportunity_at, won_at) AS opportunity_reached_at,
     least(sql_at, opportunity_at, won_at) AS sql_reached_at,
     least(sal_at, sql_at, opportunity_at, won_at) AS sal_reached_at,
     least(mql_at, sal_at, sql_at, opportunity_at, won_at) AS mql_reached_at
-  FROM stage_dates
+  FROM stage_dates LEFT JOIN deal_moves m USING (lead_id)
 ),
 furthest AS (
   SELECT
@@ -144,7 +157,7 @@ contacts AS (
   SELECT count(first_contact_at) > 0 AS contacts_recorded FROM stage_dates
 )
 SELECT
-  * EXCLUDE (campaign, channel, team, region, company_size, industry, contacts_recorded),
+  * EXCLUDE (campaign, channel, team, region, company_size, industry, contacts_recorded, event_activity_at),
   ${DIMENSIONS.map((d) => `coalesce(${d}, '${NO_VALUE}') AS ${d}`).join(",\n  ")},
   CAST(lead_reached_at AS DATE) AS cohort_day,
   CASE
@@ -394,5 +407,6 @@ export function stagingTables(prefix: string): DerivedTables {
     scoredTouches: quoteIdentifier(`${prefix}scored_touches`),
     leadBehaviour: quoteIdentifier(`${prefix}lead_behaviour`),
     dealStageEntries: quoteIdentifier(`${prefix}deal_stage_entries`),
+    deals: quoteIdentifier(`${prefix}deals`),
   };
 }

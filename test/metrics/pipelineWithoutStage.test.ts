@@ -65,6 +65,19 @@ describe("the as-of date of a deals export", () => {
     expect(stage(p, "Demo")).toMatchObject({ stallLineDays: null, open: 1, stalled: null, lost: 1 });
   });
 
+  it("counts a stage move as the deal's last activity: in progress, not stalled, for the funnel", async () => {
+    // D2's record has only its created date (01-02) as an event; its move to Demo on 03-01 is activity, so
+    // it is in progress at the as-of date. D3's last activity is its Discovery entry, 50 days before: stalled.
+    const rows = await engine.query<{ lead_id: string; last: string; status: string }>(
+      "SELECT lead_id, strftime(last_activity_at, '%Y-%m-%d') AS last, status FROM lead_stages ORDER BY lead_id",
+    );
+    expect(rows).toEqual([
+      { lead_id: "D1", last: "2025-01-05", status: "lost" },
+      { lead_id: "D2", last: "2025-03-01", status: "in_progress" },
+      { lead_id: "D3", last: "2025-01-10", status: "stalled" },
+    ]);
+  });
+
   it("still reads the stage dates after a re-derive (a stalled-threshold change)", async () => {
     await rederive(engine, { asOf: null, stalledDays: 10 });
     expect(await asOfDay()).toBe("2025-03-01");
