@@ -186,13 +186,20 @@ export function dealStagesSql(t: DealStageTables): string {
   const dims = DIMENSIONS.map((d) => `coalesce(l.${d}, '${NO_VALUE}') AS ${d}`).join(", ");
   return `CREATE OR REPLACE TABLE ${t.dealStages} AS
 WITH deals_in AS (SELECT * FROM ${t.outcomes} WHERE in_pipeline),
-planned_entries AS (
-  SELECT e.deal_id, p.position, p.kind, e.entered_at
-  FROM ${t.entries} e JOIN ${t.plan} p ON p.source = e.stage AND p.pipeline IS NOT DISTINCT FROM e.pipeline
-  WHERE e.entered_at IS NOT NULL AND p.kind IN ('open', 'won')
+sequenced AS (
+  -- A deal's dated entries in time order, each with the stage it follows. An entry into the stage the deal
+  -- is already in (a Salesforce history row for an Amount or Close Date change repeats the stage; merged
+  -- stages are one) is not an arrival: only arrivals after leaving the stage count as re-entries.
+  SELECT e.deal_id, p.position, p.kind, e.entered_at,
+    lag(coalesce(p.position::VARCHAR, 'stage ' || e.stage)) OVER (PARTITION BY e.deal_id ORDER BY e.entered_at, e.source_row)
+      IS DISTINCT FROM coalesce(p.position::VARCHAR, 'stage ' || e.stage) AS arrival
+  FROM ${t.entries} e LEFT JOIN ${t.plan} p ON p.source = e.stage AND p.pipeline IS NOT DISTINCT FROM e.pipeline
+  WHERE e.entered_at IS NOT NULL
 ),
+planned_entries AS (SELECT * FROM sequenced WHERE kind IN ('open', 'won')),
 own AS (
-  SELECT e.deal_id, e.position, min(e.entered_at) AS entered_at, (count(*) - 1)::INTEGER AS reentries
+  SELECT e.deal_id, e.position, min(e.entered_at) AS entered_at,
+    greatest(count(*) FILTER (WHERE e.arrival) - 1, 0)::INTEGER AS reentries
   FROM planned_entries e JOIN deals_in d USING (deal_id)
   WHERE e.kind = 'open' OR d.outcome = 'won'
   GROUP BY e.deal_id, e.position

@@ -351,3 +351,34 @@ describe("one deal in two files", () => {
     ]);
   });
 });
+
+describe("Salesforce opportunity history whose rows repeat the stage", () => {
+  // Opportunity History writes a row for an Amount or Close Date change too, its From and To Stage the
+  // same: not an entry. 006R moves back to Prospecting and forward again: one deal, two re-entries
+  // (Prospecting on 01-10, Qualification on 01-15). 006S's repeated Prospecting rows are not re-entries.
+  it("counts only arrivals after leaving a stage as re-entries", async () => {
+    const header = '"Opportunity ID","From Stage","To Stage","Amount","Close Date","Last Modified"';
+    const rows = [
+      '"006S","","Prospecting","100","3/1/2025","1/2/2025"',
+      '"006S","Prospecting","Prospecting","200","3/1/2025","1/5/2025"',
+      '"006S","Prospecting","Prospecting","250","3/8/2025","1/6/2025"',
+      '"006S","Prospecting","Qualification","250","3/8/2025","1/20/2025"',
+      '"006R","","Prospecting","100","3/1/2025","1/2/2025"',
+      '"006R","Prospecting","Qualification","100","3/1/2025","1/5/2025"',
+      '"006R","Qualification","Prospecting","100","3/1/2025","1/10/2025"',
+      '"006R","Prospecting","Qualification","100","3/1/2025","1/15/2025"',
+    ];
+    await importFiles([{ name: "opportunity-history.csv", csv: [header, ...rows].join("\n") }]);
+    expect(await audit()).toMatchObject({ reenteredDeals: 1, reentries: 2 });
+    // The first entry counts: both deals entered Prospecting on 01-02, Qualification on 01-20 and 01-05.
+    const entered = await engine.query<{ deal_id: string; stage: string; day: string }>(
+      "SELECT deal_id, stage, strftime(entered_at, '%m-%d') AS day FROM deal_stages ORDER BY deal_id, position",
+    );
+    expect(entered).toEqual([
+      { deal_id: "006R", stage: "Prospecting", day: "01-02" },
+      { deal_id: "006R", stage: "Qualification", day: "01-05" },
+      { deal_id: "006S", stage: "Prospecting", day: "01-02" },
+      { deal_id: "006S", stage: "Qualification", day: "01-20" },
+    ]);
+  });
+});
