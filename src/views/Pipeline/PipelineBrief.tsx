@@ -8,6 +8,12 @@ import { type Pipeline, withoutStageSentence } from "../../model/pipeline";
 import { useQuery } from "../../queries/useQuery";
 import { lostPart, lostText, rateData, rateText } from "./rateText";
 
+/** Why this table's totals need not match the funnel step it opens (an audit found them compared). */
+export const PER_DEAL_NOTE =
+  "This table counts deals, and calls one stalled when it is open at a stage longer than that stage's own " +
+  "stall line; the funnel counts leads (one per lead, however many deals it has) and calls one stalled " +
+  "after the stalled threshold without activity, so the totals can differ.";
+
 export function PipelineBrief(props: { title: string }) {
   // Asked only when the data holds stage history: the screens showing it never pay for it otherwise.
   const tracked = useQuery(pipelineTrackedMetric, undefined);
@@ -30,7 +36,8 @@ export function PipelineBriefTable(props: { pipeline: Pipeline; title: string; s
           {formatCount(pipeline.deals.placed)} deals in the stage history for these filters:{" "}
           {formatCount(pipeline.deals.won)} won, {lostPart(pipeline.deals.lost, pipeline.lostRecorded)},{" "}
           {formatCount(pipeline.deals.open)} open. Each deal that did not win is counted once, at the furthest
-          stage it reached. {withoutStageSentence(pipeline.withoutStage, pipeline.lostRecorded)}
+          stage it reached. {withoutStageSentence(pipeline.withoutStage, pipeline.lostRecorded)}{" "}
+          {PER_DEAL_NOTE}
         </caption>
         <thead>
           <tr>
