@@ -25,6 +25,7 @@ import {
   otherFieldChangesSql,
 } from "./dealStages";
 import type { FileKind, KindMapping } from "./fields";
+import type { DealLinkTables } from "./toEvents";
 
 /** What recognising needs of a prepared file (load.ts's PreparedFile has all of it). */
 export interface DealStageFile {
@@ -72,14 +73,14 @@ export async function recogniseDealStageHistory(
 
 /**
  * Creates the history tables of `t` (entries, deals, plan) and fills them from the sources; with no
- * history they are created empty, so every analysis can read them. `links`: the (opportunity_id,
- * lead_id) table of the import (toEvents' OPPORTUNITY_LINKS), or null.
+ * history they are created empty, so every analysis can read them. `links`: the import's link tables
+ * (toEvents' DEAL_LINK_TABLES), or null.
  */
 export async function stageDealStageHistory(
   engine: SqlEngine,
   history: DealStageHistory,
   t: DealStageTables,
-  links: string | null,
+  links: DealLinkTables | null,
 ): Promise<void> {
   await engine.exec(`CREATE OR REPLACE TABLE ${t.entries} ${DEAL_STAGE_ENTRY_COLUMNS}`);
   await engine.exec(`CREATE OR REPLACE TABLE ${t.deals} ${DEAL_COLUMNS}`);

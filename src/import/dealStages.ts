@@ -16,6 +16,7 @@ import {
 } from "./dealStageShapes";
 import { SOURCE_ROW } from "./read";
 import { dealOutcomeSql, flagSql } from "./statusStages";
+import { type DealLinkTables, leadKeySql } from "./toEvents";
 
 /** The columns of `deal_stage_entries`, in order. */
 export const DEAL_STAGE_ENTRY_COLUMNS = columnsSql(DEAL_STAGE_SOURCE_TABLES.deal_stage_entries);
@@ -180,10 +181,11 @@ const CURRENT_STAGE_SHAPES = new Set(["hubspot_columns", "field_history", "deal_
 /**
  * Rows of `deals` (DEAL_COLUMNS) from one file, one per deal id. The outcome is what the file states:
  * HubSpot's current `Deal Stage` (closed won / lost by name) or Won / Closed flags; a history's outcome
- * otherwise comes from its stages (warehouse/dealStages.ts). `links` (optional): a table of
- * (opportunity_id, lead_id) from lead files that name a converted opportunity.
+ * otherwise comes from its stages (warehouse/dealStages.ts). `links` (optional): the import's tables of
+ * (opportunity_id, lead_id) from lead files that name a converted opportunity, and of the lead files'
+ * emails, through which a deal naming its lead by email links to the lead's id.
  */
-export function dealFactsSql(source: DealStageSource, links: string | null): string {
+export function dealFactsSql(source: DealStageSource, links: DealLinkTables | null): string {
   return `SELECT ${DEAL_FIELDS.join(", ")} FROM (${dealFactRowsSql(source, links)})`;
 }
 
@@ -194,7 +196,7 @@ const DEAL_FIELDS = DEAL_STAGE_SOURCE_TABLES.deals.map((c) => c.name);
  * or Closed column), so an empty outcome from it means open. The import merges one deal's rows from
  * several files by it (dealStageImport.ts).
  */
-export function dealFactRowsSql(source: DealStageSource, links: string | null): string {
+export function dealFactRowsSql(source: DealStageSource, links: DealLinkTables | null): string {
   const stage = CURRENT_STAGE_SHAPES.has(source.shape) && source.columns.stage ? text(source, "stage") : null;
   const stageOutcome = stage === null ? "NULL::VARCHAR" : dealOutcomeSql(stage);
   const won = flag(source, "won");
@@ -213,8 +215,12 @@ export function dealFactRowsSql(source: DealStageSource, links: string | null): 
       ? `coalesce(min(created_at), min(row_at) FILTER (WHERE ${inList("field", CREATED_EVENTS)}))`
       : "coalesce(min(created_at), min(row_at))";
   const linked = links === null ? "NULL::VARCHAR" : "links.lead_id";
+  const byKey = links === null ? "NULL::VARCHAR" : "keys.lead_id";
   const join =
-    links === null ? "" : `LEFT JOIN ${links} links ON links.opportunity_id = ${text(source, "dealId")}`;
+    links === null
+      ? ""
+      : `LEFT JOIN ${links.opportunities} links ON links.opportunity_id = ${text(source, "dealId")}
+  LEFT JOIN ${links.leadKeys} keys ON keys.lead_key = ${leadKeySql(text(source, "leadId"))}`;
   const activity = cell(source, "activity");
   const rows =
     source.shape === "activity_stage_changes" && activity !== null
@@ -231,7 +237,7 @@ export function dealFactRowsSql(source: DealStageSource, links: string | null): 
 FROM (
   SELECT ${text(source, "dealId")} AS deal_id, ${pipelineSql(source)} AS pipeline, ${amount(source)} AS amount,
     ${date(source, "createdAt")} AS created_at, ${date(source, "closedAt")} AS closed_at, ${outcome} AS outcome,
-    coalesce(${text(source, "leadId")}, ${linked}) AS lead_id, ${rowDate} AS row_at, ${text(source, "field")} AS field,
+    coalesce(${byKey}, ${text(source, "leadId")}, ${linked}) AS lead_id, ${rowDate} AS row_at, ${text(source, "field")} AS field,
     coalesce(${rowDate}, ${date(source, "createdAt")}, TIMESTAMP '0001-01-01') AS ordered_at
   FROM ${source.table} r ${join}
   WHERE ${text(source, "dealId")} IS NOT NULL${rows}
@@ -240,7 +246,7 @@ GROUP BY deal_id`;
 }
 
 /** Every file's deals (dealFactRowsSql) with the file's place in the import (`file_index`). */
-export function dealsByFileSql(sources: readonly DealStageSource[], links: string | null): string {
+export function dealsByFileSql(sources: readonly DealStageSource[], links: DealLinkTables | null): string {
   return sources
     .map((s, i) => `SELECT ${i} AS file_index, * FROM (${dealFactRowsSql(s, links)})`)
     .join("\nUNION ALL\n");

@@ -165,6 +165,14 @@ export const FIELDS: Record<FileKind, readonly FieldSpec[]> = {
       names: ["lead id", "contact id", "record id", "prospect id", "id", "email", "email address"],
     },
     {
+      // Beside an id: deals that name their lead by email link through it (when the id is the email,
+      // it is taken by lead_id above and the deals match it directly).
+      id: "lead_email",
+      label: "Email (links deals)",
+      kind: "text",
+      names: ["email", "email address", "e-mail", "contact email"],
+    },
+    {
       id: "created_at",
       label: "Created date",
       kind: "date",

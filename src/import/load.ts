@@ -48,8 +48,11 @@ import { groupRejects, type RejectCount, type RejectGroup } from "./rejects";
 import {
   activityMapSql,
   activityRejectsSql,
+  DEAL_LINK_TABLES,
   eventsSql,
   type FilePlan,
+  LEAD_KEYS,
+  leadKeysSql,
   OPPORTUNITY_LINKS,
   opportunityLinksSql,
   rejectsSql,
@@ -352,6 +355,15 @@ export async function applyImport(
     await engine.exec(
       `CREATE OR REPLACE TABLE ${OPPORTUNITY_LINKS} AS ${links.length > 0 ? links.join("\nUNION\n") : "SELECT NULL::VARCHAR AS opportunity_id, NULL::VARCHAR AS lead_id WHERE FALSE"}`,
     );
+    const keys = plans.map(leadKeysSql).filter((sql): sql is string => sql !== null);
+    // One lead per email (the first id in order): two leads sharing an email must not double a deal's events.
+    await engine.exec(
+      `CREATE OR REPLACE TABLE ${LEAD_KEYS} AS ${
+        keys.length > 0
+          ? `SELECT lead_key, min(lead_id) AS lead_id FROM (${keys.join("\nUNION ALL\n")}) GROUP BY lead_key`
+          : "SELECT NULL::VARCHAR AS lead_key, NULL::VARCHAR AS lead_id WHERE FALSE"
+      }`,
+    );
     // Deal stage history (HubSpot "Date entered" columns, Salesforce stage history, stage-change rows):
     // staged beside the events, built into the pipeline tables when they are swapped in.
     const history =
@@ -361,7 +373,7 @@ export async function applyImport(
       engine,
       history,
       stagedDealTables(STAGING_PREFIX, STAGED.leadStages),
-      OPPORTUNITY_LINKS,
+      DEAL_LINK_TABLES,
     );
     for (const plan of plans) {
       checkCancelled(options.signal);

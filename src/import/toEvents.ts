@@ -25,6 +25,19 @@ export interface FilePlan {
 
 export const IGNORED_ACTIVITY = "ignore";
 export const OPPORTUNITY_LINKS = "import_opportunity_links";
+/** (lead_key, lead_id): the lead files' emails, lower-cased and trimmed, one lead per email. */
+export const LEAD_KEYS = "import_lead_keys";
+
+/** How deals find their lead beside their own link column: the import's two link tables. */
+export interface DealLinkTables {
+  opportunities: string;
+  leadKeys: string;
+}
+
+export const DEAL_LINK_TABLES: DealLinkTables = { opportunities: OPPORTUNITY_LINKS, leadKeys: LEAD_KEYS };
+
+/** A deal's link value as a lead key (its email, lower-cased and trimmed). */
+export const leadKeySql = (value: string) => `lower(trim(${value}))`;
 
 const ATTRIBUTE_IDS = [
   "campaign",
@@ -194,7 +207,7 @@ function dealEventsSql(plan: FilePlan): string {
   const source = `SELECT
     ${origin(plan)},
     ${text(plan, "deal_id")} AS deal_id,
-    coalesce(${text(plan, "lead_id")}, links.lead_id, ${text(plan, "deal_id")}) AS lead_id,
+    coalesce(keys.lead_id, ${text(plan, "lead_id")}, links.lead_id, ${text(plan, "deal_id")}) AS lead_id,
     ${date(plan, "created_at")} AS created_at,
     ${date(plan, "closed_at")} AS closed_at,
     ${column(plan, "stage") === null ? "NULL::VARCHAR" : dealOutcomeSql(text(plan, "stage"))} AS stage_outcome,
@@ -203,7 +216,8 @@ function dealEventsSql(plan: FilePlan): string {
     ${attributes(plan)},
     ${amountColumns(plan)}
   FROM ${plan.table} r
-  LEFT JOIN ${OPPORTUNITY_LINKS} links ON links.opportunity_id = ${text(plan, "deal_id")}`;
+  LEFT JOIN ${OPPORTUNITY_LINKS} links ON links.opportunity_id = ${text(plan, "deal_id")}
+  LEFT JOIN ${LEAD_KEYS} keys ON keys.lead_key = ${leadKeySql(text(plan, "lead_id"))}`;
   const outcome = `CASE WHEN won OR stage_outcome = 'won' THEN 'won'
     WHEN stage_outcome = 'lost' OR (closed AND NOT coalesce(won, FALSE)) THEN 'lost' END`;
   const branch = (activity: string, when: string, condition: string) =>
@@ -221,6 +235,13 @@ export function eventsSql(plan: FilePlan, activityMapTable: string): string {
   if (plan.kind === "leads") return leadEventsSql(plan);
   if (plan.kind === "deals") return dealEventsSql(plan);
   throw new Error(`A ${plan.kind} file has no events`);
+}
+
+/** Lead files with an email beside their id: (lead_key, lead_id) rows for LEAD_KEYS. */
+export function leadKeysSql(plan: FilePlan): string | null {
+  if (plan.kind !== "leads" || !plan.mapping.lead_email) return null;
+  return `SELECT ${leadKeySql(text(plan, "lead_email"))} AS lead_key, ${text(plan, "lead_id")} AS lead_id
+FROM ${plan.table} r WHERE ${text(plan, "lead_email")} IS NOT NULL AND ${text(plan, "lead_id")} IS NOT NULL`;
 }
 
 /** Lead files that carry a converted opportunity id link deals to their lead. */
