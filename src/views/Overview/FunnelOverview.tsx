@@ -21,6 +21,7 @@ import { KpiTile } from "../../ui/KpiTile";
 import { DefinitionsList } from "../Definitions/DefinitionsPanel";
 import { PipelineBrief } from "../Pipeline/PipelineBrief";
 import { CLOSED_WIN_RATE_LABEL, closedWinRateText } from "./closedWinRate";
+import { DealLinkNote } from "./DealLinkNote";
 import { StageRules } from "./StageRules";
 
 export const FUNNEL_TABLE_FILE = "funnel-table.csv";
@@ -184,6 +185,7 @@ export function FunnelOverview(props: {
         </div>
       </div>
       <BenchmarkChart funnel={funnel} previous={previous} />
+      <DealLinkNote />
       <PipelineBrief title="Opportunity → Deal, stage by stage (the CRM's pipeline stages)" />
 
       <StageRules />
