@@ -369,12 +369,8 @@ export async function applyImport(
     const history =
       options.dealStageHistory ?? (await recogniseDealStageHistory(engine, dealStageFiles(files, plans)));
     if (options.dealStagePlan && history.plan) history.plan = options.dealStagePlan;
-    await stageDealStageHistory(
-      engine,
-      history,
-      stagedDealTables(STAGING_PREFIX, STAGED.leadStages),
-      DEAL_LINK_TABLES,
-    );
+    const dealTables = stagedDealTables(STAGING_PREFIX, STAGED.leadStages);
+    await stageDealStageHistory(engine, history, dealTables, DEAL_LINK_TABLES);
     for (const plan of plans) {
       checkCancelled(options.signal);
       if (plan.kind === "spend") {
@@ -385,7 +381,7 @@ export async function applyImport(
       if (plan.kind === "activity") {
         await engine.exec(`CREATE OR REPLACE TABLE ${ACTIVITY_MAP} AS ${activityMapSql(plan, OVERRIDES)}`);
       }
-      await engine.exec(`INSERT INTO ${STAGED.events} ${eventsSql(plan, ACTIVITY_MAP)}`);
+      await engine.exec(`INSERT INTO ${STAGED.events} ${eventsSql(plan, ACTIVITY_MAP, dealTables.entries)}`);
       const headers = files.find((f) => f.table === plan.table)?.headers ?? [];
       const rejects =
         plan.kind === "activity"

@@ -202,14 +202,21 @@ FROM (${source}) l WHERE ${when} IS NOT NULL`,
     .join("\nUNION ALL\n");
 }
 
-/** One row per opportunity → opportunity_created, then deal_won or deal_lost at its close date. */
-function dealEventsSql(plan: FilePlan): string {
+/**
+ * One row per opportunity → opportunity_created, then deal_won or deal_lost at its close date. Without a
+ * created date the opportunity dates from the deal's first stage entry when the import holds its stage
+ * history (`stageEntries`), never after its close date: an open deal's close date is only expected (a
+ * Salesforce history row of an open deal carries one), and dating the opportunity there put "now" months
+ * ahead of the data.
+ */
+function dealEventsSql(plan: FilePlan, stageEntries: string | null): string {
   const source = `SELECT
     ${origin(plan)},
     ${text(plan, "deal_id")} AS deal_id,
     coalesce(keys.lead_id, ${text(plan, "lead_id")}, links.lead_id, ${text(plan, "deal_id")}) AS lead_id,
     ${date(plan, "created_at")} AS created_at,
     ${date(plan, "closed_at")} AS closed_at,
+    ${stageEntries === null ? "NULL::TIMESTAMP" : "first_entry.at"} AS first_entry_at,
     ${column(plan, "stage") === null ? "NULL::VARCHAR" : dealOutcomeSql(text(plan, "stage"))} AS stage_outcome,
     ${flag(plan, "won")} AS won,
     ${flag(plan, "closed")} AS closed,
@@ -217,23 +224,39 @@ function dealEventsSql(plan: FilePlan): string {
     ${amountColumns(plan)}
   FROM ${plan.table} r
   LEFT JOIN ${OPPORTUNITY_LINKS} links ON links.opportunity_id = ${text(plan, "deal_id")}
-  LEFT JOIN ${LEAD_KEYS} keys ON keys.lead_key = ${leadKeySql(text(plan, "lead_id"))}`;
+  LEFT JOIN ${LEAD_KEYS} keys ON keys.lead_key = ${leadKeySql(text(plan, "lead_id"))}${
+    stageEntries === null
+      ? ""
+      : `
+  LEFT JOIN (SELECT deal_id, min(entered_at) AS at FROM ${stageEntries} GROUP BY deal_id) first_entry
+    ON first_entry.deal_id = ${text(plan, "deal_id")}`
+  }`;
   const outcome = `CASE WHEN won OR stage_outcome = 'won' THEN 'won'
     WHEN stage_outcome = 'lost' OR (closed AND NOT coalesce(won, FALSE)) THEN 'lost' END`;
   const branch = (activity: string, when: string, condition: string) =>
     `SELECT ${eventsProjection({ ...COMMON, raw_amount: rawAmount(plan), occurred_at: when, activity: `'${activity}'`, unknown_activity: "FALSE" })}
 FROM (SELECT *, ${outcome} AS outcome FROM (${source}) s) d WHERE ${when} IS NOT NULL AND ${condition}`;
   return [
-    branch("opportunity_created", "coalesce(created_at, closed_at)", "TRUE"),
+    // A row with neither date is rejected (rejectsSql): the first entry only stands in for the close date.
+    branch(
+      "opportunity_created",
+      "coalesce(created_at, CASE WHEN closed_at IS NOT NULL THEN least(first_entry_at, closed_at) END)",
+      "TRUE",
+    ),
     branch("deal_won", "coalesce(closed_at, created_at)", "outcome = 'won'"),
     branch("deal_lost", "coalesce(closed_at, created_at)", "outcome = 'lost'"),
   ].join("\nUNION ALL\n");
 }
 
-export function eventsSql(plan: FilePlan, activityMapTable: string): string {
+/** `stageEntries`: the import's staged deal stage entries (deals date their opportunity from them). */
+export function eventsSql(
+  plan: FilePlan,
+  activityMapTable: string,
+  stageEntries: string | null = null,
+): string {
   if (plan.kind === "activity") return activityEventsSql(plan, activityMapTable);
   if (plan.kind === "leads") return leadEventsSql(plan);
-  if (plan.kind === "deals") return dealEventsSql(plan);
+  if (plan.kind === "deals") return dealEventsSql(plan, stageEntries);
   throw new Error(`A ${plan.kind} file has no events`);
 }
 

@@ -382,3 +382,30 @@ describe("Salesforce opportunity history whose rows repeat the stage", () => {
     ]);
   });
 });
+
+describe("Salesforce opportunity history without created dates", () => {
+  // Each history row carries the deal's Close Date: for an open deal only the expected one (A: 12/31/2025).
+  // The opportunity dates from the deal's first stage entry (A 01-02, B 01-05), never from an expected close,
+  // so "now" is the data's last date, B's loss on 01-25, not A's expected close.
+  it("dates each opportunity from its first stage entry and keeps 'now' within the data", async () => {
+    const csv = [
+      '"Opportunity ID","From Stage","To Stage","Amount","Close Date","Last Modified"',
+      '"A","","Prospecting","100","12/31/2025","1/2/2025"',
+      '"A","Prospecting","Qualification","100","12/31/2025","1/20/2025"',
+      '"B","","Prospecting","100","3/1/2025","1/5/2025"',
+      '"B","Prospecting","Closed Lost","100","1/25/2025","1/25/2025"',
+    ].join("\n");
+    await importFiles([{ name: "opportunity-history.csv", csv }]);
+    const [asOf] = await engine.query<{ day: string }>(
+      "SELECT strftime(as_of, '%Y-%m-%d') AS day FROM tracked_stages",
+    );
+    expect(asOf?.day).toBe("2025-01-25");
+    const leads = await engine.query<{ lead_id: string; opportunity: string; status: string }>(
+      "SELECT lead_id, strftime(opportunity_at, '%Y-%m-%d') AS opportunity, status FROM lead_stages ORDER BY lead_id",
+    );
+    expect(leads).toEqual([
+      { lead_id: "A", opportunity: "2025-01-02", status: "in_progress" },
+      { lead_id: "B", opportunity: "2025-01-05", status: "lost" },
+    ]);
+  });
+});
