@@ -177,8 +177,8 @@ export const pipelineHasDeals = (p: Pipeline): boolean =>
   p.deals.placed + p.withoutStage.won + p.withoutStage.lost + p.withoutStage.open > 0;
 
 /**
- * The selection's deals with no stage date, said beside the placed ones ("Another 8 deals have no stage
- * date (2 won, 6 lost): in the closed win rate, not in any stage."); null when there are none.
+ * The selection's deals with no stage date, said beside the placed ones ("8 more deals have no stage date
+ * (2 won, 6 lost): in the closed win rate, not in any stage."); null when there are none.
  */
 export function withoutStageSentence(
   withoutStage: { won: number; lost: number; open: number },
@@ -190,7 +190,9 @@ export function withoutStageSentence(
   const parts = [`${formatCount(won)} won`];
   if (lostRecorded) parts.push(`${formatCount(lost)} lost`);
   if (open > 0) parts.push(`${formatCount(open)} open`);
-  const where = won + lost > 0 ? "in the closed win rate, not in any stage" : "not in any stage";
+  // Without lost deals recorded there is no closed win rate to be in.
+  const where =
+    lostRecorded && won + lost > 0 ? "in the closed win rate, not in any stage" : "not in any stage";
   return `${formatCount(total)} more ${total === 1 ? "deal has" : "deals have"} no stage date (${parts.join(", ")}): ${where}.`;
 }
 

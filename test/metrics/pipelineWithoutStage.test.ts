@@ -135,6 +135,10 @@ describe("deals with no stage date", () => {
     expect(withoutStageSentence({ won: 0, lost: 0, open: 1 }, false)).toBe(
       "1 more deal has no stage date (0 won, 1 open): not in any stage.",
     );
+    // No lost deal recorded anywhere: no closed win rate for them to be in.
+    expect(withoutStageSentence({ won: 2, lost: 0, open: 0 }, false)).toBe(
+      "2 more deals have no stage date (2 won): not in any stage.",
+    );
     expect(withoutStageSentence({ won: 0, lost: 0, open: 0 }, true)).toBeNull();
   });
 });
