@@ -10,6 +10,7 @@ import { EARLIEST_PLAUSIBLE_DAY, latestPlausibleDay } from "../model/plausibleDa
 import { SCORED_BEHAVIOURS } from "../model/scoring";
 import { STAGES, type Stage } from "../model/stages";
 import { ACTIVITY_VOCABULARY } from "../model/vocabulary";
+import type { DealStageTables } from "./dealStages";
 
 export interface DeriveSettings {
   /** "Now" for in-progress vs stalled, as 'YYYY-MM-DD HH:MM:SS'; null = the latest event. */
@@ -30,13 +31,14 @@ export interface DerivedTables {
   leadHandoffs: string;
   scoredTouches: string;
   leadBehaviour: string;
-  /**
-   * The deal stage history and the deals as imported (read, not built, here): a stage entry is activity
-   * of the lead its deal links to, and counts for the as-of date.
-   */
-  dealStageEntries: string;
-  deals: string;
 }
+
+/**
+ * The deal stage history and the deals as imported, which derive reads beside the events: a stage entry
+ * is activity of the lead its deal links to, and counts for the as-of date. They must exist (empty
+ * without a history): ensureDealStageSources before deriving.
+ */
+export type DealHistoryTables = Pick<DealStageTables, "entries" | "deals">;
 
 export const LIVE_TABLES: DerivedTables = {
   events: "events",
@@ -46,8 +48,6 @@ export const LIVE_TABLES: DerivedTables = {
   leadHandoffs: "lead_handoffs",
   scoredTouches: "scored_touches",
   leadBehaviour: "lead_behaviour",
-  dealStageEntries: "deal_stage_entries",
-  deals: "deals",
 };
 
 /**
@@ -63,13 +63,12 @@ export function plausibleDateSql(column: string, today: Date = new Date()): stri
 /**
  * "Now" (SPEC): the latest plausible timestamp in the workspace, the events' and the deal stage
  * history's alike (a deal can move to a stage after the last close or create date), unless set.
- * The stage history table must exist (empty without one): ensureDealStageSources before deriving.
  */
-function asOfSql(t: DerivedTables, settings: DeriveSettings): string {
+function asOfSql(t: DerivedTables, history: DealHistoryTables, settings: DeriveSettings): string {
   return settings.asOf === null
     ? `greatest(
     (SELECT max(occurred_at) FILTER (WHERE ${plausibleDateSql("occurred_at")}) FROM ${t.events}),
-    (SELECT max(entered_at) FILTER (WHERE ${plausibleDateSql("entered_at")}) FROM ${t.dealStageEntries}))`
+    (SELECT max(entered_at) FILTER (WHERE ${plausibleDateSql("entered_at")}) FROM ${history.entries}))`
     : `CAST(${quoteLiteral(settings.asOf)} AS TIMESTAMP)`;
 }
 
@@ -82,13 +81,17 @@ const lastValue = (column: string) => `arg_max(${column}, occurred_at) FILTER (W
  * lead passed the stage: its own date or, when it skipped the stage, the earliest later stage date
  * (SPEC: a lead reached a stage if it has a date for that stage or any later one).
  */
-export function leadStagesSql(t: DerivedTables, settings: DeriveSettings): string {
-  const asOf = asOfSql(t, settings);
+export function leadStagesSql(
+  t: DerivedTables,
+  history: DealHistoryTables,
+  settings: DeriveSettings,
+): string {
+  const asOf = asOfSql(t, history, settings);
   return `CREATE OR REPLACE TABLE ${t.leadStages} AS
 WITH deal_moves AS (
   -- A deal entering a stage is activity of the lead it links to (a deal linked to none: its own record).
   SELECT coalesce(d.lead_id, d.deal_id) AS lead_id, max(e.entered_at) AS moved_at
-  FROM ${t.dealStageEntries} e JOIN ${t.deals} d USING (deal_id)
+  FROM ${history.entries} e JOIN ${history.deals} d USING (deal_id)
   WHERE ${plausibleDateSql("e.entered_at")}
   GROUP BY ALL
 ),
@@ -226,10 +229,14 @@ function sameDaySharesSql(): string {
  * The workspace as-of date; which stages are tracked (any lead has a date for it; deal: won or lost);
  * whether lost deals are recorded at all (the closed win rate needs them); and the same-day shares.
  */
-export function trackedStagesSql(t: DerivedTables, settings: DeriveSettings): string {
+export function trackedStagesSql(
+  t: DerivedTables,
+  history: DealHistoryTables,
+  settings: DeriveSettings,
+): string {
   return `CREATE OR REPLACE TABLE ${t.trackedStages} AS
 SELECT
-  ${asOfSql(t, settings)} AS as_of,
+  ${asOfSql(t, history, settings)} AS as_of,
   count(*) FILTER (WHERE lead_record) > 0 AS lead,
   count(mql_at) > 0 AS mql,
   count(sal_at) > 0 AS sal,
@@ -386,11 +393,12 @@ LEFT JOIN scored AS s ON s.lead_id = l.lead_id`;
 export async function deriveTables(
   engine: SqlEngine,
   t: DerivedTables,
+  history: DealHistoryTables,
   settings: DeriveSettings,
 ): Promise<void> {
-  await engine.exec(leadStagesSql(t, settings));
+  await engine.exec(leadStagesSql(t, history, settings));
   await engine.exec(funnelCubeSql(t));
-  await engine.exec(trackedStagesSql(t, settings));
+  await engine.exec(trackedStagesSql(t, history, settings));
   await engine.exec(leadHandoffsSql(t));
   await engine.exec(scoredTouchesSql(t));
   await engine.exec(leadBehaviourSql(t));
@@ -406,7 +414,5 @@ export function stagingTables(prefix: string): DerivedTables {
     leadHandoffs: quoteIdentifier(`${prefix}lead_handoffs`),
     scoredTouches: quoteIdentifier(`${prefix}scored_touches`),
     leadBehaviour: quoteIdentifier(`${prefix}lead_behaviour`),
-    dealStageEntries: quoteIdentifier(`${prefix}deal_stage_entries`),
-    deals: quoteIdentifier(`${prefix}deals`),
   };
 }

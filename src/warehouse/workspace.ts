@@ -48,9 +48,7 @@ export const STAGED = stagingTables(STAGING_PREFIX);
  * campaign spend (empty when no spend file came with the import), and the deal stage tables the
  * pipeline (empty without stage history).
  */
-const SWAPPED = [
-  ...new Set([...Object.values(LIVE_TABLES), "import_rejects", "spend", ...DEAL_STAGE_TABLE_NAMES]),
-];
+const SWAPPED = [...Object.values(LIVE_TABLES), "import_rejects", "spend", ...DEAL_STAGE_TABLE_NAMES];
 
 export async function dropStaging(engine: SqlEngine): Promise<void> {
   for (const name of SWAPPED)
@@ -71,7 +69,7 @@ export async function commitStagedEvents(
   const dealTables = stagedDealTables(STAGING_PREFIX, STAGED.leadStages);
   // The stage history's dates count for the as-of date: its tables exist (empty without one) first.
   await ensureDealStageSources(engine, dealTables);
-  await deriveTables(engine, STAGED, settings);
+  await deriveTables(engine, STAGED, dealTables, settings);
   // The pipeline's tables from the staged stage history.
   await buildDealStages(engine, dealTables);
   checkCancelled(signal);
@@ -106,5 +104,5 @@ export async function commitStagedEvents(
 /** Re-derives the live per-lead tables after a settings change (as-of date, stalled threshold). */
 export async function rederive(engine: SqlEngine, settings: DeriveSettings): Promise<void> {
   await ensureDealStageSources(engine, LIVE_DEAL_TABLES);
-  await deriveTables(engine, LIVE_TABLES, settings);
+  await deriveTables(engine, LIVE_TABLES, LIVE_DEAL_TABLES, settings);
 }

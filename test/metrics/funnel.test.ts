@@ -22,6 +22,7 @@ import { DEFAULT_BENCHMARKS } from "../../src/model/benchmarks";
 import { NO_FILTERS } from "../../src/model/filters";
 import type { Funnel, Kpi } from "../../src/model/funnel";
 import { biggestLeakSentence } from "../../src/model/insights";
+import { LIVE_DEAL_TABLES } from "../../src/warehouse/dealStages";
 import { deriveTables, LIVE_TABLES } from "../../src/warehouse/derive";
 import { importFixture } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
@@ -132,7 +133,7 @@ describe("funnel on the hand-checked fixture", () => {
   it("moves a lead from in progress to stalled when the stalled threshold shrinks", async () => {
     const local = await createNodeEngine();
     await importFixture(local, "funnel-basic.csv");
-    await deriveTables(local, LIVE_TABLES, { asOf: null, stalledDays: 10 });
+    await deriveTables(local, LIVE_TABLES, LIVE_DEAL_TABLES, { asOf: null, stalledDays: 10 });
     const funnel = await queryFunnel(local, { filters: NO_FILTERS, windowDays: null }, DEFAULT_BENCHMARKS);
     // L6 (last 06-20) and L7 (06-15) are now older than 10 days; L10 (06-30) stays in progress.
     expect(funnel.steps.find((s) => s.from === "lead")).toMatchObject({
