@@ -16,7 +16,7 @@ import {
 } from "./dealStageShapes";
 import { SOURCE_ROW } from "./read";
 import { dealOutcomeSql, flagSql } from "./statusStages";
-import { type DealLinkTables, leadKeySql } from "./toEvents";
+import { type DealLinkTables, dealLeadSql } from "./toEvents";
 
 /** The columns of `deal_stage_entries`, in order. */
 export const DEAL_STAGE_ENTRY_COLUMNS = columnsSql(DEAL_STAGE_SOURCE_TABLES.deal_stage_entries);
@@ -214,13 +214,7 @@ export function dealFactRowsSql(source: DealStageSource, links: DealLinkTables |
     source.shape === "field_history"
       ? `coalesce(min(created_at), min(row_at) FILTER (WHERE ${inList("field", CREATED_EVENTS)}))`
       : "coalesce(min(created_at), min(row_at))";
-  const linked = links === null ? "NULL::VARCHAR" : "links.lead_id";
-  const byKey = links === null ? "NULL::VARCHAR" : "keys.lead_id";
-  const join =
-    links === null
-      ? ""
-      : `LEFT JOIN ${links.opportunities} links ON links.opportunity_id = ${text(source, "dealId")}
-  LEFT JOIN ${links.leadKeys} keys ON keys.lead_key = ${leadKeySql(text(source, "leadId"))}`;
+  const link = dealLeadSql(links, text(source, "dealId"), text(source, "leadId"));
   const activity = cell(source, "activity");
   const rows =
     source.shape === "activity_stage_changes" && activity !== null
@@ -237,9 +231,9 @@ export function dealFactRowsSql(source: DealStageSource, links: DealLinkTables |
 FROM (
   SELECT ${text(source, "dealId")} AS deal_id, ${pipelineSql(source)} AS pipeline, ${amount(source)} AS amount,
     ${date(source, "createdAt")} AS created_at, ${date(source, "closedAt")} AS closed_at, ${outcome} AS outcome,
-    coalesce(${byKey}, ${text(source, "leadId")}, ${linked}) AS lead_id, ${rowDate} AS row_at, ${text(source, "field")} AS field,
+    ${link.lead} AS lead_id, ${rowDate} AS row_at, ${text(source, "field")} AS field,
     coalesce(${rowDate}, ${date(source, "createdAt")}, TIMESTAMP '0001-01-01') AS ordered_at
-  FROM ${source.table} r ${join}
+  FROM ${source.table} r ${link.joins}
   WHERE ${text(source, "dealId")} IS NOT NULL${rows}
 ) d
 GROUP BY deal_id`;

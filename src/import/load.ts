@@ -381,7 +381,7 @@ export async function applyImport(
       if (plan.kind === "activity") {
         await engine.exec(`CREATE OR REPLACE TABLE ${ACTIVITY_MAP} AS ${activityMapSql(plan, OVERRIDES)}`);
       }
-      await engine.exec(`INSERT INTO ${STAGED.events} ${eventsSql(plan, ACTIVITY_MAP, dealTables.entries)}`);
+      await engine.exec(`INSERT INTO ${STAGED.events} ${eventsSql(plan, ACTIVITY_MAP, dealTables.deals)}`);
       const headers = files.find((f) => f.table === plan.table)?.headers ?? [];
       const rejects =
         plan.kind === "activity"

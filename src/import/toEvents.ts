@@ -36,8 +36,23 @@ export interface DealLinkTables {
 
 export const DEAL_LINK_TABLES: DealLinkTables = { opportunities: OPPORTUNITY_LINKS, leadKeys: LEAD_KEYS };
 
-/** A deal's link value as a lead key (its email, lower-cased and trimmed). */
-export const leadKeySql = (value: string) => `lower(trim(${value}))`;
+/**
+ * The lead a deal links to and the joins that finds it: the lead whose email the deal's link value is
+ * (LEAD_KEYS: lower-cased, trimmed), else the link value itself, else the lead naming the deal as its
+ * converted opportunity. The deals' events and the deals table both link through it.
+ */
+export function dealLeadSql(
+  links: DealLinkTables | null,
+  dealId: string,
+  linkValue: string,
+): { lead: string; joins: string } {
+  if (links === null) return { lead: linkValue, joins: "" };
+  return {
+    lead: `coalesce(keys.lead_id, ${linkValue}, links.lead_id)`,
+    joins: `LEFT JOIN ${links.opportunities} links ON links.opportunity_id = ${dealId}
+  LEFT JOIN ${links.leadKeys} keys ON keys.lead_key = lower(trim(${linkValue}))`,
+  };
+}
 
 const ATTRIBUTE_IDS = [
   "campaign",
@@ -204,32 +219,31 @@ FROM (${source}) l WHERE ${when} IS NOT NULL`,
 
 /**
  * One row per opportunity → opportunity_created, then deal_won or deal_lost at its close date. Without a
- * created date the opportunity dates from the deal's first stage entry when the import holds its stage
- * history (`stageEntries`), never after its close date: an open deal's close date is only expected (a
- * Salesforce history row of an open deal carries one), and dating the opportunity there put "now" months
- * ahead of the data.
+ * created date in the row the opportunity dates from the deal's created date in the import's staged deals
+ * table (`deals`: a stage history's first change date), never after its close date: an open deal's close
+ * date is only expected (a Salesforce history row of an open deal carries one), and dating the opportunity
+ * there put "now" months ahead of the data.
  */
-function dealEventsSql(plan: FilePlan, stageEntries: string | null): string {
+function dealEventsSql(plan: FilePlan, deals: string | null): string {
+  const link = dealLeadSql(DEAL_LINK_TABLES, text(plan, "deal_id"), text(plan, "lead_id"));
   const source = `SELECT
     ${origin(plan)},
     ${text(plan, "deal_id")} AS deal_id,
-    coalesce(keys.lead_id, ${text(plan, "lead_id")}, links.lead_id, ${text(plan, "deal_id")}) AS lead_id,
+    coalesce(${link.lead}, ${text(plan, "deal_id")}) AS lead_id,
     ${date(plan, "created_at")} AS created_at,
     ${date(plan, "closed_at")} AS closed_at,
-    ${stageEntries === null ? "NULL::TIMESTAMP" : "first_entry.at"} AS first_entry_at,
+    ${deals === null ? "NULL::TIMESTAMP" : "known.created_at"} AS known_created_at,
     ${column(plan, "stage") === null ? "NULL::VARCHAR" : dealOutcomeSql(text(plan, "stage"))} AS stage_outcome,
     ${flag(plan, "won")} AS won,
     ${flag(plan, "closed")} AS closed,
     ${attributes(plan)},
     ${amountColumns(plan)}
   FROM ${plan.table} r
-  LEFT JOIN ${OPPORTUNITY_LINKS} links ON links.opportunity_id = ${text(plan, "deal_id")}
-  LEFT JOIN ${LEAD_KEYS} keys ON keys.lead_key = ${leadKeySql(text(plan, "lead_id"))}${
-    stageEntries === null
+  ${link.joins}${
+    deals === null
       ? ""
       : `
-  LEFT JOIN (SELECT deal_id, min(entered_at) AS at FROM ${stageEntries} GROUP BY deal_id) first_entry
-    ON first_entry.deal_id = ${text(plan, "deal_id")}`
+  LEFT JOIN ${deals} known ON known.deal_id = ${text(plan, "deal_id")}`
   }`;
   const outcome = `CASE WHEN won OR stage_outcome = 'won' THEN 'won'
     WHEN stage_outcome = 'lost' OR (closed AND NOT coalesce(won, FALSE)) THEN 'lost' END`;
@@ -237,10 +251,11 @@ function dealEventsSql(plan: FilePlan, stageEntries: string | null): string {
     `SELECT ${eventsProjection({ ...COMMON, raw_amount: rawAmount(plan), occurred_at: when, activity: `'${activity}'`, unknown_activity: "FALSE" })}
 FROM (SELECT *, ${outcome} AS outcome FROM (${source}) s) d WHERE ${when} IS NOT NULL AND ${condition}`;
   return [
-    // A row with neither date is rejected (rejectsSql): the first entry only stands in for the close date.
+    // A row with neither date is rejected (rejectsSql): the deal's known created date only stands in for
+    // the close date.
     branch(
       "opportunity_created",
-      "coalesce(created_at, CASE WHEN closed_at IS NOT NULL THEN least(first_entry_at, closed_at) END)",
+      "coalesce(created_at, CASE WHEN closed_at IS NOT NULL THEN least(known_created_at, closed_at) END)",
       "TRUE",
     ),
     branch("deal_won", "coalesce(closed_at, created_at)", "outcome = 'won'"),
@@ -248,22 +263,18 @@ FROM (SELECT *, ${outcome} AS outcome FROM (${source}) s) d WHERE ${when} IS NOT
   ].join("\nUNION ALL\n");
 }
 
-/** `stageEntries`: the import's staged deal stage entries (deals date their opportunity from them). */
-export function eventsSql(
-  plan: FilePlan,
-  activityMapTable: string,
-  stageEntries: string | null = null,
-): string {
+/** `deals`: the import's staged deals table (a deal without a created date takes it from there). */
+export function eventsSql(plan: FilePlan, activityMapTable: string, deals: string | null = null): string {
   if (plan.kind === "activity") return activityEventsSql(plan, activityMapTable);
   if (plan.kind === "leads") return leadEventsSql(plan);
-  if (plan.kind === "deals") return dealEventsSql(plan, stageEntries);
+  if (plan.kind === "deals") return dealEventsSql(plan, deals);
   throw new Error(`A ${plan.kind} file has no events`);
 }
 
 /** Lead files with an email beside their id: (lead_key, lead_id) rows for LEAD_KEYS. */
 export function leadKeysSql(plan: FilePlan): string | null {
   if (plan.kind !== "leads" || !plan.mapping.lead_email) return null;
-  return `SELECT ${leadKeySql(text(plan, "lead_email"))} AS lead_key, ${text(plan, "lead_id")} AS lead_id
+  return `SELECT lower(trim(${text(plan, "lead_email")})) AS lead_key, ${text(plan, "lead_id")} AS lead_id
 FROM ${plan.table} r WHERE ${text(plan, "lead_email")} IS NOT NULL AND ${text(plan, "lead_id")} IS NOT NULL`;
 }
 
