@@ -317,6 +317,8 @@ ORDER BY position, stay`;
 export function dealStageAuditSql(t: DealStageTables): string {
   return `CREATE OR REPLACE TABLE ${t.audit} AS
 WITH placed AS (SELECT DISTINCT deal_id FROM ${t.dealStages}),
+-- The same deals the Pipeline counts beside its stages (facts position 0).
+unplaced AS (${unplacedDealsSql(t)}),
 matched AS (
   SELECT p.kind, p.stage, e.entered_at, e.deal_id
   FROM ${t.entries} e JOIN ${t.plan} p ON p.source = e.stage AND p.pipeline IS NOT DISTINCT FROM e.pipeline
@@ -325,10 +327,9 @@ SELECT 'deals' AS item, NULL::VARCHAR AS detail, (SELECT count(*) FROM ${t.outco
 UNION ALL SELECT 'placed', NULL, (SELECT count(*) FROM placed)::INTEGER
 UNION ALL SELECT 'other_pipeline', pipeline, count(*)::INTEGER FROM ${t.outcomes}
   WHERE NOT in_pipeline AND pipeline IS NOT NULL GROUP BY pipeline
-UNION ALL SELECT 'closed_without_history', outcome, count(*)::INTEGER FROM ${t.outcomes}
-  WHERE in_pipeline AND outcome IS NOT NULL AND deal_id NOT IN (SELECT deal_id FROM placed) GROUP BY outcome
-UNION ALL SELECT 'open_without_history', NULL, count(*)::INTEGER FROM ${t.outcomes}
-  WHERE in_pipeline AND outcome IS NULL AND deal_id NOT IN (SELECT deal_id FROM placed)
+UNION ALL SELECT 'closed_without_history', outcome, count(*)::INTEGER FROM unplaced
+  WHERE outcome IS NOT NULL GROUP BY outcome
+UNION ALL SELECT 'open_without_history', NULL, count(*)::INTEGER FROM unplaced WHERE outcome IS NULL
 UNION ALL SELECT 'dates_backwards', NULL, count(DISTINCT deal_id)::INTEGER FROM ${t.dealStages} WHERE dates_backwards
 UNION ALL SELECT 'reentered', NULL, count(DISTINCT deal_id)::INTEGER FROM ${t.dealStages} WHERE reentries > 0
 UNION ALL SELECT 'reentries', NULL, coalesce(sum(reentries), 0)::INTEGER FROM ${t.dealStages}
