@@ -6,12 +6,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
-import { recogniseDealStageHistory } from "../../src/import/dealStageImport";
 import { hubspotStageColumn } from "../../src/import/dealStageShapes";
-import { applyImport, planFor, prepareFiles } from "../../src/import/load";
+import { queryAsOf } from "../../src/metrics/segments";
 import { type DealStageAudit, type DealStagePlan, stageHistoryFindings } from "../../src/model/pipeline";
 import { LIVE_DEAL_TABLES, queryDealStageAudit } from "../../src/warehouse/dealStages";
-import { DEFAULT_DERIVE_SETTINGS } from "../../src/warehouse/derive";
+import { importWithStageHistory } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 
 let engine: SqlEngine;
@@ -23,17 +22,9 @@ beforeAll(async () => {
 const fixture = (name: string) =>
   readFileSync(path.join(import.meta.dirname, "../fixtures/deal-stages", name), "utf8");
 
-/** Prepares the files (in this order), recognises their history and imports them as the mapping step would. */
+/** The files imported as the mapping step would; the plan it proposed. */
 async function importFiles(files: { name: string; csv: string }[]) {
-  const prepared = await prepareFiles(
-    engine,
-    files.map((f) => ({ name: f.name, data: new TextEncoder().encode(f.csv) })),
-    { now: new Date("2025-06-01T00:00:00Z") },
-  );
-  const history = await recogniseDealStageHistory(engine, prepared);
-  const summary = await applyImport(engine, prepared, prepared.map(planFor), DEFAULT_DERIVE_SETTINGS, {
-    dealStageHistory: history,
-  });
+  const { history, summary } = await importWithStageHistory(engine, files);
   return { history, plan: history.plan as DealStagePlan, summary };
 }
 
@@ -396,10 +387,7 @@ describe("Salesforce opportunity history without created dates", () => {
       '"B","Prospecting","Closed Lost","100","1/25/2025","1/25/2025"',
     ].join("\n");
     await importFiles([{ name: "opportunity-history.csv", csv }]);
-    const [asOf] = await engine.query<{ day: string }>(
-      "SELECT strftime(as_of, '%Y-%m-%d') AS day FROM tracked_stages",
-    );
-    expect(asOf?.day).toBe("2025-01-25");
+    expect(await queryAsOf(engine)).toBe("2025-01-25");
     const leads = await engine.query<{ lead_id: string; opportunity: string; status: string }>(
       "SELECT lead_id, strftime(opportunity_at, '%Y-%m-%d') AS opportunity, status FROM lead_stages ORDER BY lead_id",
     );

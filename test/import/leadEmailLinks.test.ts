@@ -8,9 +8,7 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
-import { recogniseDealStageHistory } from "../../src/import/dealStageImport";
-import { applyImport, planFor, prepareFiles } from "../../src/import/load";
-import { DEFAULT_DERIVE_SETTINGS } from "../../src/warehouse/derive";
+import { importWithStageHistory } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 
 let engine: SqlEngine;
@@ -32,21 +30,14 @@ const DEALS = [
 
 beforeAll(async () => {
   engine = await createNodeEngine();
-  const prepared = await prepareFiles(
-    engine,
-    [
-      { name: "contacts.csv", data: new TextEncoder().encode(CONTACTS) },
-      { name: "deals.csv", data: new TextEncoder().encode(DEALS) },
-    ],
-    { now: new Date("2025-06-01T00:00:00Z") },
-  );
-  const plans = prepared.map(planFor);
+  const { plans } = await importWithStageHistory(engine, [
+    { name: "contacts.csv", csv: CONTACTS },
+    { name: "deals.csv", csv: DEALS },
+  ]);
   expect(plans.map((p) => [p.kind, p.mapping.lead_id, p.mapping.lead_email])).toEqual([
     ["leads", "Record ID", "Email"],
     ["deals", "Contact Email", undefined],
   ]);
-  const history = await recogniseDealStageHistory(engine, prepared);
-  await applyImport(engine, prepared, plans, DEFAULT_DERIVE_SETTINGS, { dealStageHistory: history });
 });
 
 describe("deals naming their lead by email", () => {

@@ -4,11 +4,9 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
-import { recogniseDealStageHistory } from "../../src/import/dealStageImport";
-import { applyImport, planFor, prepareFiles } from "../../src/import/load";
 import { dealLinksSql, queryDealLinks } from "../../src/metrics/dealLinks";
 import { type DealLinkCounts, dealLinkSentences } from "../../src/model/dealLinks";
-import { DEFAULT_DERIVE_SETTINGS } from "../../src/warehouse/derive";
+import { importWithStageHistory } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 
 let engine: SqlEngine;
@@ -17,18 +15,7 @@ beforeAll(async () => {
   engine = await createNodeEngine();
 });
 
-/** Prepares the files (in this order), recognises their stage history and imports them as the mapping step would. */
-async function importFiles(files: { name: string; csv: string }[]): Promise<void> {
-  const prepared = await prepareFiles(
-    engine,
-    files.map((f) => ({ name: f.name, data: new TextEncoder().encode(f.csv) })),
-    { now: new Date("2025-06-01T00:00:00Z") },
-  );
-  const history = await recogniseDealStageHistory(engine, prepared);
-  await applyImport(engine, prepared, prepared.map(planFor), DEFAULT_DERIVE_SETTINGS, {
-    dealStageHistory: history,
-  });
-}
+const importFiles = (files: { name: string; csv: string }[]) => importWithStageHistory(engine, files);
 
 const CONTACTS = [
   "Record ID,Email,Create Date,Became a Marketing Qualified Lead Date,Became a Sales Qualified Lead Date",

@@ -4,13 +4,13 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlEngine } from "../../src/db/engine";
-import { recogniseDealStageHistory } from "../../src/import/dealStageImport";
-import { applyImport, planFor, prepareFiles } from "../../src/import/load";
 import { queryPipeline } from "../../src/metrics/pipeline";
+import { queryAsOf } from "../../src/metrics/segments";
 import { NO_FILTERS } from "../../src/model/filters";
 import { type Pipeline, withoutStageSentence } from "../../src/model/pipeline";
 import { DEFAULT_DERIVE_SETTINGS } from "../../src/warehouse/derive";
 import { rederive } from "../../src/warehouse/workspace";
+import { importWithStageHistory } from "../support/fixtures";
 import { createNodeEngine } from "../support/nodeEngine";
 
 let engine: SqlEngine;
@@ -23,14 +23,7 @@ const HEADER =
   'Record ID,Deal Name,Deal Stage,Pipeline,Amount,Create Date,Close Date,Campaign,"Date entered ""Discovery (Sales Pipeline)""","Date entered ""Demo (Sales Pipeline)""","Date entered ""Closed Won (Sales Pipeline)""","Date entered ""Closed Lost (Sales Pipeline)"""';
 
 async function importDeals(name: string, rows: string[]): Promise<void> {
-  const csv = [HEADER, ...rows].join("\n");
-  const prepared = await prepareFiles(engine, [{ name, data: new TextEncoder().encode(csv) }], {
-    now: new Date("2025-06-01T00:00:00Z"),
-  });
-  const history = await recogniseDealStageHistory(engine, prepared);
-  await applyImport(engine, prepared, prepared.map(planFor), DEFAULT_DERIVE_SETTINGS, {
-    dealStageHistory: history,
-  });
+  await importWithStageHistory(engine, [{ name, csv: [HEADER, ...rows].join("\n") }]);
 }
 
 const stage = (p: Pipeline, name: string) => {
@@ -39,9 +32,7 @@ const stage = (p: Pipeline, name: string) => {
   return row;
 };
 
-const asOfDay = async () =>
-  (await engine.query<{ day: string }>("SELECT strftime(as_of, '%Y-%m-%d') AS day FROM tracked_stages"))[0]
-    ?.day;
+const asOfDay = () => queryAsOf(engine);
 
 describe("the as-of date of a deals export", () => {
   // D1 Discovery 01-01 → Demo 01-03 → lost 01-05; D2 Discovery 01-02 → Demo 03-01, open (its Close Date
