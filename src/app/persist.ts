@@ -216,7 +216,6 @@ export function saveWorkspace(engine: SqlEngine, label: string, identity: string
       await inStore("readwrite", action, (store) => store.delete(key));
     let events: Uint8Array;
     const sides: SideSnapshots = {};
-    // IndexedDB stores a view's whole buffer: ownBytes keeps only the view's bytes.
     // Writing a snapshot keeps the worker busy for seconds at a million rows; estimate first
     // (~200 bytes per event as CSV) and do not start one that cannot be stored anyway.
     const [count] = await engine.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM events");
@@ -227,6 +226,7 @@ export function saveWorkspace(engine: SqlEngine, label: string, identity: string
     }
     const budget = new SnapshotBudget(MAX_KEPT_BYTES);
     try {
+      // IndexedDB stores a view's whole buffer: ownBytes keeps only the view's bytes.
       events = ownBytes(await snapshotEvents(engine, budget));
       for (const [table, bytes] of Object.entries(await snapshotSideTables(engine, budget)))
         sides[table as SideTable] = ownBytes(bytes);

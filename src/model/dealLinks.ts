@@ -65,7 +65,7 @@ export function dealLinkSentences(counts: DealLinkCounts): string[] {
       "that skipped the stages before opportunity, which lifts the conversion rates of the steps before it";
     const effect =
       records === 0
-        ? "none of them counts in the funnel as a lead of its own"
+        ? `${unlinked === 1 ? "it does not count" : "none of them counts"} in the funnel as a lead of its own`
         : records === unlinked
           ? `${unlinked === 1 ? "it counts" : "each counts"} as a lead of its own ${skipped}`
           : `the funnel counts ${unlinked === 1 ? "it" : "them"} as ${count(records, "lead", "leads")} ` +

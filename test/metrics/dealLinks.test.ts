@@ -141,7 +141,7 @@ describe("a deal without a link value whose deal id is a lead's id", () => {
     });
     expect(dealLinkSentences(found)).toEqual([
       "The funnel counts leads, the Pipeline counts deals: the 1 deal linked to a lead in the lead file belongs to 1 lead.",
-      "1 deal links to no lead in the lead file (it has no link value): none of them counts in the funnel as a lead of its own.",
+      "1 deal links to no lead in the lead file (it has no link value): it does not count in the funnel as a lead of its own.",
       "1 deal without a link value has the ID of a lead in the lead file, so the funnel counts it as that lead's deal.",
     ]);
   });

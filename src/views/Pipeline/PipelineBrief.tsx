@@ -9,7 +9,7 @@ import { useQuery } from "../../queries/useQuery";
 import { lostPart, lostText, rateData, rateText } from "./rateText";
 
 /** Why this table's totals need not match the funnel step it opens (an audit found them compared). */
-export const PER_DEAL_NOTE =
+const PER_DEAL_NOTE =
   "This table counts deals, and calls one stalled when it is open at a stage longer than that stage's own " +
   "stall line; the funnel counts leads (one per lead, however many deals it has) and calls one stalled " +
   "after the stalled threshold without activity, so the totals can differ.";
